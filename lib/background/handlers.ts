@@ -1,0 +1,58 @@
+// What the background does with each message. Entry wiring lives in entrypoints/background.ts.
+import type { PapershelfDB } from '../db/database';
+import { findSaved, savedAmong } from '../db/papers';
+import * as library from '../library/commands';
+import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
+import { badgeText, setTabDetections } from '../tabs/detections';
+
+export interface Sender {
+  /** Our own extension's id, and the sender's (messages from elsewhere are refused). */
+  extensionId: string;
+  senderId?: string;
+  tabId?: number;
+}
+
+export interface BackgroundEnv {
+  db: PapershelfDB;
+  setBadge(tabId: number, text: string): Promise<void>;
+}
+
+export async function handleMessage(raw: unknown, sender: Sender, env: BackgroundEnv): Promise<Replies[ToBackground['type']] | ErrorReply> {
+  if (sender.senderId !== sender.extensionId) return { error: 'Unknown sender' };
+  const parsed = toBackground.safeParse(raw);
+  if (!parsed.success) return { error: 'Malformed message' };
+  const msg = parsed.data;
+  const { db } = env;
+  switch (msg.type) {
+    case 'detected': {
+      if (sender.tabId === undefined) return { error: 'detected: not from a tab' };
+      const { papers } = validPapers(msg.papers);
+      await setTabDetections(sender.tabId, { url: msg.url, papers, at: Date.now() });
+      await env.setBadge(sender.tabId, badgeText(papers));
+      const saved = await savedAmong(db, papers.map((p) => p.key));
+      return { saved: [...saved] };
+    }
+    case 'save': {
+      const { papers } = validPapers(msg.papers);
+      if (!papers.length) return { error: 'Nothing valid to save' };
+      const saved = await library.save(db, papers);
+      return { saved: [...new Set(papers.map((p) => p.key))].filter((k) => saved.some((s) => s.key === k || s.aliases.includes(k))) };
+    }
+    case 'remove': {
+      const kept: string[] = [];
+      let keys = msg.keys;
+      if (msg.ifBare) {
+        keys = [];
+        for (const k of msg.keys) {
+          const p = await findSaved(db, [k]);
+          if (p && (p.note.trim() || p.tags.length)) kept.push(k);
+          else keys.push(k);
+        }
+      }
+      const removed = await library.remove(db, keys);
+      return { removed: removed.map((p) => p.key), kept };
+    }
+    case 'savedAmong':
+      return { saved: [...(await savedAmong(db, msg.keys))] };
+  }
+}

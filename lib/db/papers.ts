@@ -1,0 +1,122 @@
+// Library commands: every write to the papers table goes through here, inside transactions,
+// field by field, so concurrent edits from tabs and the popup never overwrite each other.
+import { allKeys } from '../paper/identity';
+import { newPaper, type Paper, type PaperMeta, type ReadingStatus } from '../paper/schema';
+import type { PapershelfDB } from './database';
+
+/** The saved record for any of `keys` (canonical or alias), if there is one. */
+export async function findSaved(db: PapershelfDB, keys: string[]): Promise<Paper | undefined> {
+  const direct = (await db.papers.bulkGet(keys)).find(Boolean);
+  if (direct) return direct;
+  return db.papers.where('aliases').anyOf(keys).first();
+}
+
+/** Fields of `meta` fill the record's gaps; what the user edited stays. */
+export function mergeMeta(saved: Paper, meta: PaperMeta): Paper {
+  const edited = new Set(saved.edited ?? []);
+  const out: Paper = { ...saved, ids: { ...meta.ids, ...saved.ids } };
+  for (const [k, v] of Object.entries(meta) as [keyof PaperMeta, unknown][]) {
+    if (k === 'key' || k === 'ids' || edited.has(k) || v === undefined) continue;
+    const cur = saved[k];
+    const empty = cur === undefined || cur === '' || (Array.isArray(cur) && cur.length === 0);
+    if (empty) (out as Record<string, unknown>)[k] = v;
+  }
+  const aliases = new Set([...saved.aliases, ...allKeys(meta.ids), meta.key]);
+  aliases.delete(saved.key);
+  out.aliases = [...aliases];
+  return out;
+}
+
+export async function savePapers(db: PapershelfDB, metas: PaperMeta[], now = Date.now()): Promise<Paper[]> {
+  return db.transaction('rw', db.papers, async () => {
+    const out: Paper[] = [];
+    for (const meta of metas) {
+      const keys = [meta.key, ...allKeys(meta.ids)];
+      const saved = await findSaved(db, keys);
+      let record: Paper;
+      if (saved) {
+        record = mergeMeta(saved, meta);
+        record.updatedAt = now;
+      } else {
+        record = newPaper(meta, now);
+        record.aliases = allKeys(meta.ids).filter((k) => k !== meta.key);
+      }
+      await db.papers.put(record);
+      out.push(record);
+    }
+    return out;
+  });
+}
+
+export async function removePapers(db: PapershelfDB, keys: string[]): Promise<Paper[]> {
+  return db.transaction('rw', db.papers, async () => {
+    const removed: Paper[] = [];
+    for (const key of keys) {
+      const saved = await findSaved(db, [key]);
+      if (!saved) continue;
+      await db.papers.delete(saved.key);
+      removed.push(saved);
+    }
+    return removed;
+  });
+}
+
+/** Puts back records exactly as they were (undo of a removal). */
+export async function restorePapers(db: PapershelfDB, papers: Paper[]): Promise<void> {
+  await db.papers.bulkPut(papers);
+}
+
+export type PaperPatch = Partial<Pick<Paper, 'note' | 'status' | 'starred' | 'tags' | 'citationKey' | 'citationKeyPinned'>>;
+
+/** Field-level update inside a transaction: only the named fields change. */
+export async function updatePaper(db: PapershelfDB, key: string, patch: PaperPatch, now = Date.now()): Promise<Paper | undefined> {
+  return db.transaction('rw', db.papers, async () => {
+    const saved = await db.papers.get(key);
+    if (!saved) return undefined;
+    const next: Paper = { ...saved, ...patch, updatedAt: now };
+    if (patch.tags) next.tags = normalizeTags(patch.tags);
+    await db.papers.put(next);
+    return next;
+  });
+}
+
+export function normalizeTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  for (const t of tags) {
+    const s = t.replace(/\s+/g, ' ').trim();
+    if (s) seen.add(s);
+  }
+  return [...seen];
+}
+
+export async function setStatus(db: PapershelfDB, keys: string[], status: ReadingStatus): Promise<void> {
+  await db.transaction('rw', db.papers, async () => {
+    const now = Date.now();
+    await db.papers.where('key').anyOf(keys).modify((p) => {
+      p.status = status;
+      p.updatedAt = now;
+    });
+  });
+}
+
+export async function addTags(db: PapershelfDB, keys: string[], tags: string[]): Promise<void> {
+  await db.transaction('rw', db.papers, async () => {
+    const now = Date.now();
+    await db.papers.where('key').anyOf(keys).modify((p) => {
+      p.tags = normalizeTags([...p.tags, ...tags]);
+      p.updatedAt = now;
+    });
+  });
+}
+
+/** Which of `keys` are saved: a key counts when it is a record's key or one of its aliases. */
+export async function savedAmong(db: PapershelfDB, keys: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!keys.length) return out;
+  const direct = await db.papers.where('key').anyOf(keys).primaryKeys();
+  for (const k of direct) out.add(k);
+  const viaAlias = await db.papers.where('aliases').anyOf(keys).toArray();
+  const wanted = new Set(keys);
+  for (const p of viaAlias) for (const a of p.aliases) if (wanted.has(a)) out.add(a);
+  return out;
+}

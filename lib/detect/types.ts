@@ -1,0 +1,33 @@
+import type { PaperMeta } from '../paper/schema';
+
+/** Where the inline control goes relative to its anchor element. */
+export type Placement = 'append' | 'after' | 'before';
+
+export interface Detection {
+  paper: PaperMeta;
+  /** Element the inline Save control attaches to (a title, a listing row). */
+  anchor?: Element;
+  placement?: Placement;
+}
+
+/**
+ * One site. Pure: it reads `doc` and `url` it is given and never the page's globals,
+ * so the same code runs in the content script, in unit tests and in benchmarks.
+ */
+export interface SiteAdapter {
+  id: string;
+  name: string;
+  /** Host names handled (subdomains included): also the list of "known sites" in settings. */
+  hosts: string[];
+  /** Finer test than the host, when a site has pages of no interest. */
+  test?(url: URL): boolean;
+  /** Every paper on the page. */
+  detect(doc: Document, url: URL): Detection[];
+  /** For client-rendered listings: one entry's selector and parser, for incremental scans. */
+  entrySelector?: string;
+  parseEntry?(el: Element, url: URL): Detection | null;
+  /** Example URLs of pages this adapter handles (checked by the registry meta-test). */
+  examples: string[];
+}
+
+export type Generic = (doc: Document, url: URL) => Detection[];

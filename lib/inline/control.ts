@@ -1,0 +1,89 @@
+// The inline Save control: a small button in a shadow root, so page CSS can't restyle it and
+// page text is only ever set as text. Works in any document (no browser APIs here).
+
+export const HOST_TAG = 'papershelf-save';
+
+const STYLE = `
+:host{all:initial;display:inline-block;vertical-align:middle;margin:0 .4em;line-height:1}
+button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:.3em;cursor:pointer;
+font:600 11px/1 system-ui,-apple-system,"Segoe UI",sans-serif;letter-spacing:.01em;padding:3px 8px 3px 6px;
+border-radius:999px;border:1px solid #b4c2d9;background:#f5f8fd;color:#1f3b6e;white-space:nowrap;
+transition:background .12s,border-color .12s}
+button:hover{background:#e6eefb;border-color:#7f9ccc}
+button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
+button[aria-pressed=true]{background:#e7f6ec;border-color:#86c79a;color:#17603a}
+button[aria-busy=true]{opacity:.6;cursor:progress}
+svg{width:12px;height:12px;flex:none}
+@media (prefers-color-scheme:dark){button{background:#1c2740;border-color:#3c5586;color:#d6e2ff}
+button:hover{background:#24345a}button[aria-pressed=true]{background:#163523;border-color:#2f7a4b;color:#b9f0cd}}
+`;
+
+const BOOKMARK = 'M4 2h8a1 1 0 0 1 1 1v11l-5-3-5 3V3a1 1 0 0 1 1-1z';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export interface ControlHandle {
+  host: HTMLElement;
+  setSaved(saved: boolean): void;
+  setBusy(busy: boolean): void;
+}
+
+/**
+ * Builds one control. `onActivate` is called only for trusted user clicks (or keyboard
+ * activation, which browsers report as trusted clicks): a page script can't save for the user.
+ */
+export function createControl(doc: Document, key: string, title: string, onActivate: (saved: boolean) => void): ControlHandle {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('data-papershelf-key', key);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  // Built node by node: no markup strings, so pages enforcing Trusted Types don't object.
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', BOOKMARK);
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '1.6');
+  path.setAttribute('stroke-linejoin', 'round');
+  svg.append(path);
+  const label = doc.createElement('span');
+  button.append(svg, label);
+  root.append(style, button);
+  let saved = false;
+  const short = title.length > 120 ? title.slice(0, 117) + '…' : title;
+
+  const render = () => {
+    button.setAttribute('aria-pressed', String(saved));
+    button.setAttribute('aria-label', saved ? `Saved in Papershelf: ${short}` : `Save to Papershelf: ${short}`);
+    button.title = saved ? 'Saved in Papershelf — click to remove (only if it has no note or tags)' : 'Save to Papershelf';
+    label.textContent = saved ? 'Saved' : 'Save';
+    path.setAttribute('fill', saved ? 'currentColor' : 'none');
+  };
+  button.addEventListener('click', (e) => {
+    // The page must not navigate (controls sit beside links) nor see the click.
+    e.preventDefault();
+    e.stopPropagation();
+    if (!e.isTrusted || button.getAttribute('aria-busy') === 'true') return;
+    onActivate(saved);
+  });
+  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup'] as const) {
+    button.addEventListener(type, (e) => e.stopPropagation());
+  }
+  render();
+  return {
+    host,
+    setSaved(next) {
+      if (next !== saved) {
+        saved = next;
+        render();
+      }
+    },
+    setBusy(busy) {
+      if (busy) button.setAttribute('aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
+    },
+  };
+}

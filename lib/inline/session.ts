@@ -1,0 +1,184 @@
+// One page's detection session: scans, mounts inline controls, follows client-side rendering,
+// reports to the background and keeps every control's Saved state live.
+import type { PaperMeta } from '../paper/schema';
+import { adaptersFor } from '../detect/registry';
+import { runDetection, type RunOptions } from '../detect/runner';
+import type { Detection, SiteAdapter } from '../detect/types';
+import { createControl, HOST_TAG, type ControlHandle } from './control';
+
+export interface SessionEnv {
+  report(url: string, papers: PaperMeta[]): Promise<string[]>;
+  save(paper: PaperMeta): Promise<string[]>;
+  unsave(key: string): Promise<void>;
+  /** Shown when an action fails (e.g. the extension was updated and this page is stale). */
+  onError?(message: string): void;
+}
+
+export interface SessionOptions extends RunOptions {
+  inlineButtons?: boolean;
+  adapters?: SiteAdapter[];
+}
+
+interface Mounted {
+  key: string;
+  handle: ControlHandle;
+}
+
+export class PageSession {
+  private papers = new Map<string, PaperMeta>();
+  /** Keys found by whole-page detection (single pages): they stay while the URL stays. */
+  private pageKeys = new Set<string>();
+  private controls = new Map<HTMLElement, Mounted>();
+  private saved = new Set<string>();
+  private lastReport = '';
+  private url: string;
+
+  constructor(
+    private doc: Document,
+    private env: SessionEnv,
+    private opts: SessionOptions = {},
+    url: string = doc.location?.href ?? '',
+  ) {
+    this.url = url;
+  }
+
+  get keys(): string[] {
+    return [...this.papers.keys()];
+  }
+
+  paper(key: string): PaperMeta | undefined {
+    return this.papers.get(key);
+  }
+
+  /** Whole-page scan: detect everything, mount what is missing, drop what is gone. */
+  async scan(url = this.url): Promise<void> {
+    if (url !== this.url) {
+      this.url = url;
+      this.pageKeys.clear();
+    }
+    const { detections } = runDetection(this.doc, new URL(this.url), this.opts);
+    this.papers.clear();
+    this.pageKeys.clear();
+    for (const d of detections) {
+      this.papers.set(d.paper.key, d.paper);
+      if (!d.anchor) this.pageKeys.add(d.paper.key);
+    }
+    this.mountAll(detections);
+    this.pruneDetached(true);
+    await this.report();
+  }
+
+  /** Incremental scan of added subtrees, for adapters that parse one entry at a time. */
+  async scanAdded(roots: Element[]): Promise<void> {
+    const adapters = adaptersFor(new URL(this.url), this.opts.adapters).filter((a) => a.entrySelector && a.parseEntry);
+    if (!adapters.length) return this.scan();
+    const found: Detection[] = [];
+    for (const a of adapters) {
+      const sel = a.entrySelector!;
+      const entries = new Set<Element>();
+      for (const r of roots) {
+        if (!r.isConnected) continue;
+        if (r.matches(sel)) entries.add(r);
+        const up = r.parentElement?.closest(sel);
+        if (up) entries.add(up);
+        for (const e of r.querySelectorAll(sel)) entries.add(e);
+      }
+      for (const e of entries) {
+        try {
+          const d = a.parseEntry!(e, new URL(this.url));
+          if (d) found.push(d);
+        } catch {
+          /* one broken entry must not stop the others */
+        }
+      }
+    }
+    for (const d of found) this.papers.set(d.paper.key, d.paper);
+    this.mountAll(found);
+    this.pruneDetached(false);
+    await this.report();
+  }
+
+  private mountAll(detections: Detection[]): void {
+    if (this.opts.inlineButtons === false) return;
+    for (const d of detections) if (d.anchor) this.mount(d);
+  }
+
+  private mount(d: Detection): void {
+    const anchor = d.anchor!;
+    const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
+    const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
+    const existing = [near, ...anchor.querySelectorAll(HOST_TAG)].find(
+      (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === d.paper.key,
+    );
+    if (existing && this.controls.has(existing as HTMLElement)) return;
+    existing?.remove(); // a control left by an earlier instance of the extension
+    const key = d.paper.key;
+    const handle = createControl(this.doc, key, d.paper.title, (wasSaved) => void this.toggle(key, wasSaved));
+    handle.setSaved(this.saved.has(key));
+    if (placement === 'append') anchor.append(handle.host);
+    else if (placement === 'after') anchor.after(handle.host);
+    else anchor.before(handle.host);
+    this.controls.set(handle.host, { key, handle });
+  }
+
+  private async toggle(key: string, wasSaved: boolean): Promise<void> {
+    const handles = this.handlesOf(key);
+    handles.forEach((h) => h.setBusy(true));
+    try {
+      if (wasSaved) await this.env.unsave(key);
+      else {
+        const paper = this.papers.get(key);
+        if (!paper) return;
+        const keys = await this.env.save(paper);
+        if (keys.includes(key)) this.setSaved(key, true);
+      }
+    } catch (e) {
+      this.env.onError?.(e instanceof Error ? e.message : String(e));
+    } finally {
+      handles.forEach((h) => h.setBusy(false));
+    }
+  }
+
+  private handlesOf(key: string): ControlHandle[] {
+    return [...this.controls.values()].filter((m) => m.key === key).map((m) => m.handle);
+  }
+
+  private setSaved(key: string, saved: boolean): void {
+    if (saved) this.saved.add(key);
+    else this.saved.delete(key);
+    this.handlesOf(key).forEach((h) => h.setSaved(saved));
+  }
+
+  /** Applies the library's answer for this page's keys. */
+  applySaved(savedKeys: Iterable<string>): void {
+    const now = new Set(savedKeys);
+    for (const key of this.papers.keys()) this.setSaved(key, now.has(key));
+  }
+
+  /** Forgets controls whose entry left the page, and the papers only they showed. */
+  private pruneDetached(full: boolean): void {
+    const alive = new Set(this.pageKeys);
+    for (const [host, m] of this.controls) {
+      if (host.isConnected) alive.add(m.key);
+      else this.controls.delete(host);
+    }
+    if (full) return;
+    for (const key of [...this.papers.keys()]) if (!alive.has(key) && this.opts.inlineButtons !== false) this.papers.delete(key);
+  }
+
+  /** Tells the background what is on the page, when that changed. */
+  async report(force = false): Promise<void> {
+    const papers = [...this.papers.values()];
+    const signature = this.url + '\n' + papers.map((p) => p.key).sort().join('\n');
+    if (!force && signature === this.lastReport) return;
+    this.lastReport = signature;
+    const saved = await this.env.report(this.url, papers);
+    this.applySaved(saved);
+  }
+
+  /** Removes every control (the extension was reloaded or disabled). */
+  destroy(): void {
+    for (const host of this.controls.keys()) host.remove();
+    this.controls.clear();
+  }
+}

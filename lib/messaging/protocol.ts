@@ -1,0 +1,32 @@
+// The one message protocol. Every message is validated where it arrives: content scripts
+// live inside untrusted pages, so nothing they send is taken on trust.
+import * as z from 'zod/mini';
+import { paperMetaSchema, type PaperMeta } from '../paper/schema';
+
+const keys = z.array(z.string().check(z.maxLength(2100))).check(z.maxLength(20_000));
+// Papers are checked one by one (see validPapers): one bad entry must not void a whole page.
+const papers = z.array(z.unknown()).check(z.maxLength(20_000));
+
+/** The papers of a message that pass the schema; the others are dropped and counted. */
+export function validPapers(list: unknown[]): { papers: PaperMeta[]; rejected: number } {
+  const out: PaperMeta[] = [];
+  for (const p of list) {
+    const r = paperMetaSchema.safeParse(p);
+    if (r.success) out.push(r.data);
+  }
+  return { papers: out, rejected: list.length - out.length };
+}
+
+/** Messages to the background, from content scripts and extension pages. */
+export const toBackground = z.discriminatedUnion('type', [
+  /** The papers a content script sees now (replaces the tab's previous report). */
+  z.object({ type: z.literal('detected'), url: z.string().check(z.maxLength(8192)), papers }),
+  z.object({ type: z.literal('save'), papers }),
+  /** `ifBare`: remove only records without note or tags (an inline click must not lose notes). */
+  z.object({ type: z.literal('remove'), keys, ifBare: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('savedAmong'), keys }),
+]);
+export type ToBackground = z.infer<typeof toBackground>;
+
+export type { Replies, ErrorReply } from './replies';
+export { isErrorReply } from './replies';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { allKeys, arxivIdFromUrl, canonicalKey, normalizeDoi, normalizeUrl, parseArxivId, yearOfArxivId } from './identity';
+
+describe('arXiv ids', () => {
+  it.each([
+    ['1706.03762', '1706.03762', undefined],
+    ['arXiv:1706.03762v5', '1706.03762', 5],
+    ['2401.01234v12', '2401.01234', 12],
+    ['hep-th/9711200v3', 'hep-th/9711200', 3],
+    ['math.AG/0601001', 'math.AG/0601001', undefined],
+  ])('%s → %s v%s', (raw, id, version) => {
+    expect(parseArxivId(raw)).toEqual(version ? { id, version } : { id });
+  });
+
+  it.each(['17060.3762', 'hello', '1706.037', ''])('rejects %j', (raw) => expect(parseArxivId(raw)).toBeNull());
+
+  it('reads ids from abs, pdf and alphaxiv URLs', () => {
+    expect(arxivIdFromUrl('https://arxiv.org/abs/2106.09608v2')).toEqual({ id: '2106.09608', version: 2 });
+    expect(arxivIdFromUrl('https://arxiv.org/pdf/1706.03762v7.pdf')).toEqual({ id: '1706.03762', version: 7 });
+    expect(arxivIdFromUrl('https://www.alphaxiv.org/abs/2501.00001')).toEqual({ id: '2501.00001' });
+    expect(arxivIdFromUrl('https://arxiv.org/list/cs.LG/new')).toBeNull();
+  });
+
+  it('derives the year of the first version from the id', () => {
+    expect(yearOfArxivId('2401.01234')).toBe(2024);
+    expect(yearOfArxivId('hep-th/9711200')).toBe(1997);
+    expect(yearOfArxivId('0704.0001')).toBe(2007);
+  });
+});
+
+describe('DOIs', () => {
+  it.each([
+    ['10.1145/3375627.3375832', '10.1145/3375627.3375832'],
+    ['https://doi.org/10.1103/PhysRevX.12.041027', '10.1103/physrevx.12.041027'],
+    ['doi:10.1038/S41586-021-03819-2.', '10.1038/s41586-021-03819-2'],
+    ['https://doi.org/10.1002%2Fandp.19263851302', '10.1002/andp.19263851302'],
+  ])('%s → %s', (raw, want) => expect(normalizeDoi(raw)).toBe(want));
+  it('rejects text without a DOI', () => expect(normalizeDoi('no doi here')).toBeNull());
+});
+
+describe('URLs', () => {
+  it('drops www, fragment, tracking parameters and trailing slash; sorts the query', () => {
+    expect(normalizeUrl('https://WWW.Example.org/paper/?utm_source=x&b=2&a=1#section')).toBe('example.org/paper?a=1&b=2');
+  });
+  it('refuses non-web URLs', () => {
+    expect(normalizeUrl('javascript:alert(1)')).toBeNull();
+    expect(normalizeUrl('not a url')).toBeNull();
+  });
+});
+
+describe('canonicalKey', () => {
+  it('prefers arXiv, then DOI, then the others', () => {
+    expect(canonicalKey({ arxiv: '1706.03762v5', doi: '10.1/x' })).toBe('arxiv:1706.03762');
+    expect(canonicalKey({ doi: '10.1145/ABC', pmid: '1' })).toBe('doi:10.1145/abc');
+    expect(canonicalKey({ openreview: 'rJ4km2R5t7' })).toBe('openreview:rJ4km2R5t7');
+    expect(canonicalKey({ pmid: '7288891' })).toBe('pmid:7288891');
+    expect(canonicalKey({ acl: '2021.naacl-main.208' })).toBe('acl:2021.naacl-main.208');
+    expect(canonicalKey({ dblp: 'conf/aaai/PeelC15' })).toBe('dblp:conf/aaai/PeelC15');
+    expect(canonicalKey({ url: 'https://example.org/p?id=3' })).toBe('url:example.org/p?id=3');
+    expect(canonicalKey({})).toBeNull();
+  });
+  it("treats arXiv's own DOIs as the preprint", () => {
+    expect(canonicalKey({ doi: '10.48550/arXiv.1706.03762' })).toBe('arxiv:1706.03762');
+  });
+  it('lists every key a paper is known under', () => {
+    expect(allKeys({ arxiv: '1706.03762', doi: '10.5555/3295222.3295349' }).sort()).toEqual(['arxiv:1706.03762', 'doi:10.5555/3295222.3295349']);
+  });
+});

@@ -1,0 +1,2 @@
+/** Length limits of scraped fields: the zod schema enforces them, makePaper clamps to them. */
+export const LIMITS = { title: 20_000, abstract: 100_000, venue: 1000, author: 1000, authors: 5000, short: 100 } as const;

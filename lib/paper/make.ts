@@ -1,0 +1,115 @@
+// Turns what an adapter scraped into a validated PaperMeta with its canonical key.
+import { canonicalKey, normalizeDoi, parseArxivId } from './identity';
+import { LIMITS } from './limits';
+import type { Identifiers, PaperMeta, PaperType } from './schema';
+import { cleanText, displayName, yearOf } from './text';
+
+export interface PaperInput {
+  ids: Identifiers;
+  title: string | null | undefined;
+  authors?: (string | null | undefined)[];
+  year?: number | string;
+  date?: string;
+  venue?: string;
+  type?: PaperType;
+  abstract?: string;
+  absUrl?: string;
+  pdfUrl?: string;
+  source: string;
+  arxivCategory?: string;
+  volume?: string;
+  number?: string;
+  pages?: string;
+  publisher?: string;
+}
+
+function absolute(url: string | undefined, base?: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function cleanIds(ids: Identifiers): { ids: Identifiers; version?: number } {
+  const out: Identifiers = {};
+  let version: number | undefined;
+  for (const [k, v] of Object.entries(ids) as [keyof Identifiers, string | undefined][]) {
+    const s = cleanText(v);
+    if (!s) continue;
+    if (k === 'arxiv') {
+      const a = parseArxivId(s);
+      if (!a) continue;
+      out.arxiv = a.id;
+      version = a.version;
+    } else if (k === 'doi') {
+      const d = normalizeDoi(s);
+      if (d) out.doi = d;
+    } else out[k] = s;
+  }
+  return { ids: out, version };
+}
+
+function guessType(ids: Identifiers, venue?: string): PaperType {
+  if (venue && /\b(proc\.|proceedings|conference|workshop|symposium)\b/i.test(venue)) return 'conference';
+  if (venue) return 'journal';
+  if (ids.arxiv) return 'preprint';
+  return 'other';
+}
+
+/** Null when the input has no title or no identity: such a thing is not a paper we can keep. */
+export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null {
+  const title = cleanText(input.title);
+  if (!title) return null;
+  const { ids, version } = cleanIds(input.ids);
+  if (ids.url) ids.url = absolute(ids.url, baseUrl);
+  const key = canonicalKey(ids);
+  if (!key) return null;
+  const venue = cleanText(input.venue) || undefined;
+  const year = typeof input.year === 'number' ? input.year : yearOf(input.year ?? input.date);
+  const candidate = {
+    key,
+    ids,
+    title,
+    authors: (input.authors ?? []).map((a) => displayName(a ?? '')).filter(Boolean),
+    year: year && year >= 1000 && year <= 3000 ? year : undefined,
+    date: cleanText(input.date) || undefined,
+    venue,
+    type: input.type ?? guessType(ids, venue),
+    abstract: cleanText(input.abstract) || undefined,
+    absUrl: absolute(input.absUrl, baseUrl),
+    pdfUrl: absolute(input.pdfUrl, baseUrl),
+    source: input.source,
+    arxivCategory: cleanText(input.arxivCategory) || undefined,
+    arxivVersion: version,
+    volume: cleanText(input.volume) || undefined,
+    number: cleanText(input.number) || undefined,
+    pages: cleanText(input.pages) || undefined,
+    publisher: cleanText(input.publisher) || undefined,
+  };
+  return clamp(candidate as PaperMeta);
+}
+
+/**
+ * Cuts over-long strings to the schema's limits. The content script stays free of zod (size);
+ * the background validates every paper with the zod schema where messages arrive.
+ */
+function clamp(p: PaperMeta): PaperMeta {
+  const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
+  p.title = cut(p.title, LIMITS.title)!;
+  p.abstract = cut(p.abstract, LIMITS.abstract);
+  p.venue = cut(p.venue, LIMITS.venue);
+  p.authors = p.authors.slice(0, LIMITS.authors).map((a) => cut(a, LIMITS.author)!);
+  for (const k of ['volume', 'number', 'pages'] as const) p[k] = cut(p[k], LIMITS.short);
+  p.date = cut(p.date, 40);
+  p.arxivCategory = cut(p.arxivCategory, 40);
+  p.publisher = cut(p.publisher, 500);
+  p.source = cut(p.source, 100)!;
+  // A URL cut short is a wrong URL: drop it instead.
+  for (const k of ['absUrl', 'pdfUrl'] as const) if ((p[k]?.length ?? 0) > 2048) delete p[k];
+  for (const [k, v] of Object.entries(p.ids) as [keyof Identifiers, string][]) if (v.length > (k === 'url' ? 2048 : 300)) delete p.ids[k];
+  for (const k of Object.keys(p) as (keyof PaperMeta)[]) if (p[k] === undefined) delete p[k];
+  return p;
+}

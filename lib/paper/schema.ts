@@ -1,0 +1,72 @@
+// The paper model. zod/mini keeps the content-script bundle small; the schemas are the
+// single source of the types used everywhere else.
+import * as z from 'zod/mini';
+import { LIMITS } from './limits';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+export const identifiersSchema = z.object({
+  arxiv: z.optional(text(40)),
+  doi: z.optional(text(300)),
+  openreview: z.optional(text(80)),
+  pmid: z.optional(text(20)),
+  pmcid: z.optional(text(20)),
+  acl: z.optional(text(80)),
+  dblp: z.optional(text(300)),
+  s2: z.optional(text(80)),
+  /** Normalised URL of the paper's landing page, used as the last-resort identity. */
+  url: z.optional(text(2048)),
+});
+export type Identifiers = z.infer<typeof identifiersSchema>;
+
+export const paperTypeList = ['preprint', 'conference', 'journal', 'other'] as const;
+export const paperTypeSchema = z.enum(paperTypeList);
+export type PaperType = z.infer<typeof paperTypeSchema>;
+
+/** What a detector (or an importer) knows about a paper. */
+export const paperMetaSchema = z.object({
+  key: text(2100),
+  ids: identifiersSchema,
+  title: z.string().check(z.minLength(1), z.maxLength(LIMITS.title)),
+  authors: z.array(text(LIMITS.author)).check(z.maxLength(LIMITS.authors)),
+  year: z.optional(z.number().check(z.int(), z.gte(1000), z.lte(3000))),
+  date: z.optional(text(40)),
+  venue: z.optional(text(LIMITS.venue)),
+  type: paperTypeSchema,
+  abstract: z.optional(text(LIMITS.abstract)),
+  absUrl: z.optional(text(2048)),
+  pdfUrl: z.optional(text(2048)),
+  source: text(100),
+  arxivCategory: z.optional(text(40)),
+  arxivVersion: z.optional(z.number().check(z.int(), z.gte(1))),
+  volume: z.optional(text(LIMITS.short)),
+  number: z.optional(text(LIMITS.short)),
+  pages: z.optional(text(LIMITS.short)),
+  publisher: z.optional(text(500)),
+});
+export type PaperMeta = z.infer<typeof paperMetaSchema>;
+
+export const readingStatuses = ['unread', 'reading', 'read'] as const;
+export const readingStatusSchema = z.enum(readingStatuses);
+export type ReadingStatus = z.infer<typeof readingStatusSchema>;
+
+/** A saved paper: metadata plus what the user added. */
+export const paperSchema = z.extend(paperMetaSchema, {
+  tags: z.array(text(200)),
+  note: z.string(),
+  status: readingStatusSchema,
+  starred: z.boolean(),
+  addedAt: z.number(),
+  updatedAt: z.number(),
+  /** Other canonical keys this record is known under (arXiv id of a published paper…). */
+  aliases: z.array(text(2100)),
+  citationKey: z.optional(text(200)),
+  citationKeyPinned: z.optional(z.boolean()),
+  /** Metadata fields the user edited by hand; completion never overwrites them. */
+  edited: z.optional(z.array(text(40))),
+});
+export type Paper = z.infer<typeof paperSchema>;
+
+export function newPaper(meta: PaperMeta, now = Date.now()): Paper {
+  return { ...meta, tags: [], note: '', status: 'unread', starred: false, addedAt: now, updatedAt: now, aliases: [] };
+}
