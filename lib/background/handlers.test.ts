@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PapershelfDB } from '../db/database';
+import { updatePaper } from '../db/papers';
+import { CHANGE_KEY } from '../messaging/changes';
+import { makePaper } from '../paper/make';
+import { getTabDetections } from '../tabs/detections';
+import { handleMessage, type BackgroundEnv, type Sender } from './handlers';
+
+let db: PapershelfDB;
+let env: BackgroundEnv;
+let badges: Map<number, string>;
+const me: Sender = { extensionId: 'ext', senderId: 'ext', tabId: 7 };
+const paper = (id: string, title = `Paper ${id}`) => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new PapershelfDB(`h-${Math.random()}`);
+  badges = new Map();
+  env = { db, setBadge: async (tab, text) => void badges.set(tab, text) };
+});
+afterEach(() => db.delete());
+
+describe('background message handling', () => {
+  it('records detections per tab, sets the badge to the distinct count and says what is saved', async () => {
+    await handleMessage({ type: 'save', papers: [paper('2401.00002')] }, me, env);
+    const reply = await handleMessage({ type: 'detected', url: 'https://arxiv.org/list/cs/new', papers: [paper('2401.00001'), paper('2401.00002'), paper('2401.00001')] }, me, env);
+    expect(reply).toEqual({ saved: ['arxiv:2401.00002'] });
+    expect(badges.get(7)).toBe('2');
+    expect((await getTabDetections(7))?.papers).toHaveLength(3);
+  });
+
+  it('clears the badge when a page has no papers', async () => {
+    await handleMessage({ type: 'detected', url: 'https://example.org', papers: [] }, me, env);
+    expect(badges.get(7)).toBe('');
+  });
+
+  it('drops papers that fail the schema and keeps the rest', async () => {
+    const bad = { ...paper('2401.00003'), title: '' };
+    const evil = { ...paper('2401.00004'), year: 'DROP TABLE' };
+    await handleMessage({ type: 'detected', url: 'https://arxiv.org/', papers: [bad, evil, paper('2401.00005')] }, me, env);
+    expect(badges.get(7)).toBe('1');
+  });
+
+  it('saves and announces the change to content scripts', async () => {
+    const reply = await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, me, env);
+    expect(reply).toEqual({ saved: ['arxiv:2401.00001'] });
+    expect(await db.papers.count()).toBe(1);
+    const change = (await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY] as { keys: string[] };
+    expect(change.keys).toContain('arxiv:2401.00001');
+  });
+
+  it('an inline "remove if bare" keeps papers that carry a note or tags', async () => {
+    await handleMessage({ type: 'save', papers: [paper('2401.00001'), paper('2401.00002')] }, me, env);
+    await updatePaper(db, 'arxiv:2401.00001', { note: 'important' });
+    const reply = await handleMessage({ type: 'remove', keys: ['arxiv:2401.00001', 'arxiv:2401.00002'], ifBare: true }, me, env);
+    expect(reply).toEqual({ removed: ['arxiv:2401.00002'], kept: ['arxiv:2401.00001'] });
+    expect(await db.papers.count()).toBe(1);
+  });
+
+  it('refuses messages from other extensions and malformed messages', async () => {
+    expect(await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, { ...me, senderId: 'evil' }, env)).toEqual({ error: 'Unknown sender' });
+    expect(await handleMessage({ type: 'nuke' }, me, env)).toEqual({ error: 'Malformed message' });
+    expect(await handleMessage({ type: 'remove', keys: 'all' }, me, env)).toEqual({ error: 'Malformed message' });
+    expect(await handleMessage(null, me, env)).toEqual({ error: 'Malformed message' });
+    expect(await db.papers.count()).toBe(0);
+  });
+});
