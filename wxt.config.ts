@@ -9,7 +9,11 @@ export default defineConfig({
     name: 'Papershelf',
     description: 'Save the papers you meet while browsing — arXiv, Hugging Face, OpenReview, Scholar and more. Tags, notes, BibTeX. All local.',
     permissions: ['storage', 'unlimitedStorage'],
-    action: { default_title: 'Papershelf' },
+    // Grey by default; the background lights the icon up on tabs where papers were found.
+    action: {
+      default_title: 'Papershelf',
+      default_icon: { 16: '/icon/16-off.png', 19: '/icon/19-off.png', 32: '/icon/32-off.png', 38: '/icon/38-off.png', 48: '/icon/48-off.png' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },

@@ -3,57 +3,89 @@ import type { PapershelfDB } from '@/lib/db/database';
 import { savedAmong } from '@/lib/db/papers';
 import * as library from '@/lib/library/commands';
 import type { PaperMeta } from '@/lib/paper/schema';
+import { byline } from './byline';
 import { useLiveQuery } from './useLiveQuery';
 
-export function byline(p: { authors: string[]; venue?: string; year?: number }): string {
-  const who = p.authors.length > 2 ? `${p.authors[0]} et al.` : p.authors.join(' and ');
-  return [who, [p.venue, p.year].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
+interface Props {
+  db: PapershelfDB;
+  papers: PaperMeta[];
+  onOpen(key: string): void;
+  onError(message: string): void;
 }
 
-export function PageList({ db, papers }: { db: PapershelfDB; papers: PaperMeta[] }) {
+/** The papers detected on the tab: save one, a selection, or all. */
+export function PageList({ db, papers, onOpen, onError }: Props) {
   const keys = papers.map((p) => p.key);
   const { data: saved } = useLiveQuery(() => savedAmong(db, keys), [keys.join('\n')]);
-  const [error, setError] = useState<string>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const unsaved = papers.filter((p) => !saved?.has(p.key));
-
-  const run = (f: () => Promise<unknown>) => f().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const chosen = papers.filter((p) => selected.has(p.key) && !saved?.has(p.key));
+  const run = (f: () => Promise<unknown>) => f().catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setSelected(next);
+  };
 
   return (
     <section aria-labelledby="page-h" class="page-list">
       <div class="section-head">
         <h2 id="page-h">On this page</h2>
         {papers.length > 0 && (
-          <button type="button" class="primary" disabled={!unsaved.length} onClick={() => run(() => library.save(db, unsaved))}>
-            Save all
-          </button>
+          <div class="section-actions">
+            <button type="button" disabled={!chosen.length} onClick={() => run(() => library.save(db, chosen).then(() => setSelected(new Set())))}>
+              Save selected{chosen.length ? ` (${chosen.length})` : ''}
+            </button>
+            <button type="button" class="primary" disabled={!unsaved.length} onClick={() => run(() => library.save(db, unsaved))}>
+              Save all
+            </button>
+          </div>
         )}
       </div>
-      {error && <p role="alert" class="error">{error}</p>}
       {papers.length === 0 ? (
-        <p class="empty">No papers detected on this page. Open an arXiv, Hugging Face, OpenReview or Scholar page and they appear here.</p>
+        <div class="empty-state">
+          <p>
+            <strong>No papers detected on this page.</strong>
+          </p>
+          <p>Papershelf finds papers on arXiv, Hugging Face, OpenReview, Google Scholar, Semantic Scholar, DBLP, ACL Anthology, PMLR, NeurIPS, CVF, PubMed and journal pages. Open one and they appear here.</p>
+        </div>
       ) : (
-        <ul class="papers">
-          {papers.map((p) => {
-            const isSaved = saved?.has(p.key) ?? false;
-            return (
-              <li key={p.key} class="paper">
-                <div class="paper-main">
-                  <span class="paper-title">{p.title}</span>
-                  <span class="paper-by">{byline(p)}</span>
-                </div>
-                <button
-                  type="button"
-                  class={isSaved ? 'saved' : ''}
-                  aria-pressed={isSaved}
-                  aria-label={`${isSaved ? 'Saved' : 'Save'}: ${p.title}`}
-                  onClick={() => run(() => (isSaved ? library.remove(db, [p.key]) : library.save(db, [p])))}
-                >
-                  {isSaved ? 'Saved' : 'Save'}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <p class="result-count">
+            {papers.length} {papers.length === 1 ? 'paper' : 'papers'} · {papers.length - unsaved.length} saved
+          </p>
+          <ul class="papers" aria-label="Papers on this page">
+            {papers.map((p) => {
+              const isSaved = saved?.has(p.key) ?? false;
+              return (
+                <li key={p.key} class="paper">
+                  <input type="checkbox" aria-label={`Select ${p.title}`} disabled={isSaved} checked={isSaved || selected.has(p.key)} onChange={() => toggle(p.key)} />
+                  <div class="paper-main">
+                    {isSaved ? (
+                      <button type="button" class="row-open" onClick={() => onOpen(p.key)}>
+                        <span class="paper-title">{p.title}</span>
+                      </button>
+                    ) : (
+                      <span class="paper-title">{p.title}</span>
+                    )}
+                    <span class="paper-by">{byline(p)}</span>
+                  </div>
+                  <button
+                    type="button"
+                    class={isSaved ? 'saved' : ''}
+                    aria-pressed={isSaved}
+                    aria-label={`${isSaved ? 'Saved' : 'Save'}: ${p.title}`}
+                    title={isSaved ? 'Saved — click to remove' : 'Save to your library'}
+                    onClick={() => run(() => (isSaved ? library.remove(db, [p.key]) : library.save(db, [p])))}
+                  >
+                    {isSaved ? 'Saved' : 'Save'}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
     </section>
   );

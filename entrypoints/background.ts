@@ -9,8 +9,12 @@ export default defineBackground({
   main() {
     const db = getDb();
     const setBadge = async (tabId: number, text: string) => {
-      await browser.action.setBadgeText({ tabId, text });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#2457c5' });
+      const suffix = text ? '' : '-off';
+      await Promise.all([
+        browser.action.setBadgeText({ tabId, text }),
+        browser.action.setBadgeBackgroundColor({ tabId, color: '#2457c5' }),
+        browser.action.setIcon({ tabId, path: { 16: `/icon/16${suffix}.png`, 32: `/icon/32${suffix}.png` } }),
+      ]);
     };
 
     browser.runtime.onMessage.addListener((raw, sender) =>

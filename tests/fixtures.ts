@@ -1,6 +1,6 @@
 // Fixtures of our own writing: tests/fixtures/<site>/<name>.html beside <name>.json, the latter
 // { url, count, papers: [{ key, title, ...fields to check }] }.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
@@ -22,6 +22,8 @@ export function fixtureCases(): FixtureCase[] {
     for (const f of readdirSync(dir).sort()) {
       if (!f.endsWith('.json')) continue;
       const name = f.replace(/\.json$/, '');
+      // Only page fixtures (name.html beside name.json); other folders hold other kinds of fixture.
+      if (!existsSync(join(dir, `${name}.html`))) continue;
       const exp = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<FixtureCase, 'site' | 'name' | 'html'>;
       out.push({ ...exp, site, name, html: readFileSync(join(dir, `${name}.html`), 'utf8') });
     }

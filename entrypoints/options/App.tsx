@@ -1,35 +1,29 @@
-import { useState } from 'preact/hooks';
-import { datedName, downloadText } from '@/components/download';
+import { useMemo } from 'preact/hooks';
+import { ExportSection } from '@/components/options/ExportSection';
+import { SettingsSection } from '@/components/options/SettingsSection';
+import { WelcomeSection } from '@/components/options/WelcomeSection';
+import { useLiveQuery } from '@/components/useLiveQuery';
+import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/lib/db/database';
-import { toBibtex } from '@/lib/formats/bibtex';
 
 export function App() {
   const db = getDb();
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  const exportBib = async () => {
-    setError(undefined);
-    try {
-      const papers = await db.papers.orderBy('addedAt').toArray();
-      downloadText(document, datedName('bib'), toBibtex(papers), 'application/x-bibtex');
-      setStatus(`Exported ${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} to BibTeX.`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const settings = useSettings();
+  const { data: count } = useLiveQuery(() => db.papers.count(), []);
+  const { data: tagKeys } = useLiveQuery(() => db.papers.orderBy('tags').uniqueKeys(), []);
+  const allTags = useMemo(() => (tagKeys ?? []).map(String).sort((a, b) => a.localeCompare(b)), [tagKeys]);
 
   return (
     <main class="options">
-      <h1>Papershelf</h1>
-      <section aria-labelledby="export-h">
-        <h2 id="export-h">Export</h2>
-        <button type="button" class="primary" onClick={() => void exportBib()}>
-          Export BibTeX
-        </button>
-        {status && <p role="status">{status}</p>}
-        {error && <p role="alert" class="error">{error}</p>}
-      </section>
+      <header class="options-head">
+        <h1>
+          <img src="/icon/48.png" alt="" width={28} height={28} /> Papershelf
+        </h1>
+        <p class="muted">{count === undefined ? '' : `${count} ${count === 1 ? 'paper' : 'papers'} in your library, stored in this browser only.`}</p>
+      </header>
+      <WelcomeSection empty={count === 0} />
+      <ExportSection db={db} settings={settings} allTags={allTags} />
+      <SettingsSection settings={settings} />
     </main>
   );
 }

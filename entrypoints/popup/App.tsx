@@ -1,9 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { LibraryView } from '@/components/LibraryView';
 import { PageList } from '@/components/PageList';
-import { LibraryList } from '@/components/LibraryList';
+import { PaperDetails } from '@/components/PaperDetails';
+import { Toast, type ToastMessage } from '@/components/Toast';
+import { useLibrary } from '@/components/useLibrary';
 import { getDb } from '@/lib/db/database';
+import * as library from '@/lib/library/commands';
+import type { Paper } from '@/lib/paper/schema';
+import { tagCounts } from '@/lib/search/tagcounts';
 import { getTabDetections, type TabDetections } from '@/lib/tabs/detections';
+import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 
 /** `popup.html?tab=<id>` shows that tab; otherwise the active tab of this window. */
 async function resolveTabId(search: string): Promise<number | undefined> {
@@ -13,14 +20,32 @@ async function resolveTabId(search: string): Promise<number | undefined> {
   return tab?.id;
 }
 
+type View = { name: 'page' | 'library' } | { name: 'details'; key: string; from: 'page' | 'library' };
+
 export function App() {
   const db = getDb();
-  const [detections, setDetections] = useState<TabDetections | undefined>();
+  const lib = useLibrary(db);
+  const [detections, setDetections] = useState<TabDetections>();
+  const [view, setView] = useState<View>({ name: 'library' });
   const [error, setError] = useState<string>();
+  const [toast, setToast] = useState<ToastMessage>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const opened = useRef(false);
+  const papersHere = detections?.papers ?? [];
 
   useEffect(() => {
     let tabId: number | undefined;
-    const load = () => (tabId === undefined ? Promise.resolve() : getTabDetections(tabId).then(setDetections));
+    const load = () =>
+      tabId === undefined
+        ? Promise.resolve()
+        : getTabDetections(tabId).then((d) => {
+            setDetections(d);
+            // First look: open on the page's papers when there are some.
+            if (!opened.current) {
+              opened.current = true;
+              if (d?.papers.length) setView((v) => (v.name === 'library' ? { name: 'page' } : v));
+            }
+          });
     const onChange = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && tabId !== undefined && `tab:${tabId}` in changes) void load();
     };
@@ -34,17 +59,87 @@ export function App() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        setView({ name: 'library' });
+        setTimeout(() => searchRef.current?.focus());
+      } else if (e.key === 'Escape' && view.name === 'details') {
+        e.preventDefault();
+        setView({ name: view.from });
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [view]);
+
+  const notify = (text: string) => setToast({ id: Date.now(), text });
+  const removed = (papers: Paper[]) => {
+    if (!papers.length) return;
+    setToast({
+      id: Date.now(),
+      text: papers.length === 1 ? `Removed “${papers[0].title.slice(0, 60)}”.` : `Removed ${papers.length} papers.`,
+      action: { label: 'Undo', run: () => void library.restore(db, papers).catch((e: unknown) => setError(String(e))) },
+    });
+  };
+  const removeKeys = (keys: string[]) => void library.remove(db, keys).then(removed, (e: unknown) => setError(String(e)));
+  const exportKeys = async (keys: string[]) => {
+    await browser.storage.session.set({ [EXPORT_SELECTION_KEY]: keys });
+    await browser.tabs.create({ url: browser.runtime.getURL('/options.html#export-selection') });
+  };
+
   return (
     <main class="popup">
       <header class="popup-head">
-        <h1>Papershelf</h1>
+        <h1>
+          <img src="/icon/32.png" alt="" width={18} height={18} /> Papershelf
+        </h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Export &amp; settings
         </button>
       </header>
-      {error && <p role="alert">{error}</p>}
-      <PageList db={db} papers={detections?.papers ?? []} />
-      <LibraryList db={db} />
+      {view.name !== 'details' && (
+        <nav class="tabs" role="tablist" aria-label="Views">
+          <button type="button" role="tab" aria-selected={view.name === 'page'} onClick={() => setView({ name: 'page' })}>
+            This page <span class="count">{papersHere.length}</span>
+          </button>
+          <button type="button" role="tab" aria-selected={view.name === 'library'} onClick={() => setView({ name: 'library' })}>
+            Library <span class="count">{lib.ready ? lib.index.size : '…'}</span>
+          </button>
+        </nav>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {view.name === 'page' && <PageList db={db} papers={papersHere} onOpen={(key) => setView({ name: 'details', key, from: 'page' })} onError={setError} />}
+      {view.name === 'library' && (
+        <LibraryView
+          db={db}
+          lib={lib}
+          searchRef={searchRef}
+          onOpen={(key) => setView({ name: 'details', key, from: 'library' })}
+          onRemove={removeKeys}
+          onExport={(keys) => void exportKeys(keys)}
+        />
+      )}
+      {view.name === 'details' && (
+        <PaperDetails
+          db={db}
+          paperKey={view.key}
+          knownTags={tagCounts(lib.index).map((t) => t.tag)}
+          onBack={() => setView({ name: view.from })}
+          onRemoved={(papers) => {
+            removed(papers);
+            setView({ name: view.from });
+          }}
+          notify={notify}
+        />
+      )}
+      <Toast toast={toast} onDone={() => setToast(undefined)} />
     </main>
   );
 }

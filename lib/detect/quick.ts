@@ -1,17 +1,12 @@
 // The cheap check run on every page before anything else: most pages hold no paper, and on
 // those the content script must stop after a few selector look-ups.
+import { metaMap } from './meta';
 import { adaptersFor } from './registry';
 import type { SiteAdapter } from './types';
 
-const GENERIC_SIGNS = [
-  'meta[name="citation_title" i]',
-  'meta[name="dc.title" i]',
-  'meta[name="dcterms.title" i]',
-  'meta[name="prism.doi" i]',
-  'meta[name="dc.identifier" i]',
-  'script[type="application/ld+json"]',
-  'span.Z3988',
-].join(',');
+/** Meta names (lower-cased, as `metaMap` keys them: sites write `DC.Title`, `dc.title`…). */
+const META_SIGNS = ['citation_title', 'dc.title', 'dcterms.title', 'prism.doi', 'dc.identifier'];
+const ELEMENT_SIGNS = 'script[type="application/ld+json"], span.Z3988';
 
 export type QuickVerdict = 'site' | 'generic' | 'none';
 
@@ -20,8 +15,9 @@ export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'k
   const disabled = new Set(opts.disabled ?? []);
   if (adaptersFor(url, opts.adapters).some((a) => !disabled.has(a.id))) return 'site';
   if (opts.detectOn === 'known' || disabled.has('generic')) return 'none';
-  if (doc.querySelector(GENERIC_SIGNS)) return 'generic';
+  const meta = metaMap(doc);
+  if (META_SIGNS.some((n) => meta.has(n)) || doc.querySelector(ELEMENT_SIGNS)) return 'generic';
+  // What the last-resort generic (canonical.ts) reads.
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
-  const og = doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
-  return /10\.\d{4,9}\/|arxiv\.org\/abs\//i.test(canonical + ' ' + og) ? 'generic' : 'none';
+  return /10\.\d{4,9}\/|arxiv\.org\/(abs|pdf|html)\//i.test(canonical + ' ' + (meta.get('og:url')?.[0] ?? '')) ? 'generic' : 'none';
 }

@@ -1,48 +1,56 @@
-// BibTeX export (first version: the walking skeleton; extended by the options-page work).
+// BibTeX / BibLaTeX export of a set of papers, with stable citation keys.
 import type { Paper } from '../paper/schema';
+import { formatEntry, type BibFlavour } from './bibentry';
+import { assignCitationKeys, DEFAULT_KEY_FORMAT, formatCitationKey, safeKey } from './citekey';
+import type { BibEncoding } from './latex';
 
-const SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  '#': '\\#',
-  $: '\\$',
-  '%': '\\%',
-  '&': '\\&',
-  _: '\\_',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-};
+export { escapeBib } from './latex';
 
-export function escapeBib(s: string): string {
-  return s.replace(/[\\{}#$%&_~^]/g, (c) => SPECIAL[c]);
+export interface BibOptions {
+  flavour?: BibFlavour;
+  encoding?: BibEncoding;
+  includeAbstract?: boolean;
+  includeNote?: boolean;
+  keyFormat?: string;
+  /** The whole library: keys stored on records outside the export are not reused. */
+  library?: Paper[];
 }
 
-function family(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return parts[parts.length - 1] ?? name;
+/** Maps the options-page settings onto BibOptions. */
+export function bibOptionsFromSettings(s: {
+  citationKeyFormat: string;
+  bibFlavour: BibFlavour;
+  bibEncoding: BibEncoding;
+  bibIncludeAbstract: boolean;
+  bibIncludeNote: boolean;
+}): BibOptions {
+  return { keyFormat: s.citationKeyFormat, flavour: s.bibFlavour, encoding: s.bibEncoding, includeAbstract: s.bibIncludeAbstract, includeNote: s.bibIncludeNote };
 }
 
-export function citationKey(p: Paper): string {
-  const fam = (p.authors[0] ? family(p.authors[0]) : 'anon').normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase() || 'anon';
-  const word = p.title.normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/).find((w) => w.length > 3) ?? 'paper';
-  return `${fam}${p.year ?? ''}${word}`;
+/**
+ * The .bib text, and the citation keys given to papers that had none (paper key → citation key):
+ * the caller stores them so the next export uses the same keys.
+ */
+export function exportBibtex(papers: Paper[], options: BibOptions = {}): { text: string; assignedKeys: Map<string, string> } {
+  const inExport = new Set(papers.map((p) => p.key));
+  const reserved = (options.library ?? []).filter((p) => !inExport.has(p.key) && p.citationKey).map((p) => p.citationKey!);
+  const { keys, assigned } = assignCitationKeys(papers, { template: options.keyFormat || DEFAULT_KEY_FORMAT, reserved });
+  const entryOptions = {
+    flavour: options.flavour ?? 'bibtex',
+    encoding: options.encoding ?? 'utf8',
+    includeAbstract: options.includeAbstract ?? false,
+    includeNote: options.includeNote ?? false,
+  };
+  const text = papers.map((p) => formatEntry(keys.get(p.key)!, p, entryOptions)).join('\n');
+  return { text, assignedKeys: assigned };
 }
 
+/** Plain BibTeX, UTF-8, default keys (kept for callers that need no options). */
 export function toBibtex(papers: Paper[]): string {
-  return papers
-    .map((p) => {
-      const fields: [string, string][] = [
-        ['title', `{${escapeBib(p.title)}}`],
-        ['author', p.authors.map(escapeBib).join(' and ')],
-        ['year', p.year ? String(p.year) : ''],
-        ['eprint', p.ids.arxiv ?? ''],
-        ['archivePrefix', p.ids.arxiv ? 'arXiv' : ''],
-        ['doi', p.ids.doi ?? ''],
-        ['url', p.absUrl ?? ''],
-      ];
-      const body = fields.filter(([, v]) => v).map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
-      return `@misc{${p.citationKey ?? citationKey(p)},\n${body}\n}\n`;
-    })
-    .join('\n');
+  return exportBibtex(papers).text;
+}
+
+/** The key this paper is exported under when alone: its stored key, or the default format. */
+export function citationKey(p: Paper): string {
+  return (p.citationKey && safeKey(p.citationKey)) || safeKey(formatCitationKey(p));
 }

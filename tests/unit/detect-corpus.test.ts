@@ -7,26 +7,7 @@ import { parsePage } from '../dom';
 import { CORPUS_SKIP_MESSAGE, corpusCases, corpusPresent, type ExpectedPaper } from '../corpus';
 
 /** Pages whose site adapter has not landed yet (the detection-engine issue empties this list). */
-export const PENDING = new Set<string>([
-  'acl-abs-1',
-  'acl-listing-1',
-  'acm-article-1',
-  'annualreviews-article-1',
-  'arxiv-listing-1',
-  'arxiv-search-1',
-  'dblp-listing-1',
-  'elife-article-1',
-  'googlescholar-profile-1',
-  'googlescholar-profile-2',
-  'googlescholar-search-1',
-  'huggingface-paper-1',
-  'ieee-article-1',
-  'pmc-article-1',
-  'pubmed-article-1',
-  'semanticscholar-paper-1',
-  'semanticscholar-paper-2',
-  'tandfonline-article-1',
-]);
+export const PENDING = new Set<string>([]);
 
 const norm = (s: string) => cleanText(s).toLowerCase();
 

@@ -1,44 +1,109 @@
-// arXiv abstract pages (`/abs/<id>`), from citation_* meta and the page's own markup.
+// arXiv: abstract pages (`/abs/<id>`), listings (`/list/…`, `/a/…`: dl > dt/dd), search results
+// (li.arxiv-result) and PDF/HTML views identified from the URL alone.
 import { arxivIdFromUrl, yearOfArxivId } from '../../paper/identity';
-import { makePaper } from '../../paper/make';
+import { makePaper, type PaperInput } from '../../paper/make';
+import type { PaperMeta } from '../../paper/schema';
 import { textOf } from '../../paper/text';
+import { entries, hrefOf, pdfTitle, textsOf } from '../dom';
 import { metaAll, metaFirst } from '../meta';
 import type { Detection, SiteAdapter } from '../types';
+
+type ArxivId = { id: string; version?: number };
+
+/** A paper known by its arXiv id (also used by the alphaXiv and Hugging Face adapters). */
+export function arxivPaper(a: ArxivId, f: Partial<PaperInput>, url: URL): PaperMeta | null {
+  return makePaper(
+    {
+      title: undefined,
+      year: yearOfArxivId(a.id),
+      type: 'preprint',
+      absUrl: `https://arxiv.org/abs/${a.id}`,
+      pdfUrl: `https://arxiv.org/pdf/${a.id}`,
+      source: 'arxiv',
+      ...f,
+      ids: { ...f.ids, arxiv: a.id + (a.version ? `v${a.version}` : '') },
+    },
+    url.href,
+  );
+}
+
+const category = (el: Element | null | undefined) => /\(([^()]+)\)\s*$/.exec(textOf(el))?.[1];
+const found = (paper: PaperMeta | null, anchor: Element | null | undefined, placement: Detection['placement']) =>
+  paper ? { paper, anchor: anchor ?? undefined, placement: anchor ? placement : undefined } : null;
 
 function detectAbs(doc: Document, url: URL): Detection[] {
   const fromUrl = arxivIdFromUrl(url.href);
   const id = metaFirst(doc, 'citation_arxiv_id') ?? fromUrl?.id;
   if (!id) return [];
-  const version = fromUrl?.version ? `v${fromUrl.version}` : '';
   const heading = doc.querySelector('h1.title');
-  const headingText = heading ? textOf(heading).replace(/^Title:\s*/, '') : '';
-  const subject = textOf(doc.querySelector('.primary-subject'));
-  const paper = makePaper(
-    {
-      ids: { arxiv: id + version, doi: metaFirst(doc, 'citation_doi') },
-      title: metaFirst(doc, 'citation_title') ?? headingText,
-      authors: metaAll(doc, 'citation_author').length ? metaAll(doc, 'citation_author') : [...doc.querySelectorAll('.authors a')].map(textOf),
+  const authors = metaAll(doc, 'citation_author');
+  const d = found(
+    arxivPaper({ id, version: fromUrl?.version }, {
+      ids: { doi: metaFirst(doc, 'citation_doi') },
+      title: metaFirst(doc, 'citation_title') ?? textOf(heading).replace(/^Title:\s*/, ''),
+      authors: authors.length ? authors : textsOf(doc, '.authors a'),
       date: metaFirst(doc, 'citation_date', 'citation_online_date'),
-      year: yearOfArxivId(id),
-      type: 'preprint',
-      abstract: metaFirst(doc, 'citation_abstract') ?? textOf(doc.querySelector('blockquote.abstract'))?.replace(/^Abstract:\s*/, ''),
-      absUrl: `https://arxiv.org/abs/${id}`,
+      abstract: metaFirst(doc, 'citation_abstract') ?? textOf(doc.querySelector('blockquote.abstract')).replace(/^Abstract:\s*/, ''),
       pdfUrl: metaFirst(doc, 'citation_pdf_url') ?? `https://arxiv.org/pdf/${id}`,
-      source: 'arxiv',
-      arxivCategory: /\(([^()]+)\)\s*$/.exec(subject)?.[1],
-    },
-    url.href,
+      arxivCategory: category(doc.querySelector('.primary-subject')),
+    }, url),
+    heading,
+    'append',
   );
-  return paper ? [{ paper, anchor: heading ?? undefined, placement: 'append' }] : [];
+  return d ? [d] : [];
+}
+
+/** `/list/…` and `/a/…` rows: dt (identifier, links) followed by its dd (title, authors…). */
+function parseListEntry(dt: Element, url: URL): Detection | null {
+  const dd = dt.nextElementSibling;
+  const link = dt.querySelector('a[title="Abstract"], a[href*="/abs/"]');
+  const a = arxivIdFromUrl(hrefOf(link, url)?.href ?? '');
+  if (!a || dd?.tagName !== 'DD') return null;
+  const paper = arxivPaper(a, {
+    title: textOf(dd.querySelector('.list-title')).replace(/^Title:\s*/, ''),
+    authors: textsOf(dd, '.list-authors a'),
+    abstract: textOf(dd.querySelector('p.mathjax')),
+    arxivCategory: category(dd.querySelector('.primary-subject')),
+  }, url);
+  return found(paper, link, 'after');
+}
+
+function parseResult(li: Element, url: URL): Detection | null {
+  const a = arxivIdFromUrl(hrefOf(li.querySelector('.list-title a[href*="/abs/"]'), url)?.href ?? '');
+  if (!a) return null;
+  const title = li.querySelector('p.title');
+  const tag = textOf(li.querySelector('.tag'));
+  const paper = arxivPaper(a, {
+    title: textOf(title),
+    authors: textsOf(li, 'p.authors a'),
+    abstract: textOf(li.querySelector('.abstract-full')).replace(/\s*△ Less$/, ''),
+    arxivCategory: /^[a-z-]+(\.[A-Za-z-]+)?$/.test(tag) ? tag : undefined,
+  }, url);
+  return found(paper, title, 'append');
+}
+
+/** `/pdf/<id>`, `/html/<id>`: the URL names the paper; the title is the viewer's if it is one. */
+function detectByUrl(doc: Document, url: URL): Detection[] {
+  const a = arxivIdFromUrl(url.href);
+  const paper = a && arxivPaper(a, { title: pdfTitle(doc, a.id) ?? `arXiv:${a.id}` }, url);
+  return paper ? [{ paper }] : [];
 }
 
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   name: 'arXiv',
   hosts: ['arxiv.org'],
-  examples: ['https://arxiv.org/abs/1706.03762', 'https://arxiv.org/abs/2106.09608v2'],
+  examples: [
+    'https://arxiv.org/abs/1706.03762',
+    'https://arxiv.org/abs/2106.09608v2',
+    'https://arxiv.org/list/cs.LG/new',
+    'https://arxiv.org/search/?query=transformers&searchtype=all',
+    'https://arxiv.org/pdf/1706.03762v7',
+  ],
   detect(doc, url) {
-    if (/^\/abs\//.test(url.pathname)) return detectAbs(doc, url);
-    return [];
+    const p = url.pathname;
+    if (p.startsWith('/abs/')) return detectAbs(doc, url);
+    if (/^\/(pdf|html)\//.test(p)) return detectByUrl(doc, url);
+    return [...entries(doc, 'dl > dt', parseListEntry, url), ...entries(doc, 'li.arxiv-result', parseResult, url)];
   },
 };

@@ -1,0 +1,194 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { PapershelfDB } from '@/lib/db/database';
+import { addTags, setStatus } from '@/lib/db/papers';
+import { announceChange } from '@/lib/messaging/changes';
+import type { Paper, ReadingStatus } from '@/lib/paper/schema';
+import { parseQuery } from '@/lib/search/query';
+import { search, type SortOrder } from '@/lib/search/index';
+import { tagCounts } from '@/lib/search/tagcounts';
+import { byline } from './byline';
+import type { LibraryState } from './useLibrary';
+import { VirtualList } from './VirtualList';
+
+const ROW = 60;
+const SORTS: [SortOrder, string][] = [
+  ['relevance', 'Relevance'],
+  ['added', 'Recently added'],
+  ['updated', 'Recently updated'],
+  ['year', 'Year'],
+  ['title', 'Title'],
+];
+
+interface Props {
+  db: PapershelfDB;
+  lib: LibraryState;
+  searchRef: { current: HTMLInputElement | null };
+  onOpen(key: string): void;
+  onRemove(keys: string[]): void;
+  onExport(keys: string[]): void;
+}
+
+export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: Props) {
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortOrder | ''>('');
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
+  const listRef = useRef<HTMLDivElement>(null);
+  const parsed = useMemo(() => parseQuery(query), [query]);
+  const result = useMemo(() => search(lib.index, parsed, { sort: sort || undefined }), [lib.version, parsed, sort]);
+  const tags = useMemo(() => tagCounts(lib.index), [lib.version]);
+  const paperAt = (i: number): Paper | undefined => lib.index.get(result.keys[i]);
+
+  const toggleTagFilter = (tag: string) => {
+    const chip = `tag:${/[\s"]/.test(tag) ? JSON.stringify(tag) : tag}`;
+    setQuery(query.includes(chip) ? query.replace(chip, '').replace(/\s+/g, ' ').trim() : `${query} ${chip}`.trim());
+  };
+  const toggleSelect = (key: string) => {
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setSelected(next);
+  };
+  const selectedKeys = [...selected].filter((k) => lib.index.get(k));
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const n = result.keys.length;
+    if (e.key === 'ArrowDown') setActive(Math.min(n - 1, active + 1));
+    else if (e.key === 'ArrowUp') setActive(Math.max(0, active - 1));
+    else if (e.key === 'Home') setActive(0);
+    else if (e.key === 'End') setActive(n - 1);
+    else if (e.key === 'Enter' && result.keys[active]) onOpen(result.keys[active]);
+    else if (e.key === ' ' && e.target !== searchRef.current && result.keys[active]) toggleSelect(result.keys[active]);
+    else if (e.key === 'Escape' && query) setQuery('');
+    else return;
+    e.preventDefault();
+  };
+
+  const bulk = async (f: () => Promise<void>) => {
+    await f();
+    await announceChange(selectedKeys);
+  };
+
+  return (
+    <section aria-labelledby="lib-h" class="library" onKeyDown={onKeyDown}>
+      <h2 id="lib-h" class="visually-hidden">
+        Library
+      </h2>
+      <div class="search-row">
+        <input
+          ref={searchRef}
+          type="search"
+          aria-label="Search library"
+          placeholder="Search title, authors, notes…  tag: status: year:>2020"
+          value={query}
+          onInput={(e) => {
+            setQuery((e.currentTarget as HTMLInputElement).value);
+            setActive(0);
+          }}
+          aria-controls="lib-results"
+        />
+        <select aria-label="Sort by" value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}>
+          <option value="">Best order</option>
+          {SORTS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </div>
+      {tags.length > 0 && (
+        <ul class="tag-filter" aria-label="Filter by tag">
+          {tags.slice(0, 30).map(({ tag, count }) => {
+            const on = parsed.filters.some((f) => f.filter.kind === 'tag' && f.filter.tag.toLowerCase() === tag.toLowerCase());
+            return (
+              <li key={tag}>
+                <button type="button" class={`chip ${on ? 'on' : ''}`} aria-pressed={on} onClick={() => toggleTagFilter(tag)}>
+                  {tag} <span class="count">{count}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p class="result-count" aria-live="polite" id="lib-results">
+        {lib.ready ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}${query ? ' found' : ''}` : 'Loading library…'}
+      </p>
+      {selectedKeys.length > 0 && (
+        <div class="bulk" role="toolbar" aria-label="Selected papers">
+          <span>{selectedKeys.length} selected</span>
+          <input aria-label="Tag selected papers" placeholder="tag" value={bulkTag} onInput={(e) => setBulkTag((e.currentTarget as HTMLInputElement).value)} />
+          <button type="button" disabled={!bulkTag.trim()} onClick={() => void bulk(() => addTags(db, selectedKeys, [bulkTag.trim()])).then(() => setBulkTag(''))}>
+            Add tag
+          </button>
+          <select
+            aria-label="Set status of selected"
+            value=""
+            onChange={(e) => {
+              const v = (e.currentTarget as HTMLSelectElement).value as ReadingStatus;
+              if (v) void bulk(() => setStatus(db, selectedKeys, v));
+            }}
+          >
+            <option value="">Status…</option>
+            <option value="unread">To read</option>
+            <option value="reading">Reading</option>
+            <option value="read">Read</option>
+          </select>
+          <button type="button" onClick={() => onExport(selectedKeys)}>
+            Export…
+          </button>
+          <button type="button" class="danger" onClick={() => (onRemove(selectedKeys), setSelected(new Set()))}>
+            Remove
+          </button>
+          <button type="button" class="link" onClick={() => setSelected(new Set())}>
+            Clear
+          </button>
+        </div>
+      )}
+      {lib.error && (
+        <p role="alert" class="error">
+          Could not read the library: {lib.error.message}
+        </p>
+      )}
+      {lib.ready && lib.index.size === 0 ? (
+        <div class="empty-state">
+          <p>
+            <strong>Your library is empty.</strong>
+          </p>
+          <p>Press Save next to any paper on arXiv, Hugging Face, OpenReview, Google Scholar, DBLP or a journal's page, or import a BibTeX file from the options page.</p>
+        </div>
+      ) : lib.ready && result.total === 0 ? (
+        <p class="empty">No paper matches. Try fewer words, or remove a filter.</p>
+      ) : (
+        <div ref={listRef}>
+          <VirtualList
+            count={result.keys.length}
+            rowHeight={ROW}
+            active={active}
+            label="Saved papers"
+            renderRow={(i) => {
+              const p = paperAt(i);
+              if (!p) return null;
+              return (
+                <div class={`row ${i === active ? 'active' : ''}`} onClick={() => setActive(i)}>
+                  <input type="checkbox" aria-label={`Select ${p.title}`} checked={selected.has(p.key)} onChange={() => toggleSelect(p.key)} />
+                  <button type="button" class="row-open" onClick={() => onOpen(p.key)} title={p.title}>
+                    <span class="paper-title">
+                      {p.starred && <span aria-label="starred">★ </span>}
+                      {p.title}
+                    </span>
+                    <span class="paper-by">
+                      {byline(p)}
+                      {p.tags.length > 0 && <span class="row-tags"> · {p.tags.join(', ')}</span>}
+                    </span>
+                  </button>
+                  <span class={`status-dot ${p.status}`} title={p.status} aria-label={`status ${p.status}`} />
+                </div>
+              );
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// PMLR (proceedings.mlr.press): volume pages list `div.paper` rows; paper pages carry citation_* meta.
+import { makePaper } from '../../paper/make';
+import { textOf, yearOf } from '../../paper/text';
+import { entries, metaPaper, splitNames } from '../dom';
+import type { Detection, SiteAdapter } from '../types';
+
+// Paper names end in the year's last two digits: `paolo24a` is of 2024.
+const yearOfName = (href: string) => {
+  const m = /\d{2}(?=[a-z]*\.html$)/.exec(href);
+  return m ? 2000 + Number(m[0]) : undefined;
+};
+
+/** "Proceedings of …" from the volume page's title (not the series, "Proceedings of Machine Learning Research"). */
+const volumeVenue = (doc: Document) => doc.title.split('|').map((t) => t.trim()).find((t) => /^Proceedings of (?!Machine Learning Research)/.test(t));
+
+function parseEntry(el: Element, url: URL): Detection | null {
+  const title = el.querySelector('p.title');
+  const links = [...el.querySelectorAll('a')];
+  const abs = links.find((a) => textOf(a) === 'abs') ?? title?.querySelector('a');
+  const href = abs?.getAttribute('href');
+  if (!title || !href) return null;
+  const info = textOf(el.querySelector('span.info')).replace(/,?\s*PMLR\b.*$/, '');
+  const doc = el.ownerDocument;
+  const paper = makePaper(
+    {
+      ids: { url: href },
+      title: textOf(title),
+      authors: splitNames(el.querySelector('span.authors')?.textContent),
+      year: yearOfName(href) ?? yearOf(doc.title),
+      venue: info || volumeVenue(doc),
+      type: 'conference',
+      absUrl: href,
+      pdfUrl: links.find((a) => /^(download )?pdf$/i.test(textOf(a)))?.getAttribute('href') ?? undefined,
+      source: 'pmlr',
+    },
+    url.href,
+  );
+  return paper && { paper, anchor: title, placement: 'append' };
+}
+
+export const pmlr: SiteAdapter = {
+  id: 'pmlr',
+  name: 'PMLR',
+  hosts: ['proceedings.mlr.press'],
+  examples: ['https://proceedings.mlr.press/v235/', 'https://proceedings.mlr.press/v202/kandpal23a.html'],
+  entrySelector: 'div.paper',
+  parseEntry,
+  detect(doc, url) {
+    if (/\.html$/.test(url.pathname)) {
+      const h1 = doc.querySelector('h1');
+      return metaPaper(doc, url, { type: 'conference', source: 'pmlr' }, { ids: { url: url.href }, title: textOf(h1), year: yearOfName(url.pathname) }, h1);
+    }
+    return entries(doc, 'div.paper', parseEntry, url);
+  },
+};

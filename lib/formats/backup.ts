@@ -1,0 +1,17 @@
+// The complete, versioned JSON backup: every field of every record, as stored.
+import type { Paper } from '../paper/schema';
+
+export const BACKUP_FORMAT = 'papershelf-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  papers: Paper[];
+}
+
+export function toBackup(papers: Paper[], now = Date.now()): string {
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), papers };
+  return JSON.stringify(backup, null, 2) + '\n';
+}

@@ -1,0 +1,75 @@
+// One paper → one BibTeX or BibLaTeX entry. Field choice follows Better BibTeX where it can:
+// arXiv-only preprints are @misc with eprint (BibTeX) or @online with eprinttype (BibLaTeX).
+import type { Paper } from '../paper/schema';
+import { bibPages, dateParts, isoDate, MONTHS } from './dates';
+import { cleanField, encodeTitle, escapeBib, verbatim, type BibEncoding } from './latex';
+import { landingUrl } from './idurls';
+import { bibName } from './names';
+
+export type BibFlavour = 'bibtex' | 'biblatex';
+
+export interface EntryOptions {
+  flavour: BibFlavour;
+  encoding: BibEncoding;
+  includeAbstract: boolean;
+  includeNote: boolean;
+}
+
+function entryType(p: Paper, flavour: BibFlavour): string {
+  if (p.type === 'journal' && p.venue) return 'article';
+  if (p.type === 'conference' && p.venue) return 'inproceedings';
+  if (p.type === 'preprint' && flavour === 'biblatex' && p.ids.arxiv) return 'online';
+  return 'misc';
+}
+
+/** [name, value] pairs, values already encoded; `month` holds a bare BibTeX macro (jun). */
+export function entryFields(p: Paper, o: EntryOptions): { type: string; fields: [string, string][] } {
+  const type = entryType(p, o.flavour);
+  const bl = o.flavour === 'biblatex';
+  const text = (s: string | undefined) => (s ? escapeBib(cleanField(s), o.encoding) : '');
+  const f: [string, string][] = [];
+  const add = (k: string, v: string | undefined) => {
+    if (v) f.push([k, v]);
+  };
+  add('title', encodeTitle(p.title, o.encoding));
+  add('author', p.authors.map((a) => bibName(a, o.encoding)).filter((a) => a && a !== '{}').join(' and '));
+  if (type === 'article') add(bl ? 'journaltitle' : 'journal', text(p.venue));
+  else if (type === 'inproceedings') add('booktitle', text(p.venue));
+  else if (type === 'misc') add('howpublished', text(p.venue));
+  if (type === 'article' || type === 'inproceedings') {
+    add('volume', text(p.volume));
+    add('number', text(p.number));
+  }
+  add('pages', p.pages && bibPages(text(p.pages)));
+  if (!(bl && type === 'article')) add('publisher', text(p.publisher));
+  const d = dateParts(p.date, p.year);
+  if (bl) add('date', d && isoDate(d));
+  else {
+    add('year', d && String(d.year));
+    if (d?.month) f.push(['month', MONTHS[d.month - 1]]);
+  }
+  if (p.ids.arxiv) {
+    add('eprint', verbatim(p.ids.arxiv));
+    if (bl) {
+      add('eprinttype', 'arxiv');
+      add('eprintclass', p.arxivCategory && verbatim(p.arxivCategory));
+    } else {
+      add('archiveprefix', 'arXiv');
+      add('primaryclass', p.arxivCategory && verbatim(p.arxivCategory));
+    }
+  }
+  add('doi', p.ids.doi && verbatim(p.ids.doi));
+  const url = landingUrl(p);
+  add('url', url && verbatim(url));
+  add('keywords', p.tags.map((t) => text(t)).filter(Boolean).join(', '));
+  if (o.includeAbstract) add('abstract', text(p.abstract));
+  // `note` is printed in bibliographies; a private reading note belongs in annote/annotation.
+  if (o.includeNote) add(bl ? 'annotation' : 'annote', text(p.note));
+  return { type, fields: f };
+}
+
+export function formatEntry(key: string, p: Paper, o: EntryOptions): string {
+  const { type, fields } = entryFields(p, o);
+  const body = fields.map(([k, v]) => (k === 'month' ? `  ${k} = ${v}` : `  ${k} = {${v}}`)).join(',\n');
+  return `@${type}{${key},\n${body}\n}\n`;
+}

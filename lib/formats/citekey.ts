@@ -1,0 +1,147 @@
+/*
+ * Citation keys.
+ *
+ * A key format is a template: literal text plus fields in brackets, each with optional
+ * `:modifier`s. Keys are lower-case ASCII unless a modifier says otherwise.
+ *   [auth]        first author's family name (particles dropped: "van der Berg" → berg); "anon" if none
+ *   [authors]     every author's family name, run together
+ *   [authorsN]    the first N family names, then "etal" when there are more (e.g. [authors2])
+ *   [year]        four-digit year; nothing when unknown
+ *   [shortyear]   two-digit year
+ *   [shorttitle]  first significant title word (stop words such as a, the, on, of, towards skipped)
+ *   [title]       first three significant title words; [title:N] the first N
+ * Modifiers: :upper, :lower, :capitalize, and :N on any other field to keep its first N characters.
+ * Literal text outside brackets is kept as typed (letters, digits and _ : . - only).
+ * Default: [auth][year][shorttitle] → vaswani2017attention.
+ */
+import type { Paper, PaperMeta } from '../paper/schema';
+import { familyOf } from './names';
+import { splitMath } from './latex';
+
+export const DEFAULT_KEY_FORMAT = '[auth][year][shorttitle]';
+
+const STOP = new Set(
+  'a an the on of for towards toward to in into and or with without from by at via is are be as its it this that these do does what how why when where which we our your you can not no vs versus about using through over under upon'.split(' '),
+);
+// Latin letters that do not decompose under NFKD.
+const FOLD: Record<string, string> = { ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'Th', ı: 'i', ŋ: 'n', ħ: 'h', ĸ: 'k' };
+
+/** "Łukasiewicz" → "Lukasiewicz"; anything without an ASCII form is dropped. */
+export function asciiFold(s: string): string {
+  return s
+    .replace(/[øØłŁßæÆœŒđĐðÐþÞıŋħĸ]/g, (c) => FOLD[c])
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '');
+}
+
+function titleWords(title: string): string[] {
+  const text = splitMath(title)
+    .filter((s) => !s.math)
+    .map((s) => s.text)
+    .join(' ');
+  return text
+    .split(/[^\p{L}\p{M}\p{N}'’]+/u)
+    .map((w) => w.replace(/['’]/g, ''))
+    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .map(asciiFold)
+    .filter(Boolean);
+}
+
+function familyKey(author: string): string {
+  return asciiFold(familyOf(author).replace(/^the\s+/i, '').split(' ')[0] ?? '');
+}
+
+function fieldValue(p: PaperMeta, name: string, num?: number): string {
+  const m = /^authors(\d+)$/.exec(name);
+  if (m) {
+    const n = Number(m[1]);
+    const fams = p.authors.slice(0, n).map(familyKey);
+    return fams.join('') + (p.authors.length > n ? 'etal' : '') || 'anon';
+  }
+  switch (name) {
+    case 'auth':
+      return (p.authors[0] && familyKey(p.authors[0])) || 'anon';
+    case 'authors':
+      return p.authors.map(familyKey).join('') || 'anon';
+    case 'year':
+      return p.year ? String(p.year) : '';
+    case 'shortyear':
+      return p.year ? String(p.year).slice(2) : '';
+    case 'shorttitle':
+      return titleWords(p.title).slice(0, num ?? 1).join('');
+    case 'title':
+      return titleWords(p.title).slice(0, num ?? 3).join('');
+    default:
+      return '';
+  }
+}
+
+/** The key the template gives for `p`, before clash suffixes. Never empty. */
+export function formatCitationKey(p: PaperMeta, template = DEFAULT_KEY_FORMAT): string {
+  const out = template.replace(/\[([a-z0-9]+)((?::[a-z0-9]+)*)\]|([^[\]]+)|([[\]])/gi, (_, field: string, mods: string, literal: string) => {
+    if (literal !== undefined) return literal.normalize('NFKD').replace(/[^A-Za-z0-9_:.-]/g, '');
+    if (!field) return '';
+    const list = mods ? mods.slice(1).split(':') : [];
+    const num = list.find((x) => /^\d+$/.test(x));
+    const numeric = num ? Number(num) : undefined;
+    const isTitle = field === 'title' || field === 'shorttitle';
+    let v = fieldValue(p, field.toLowerCase(), isTitle ? numeric : undefined).toLowerCase();
+    if (!isTitle && numeric) v = v.slice(0, numeric);
+    for (const mod of list) {
+      if (mod === 'upper') v = v.toUpperCase();
+      else if (mod === 'capitalize') v = v.charAt(0).toUpperCase() + v.slice(1);
+    }
+    return v;
+  });
+  return out.slice(0, 100) || 'paper';
+}
+
+/** BibTeX keys may not contain spaces, commas, braces, quotes, #, %, ~, = or backslashes. */
+export function safeKey(k: string): string {
+  return k.replace(/[^A-Za-z0-9_:.\-+/]/g, '').slice(0, 200);
+}
+
+function suffix(n: number): string {
+  let s = '';
+  for (n += 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export type KeyedPaper = PaperMeta & Partial<Pick<Paper, 'citationKey' | 'citationKeyPinned'>>;
+
+export interface KeyOptions {
+  template?: string;
+  /** Keys already stored on records outside this export: never reused. */
+  reserved?: Iterable<string>;
+}
+
+/**
+ * One key per paper: pinned and stored keys as they are (they were exported before and must
+ * stay stable); new ones from the template, with a, b, c… on clashes. `assigned` holds only the
+ * keys that are new, so the caller can store them.
+ */
+export function assignCitationKeys(papers: KeyedPaper[], opts: KeyOptions = {}): { keys: Map<string, string>; assigned: Map<string, string> } {
+  const used = new Set<string>([...(opts.reserved ?? [])].map((k) => k.toLowerCase()));
+  const keys = new Map<string, string>();
+  const assigned = new Map<string, string>();
+  const pending: KeyedPaper[] = [];
+  // Pinned keys first, then stored ones: a stored key that clashes with a pinned one is redone.
+  const byPriority = [...papers.filter((p) => p.citationKeyPinned), ...papers.filter((p) => !p.citationKeyPinned)];
+  for (const p of byPriority) {
+    const stored = p.citationKey && safeKey(p.citationKey);
+    if (stored && !used.has(stored.toLowerCase()) && !keys.has(p.key)) {
+      keys.set(p.key, stored);
+      used.add(stored.toLowerCase());
+    } else if (!keys.has(p.key)) pending.push(p);
+  }
+  for (const p of pending) {
+    if (keys.has(p.key)) continue;
+    const base = safeKey(formatCitationKey(p, opts.template)) || 'paper';
+    let key = base;
+    for (let i = 0; used.has(key.toLowerCase()); i++) key = base + suffix(i);
+    used.add(key.toLowerCase());
+    keys.set(p.key, key);
+    assigned.set(p.key, key);
+  }
+  return { keys, assigned };
+}

@@ -1,0 +1,44 @@
+// JSON backup import: the envelope and every paper validated with the zod schemas.
+import * as z from 'zod/mini';
+import { paperSchema } from '../../paper/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup';
+import { guarded, type ImportResult } from './candidate';
+
+const envelope = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number(), papers: z.array(z.unknown()) });
+
+function issues(e: z.core.$ZodError): string {
+  return e.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function importBackup(text: string): ImportResult {
+  return guarded('file', (result) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      result.errors.push({ where: 'file', message: `not JSON: ${(e as Error).message}` });
+      return;
+    }
+    // A bare array of papers is accepted too (older hand-made backups).
+    const env = Array.isArray(data) ? { success: true as const, data: { version: 1, papers: data } } : envelope.safeParse(data);
+    if (!env.success) {
+      result.errors.push({ where: 'file', message: `not a Papershelf backup: ${issues(env.error)}` });
+      return;
+    }
+    if (env.data.version > BACKUP_VERSION) {
+      result.errors.push({ where: 'file', message: `backup version ${env.data.version} is newer than this Papershelf (${BACKUP_VERSION})` });
+      return;
+    }
+    env.data.papers.forEach((raw, i) => {
+      const p = paperSchema.safeParse(raw);
+      if (!p.success) {
+        result.errors.push({ where: `papers[${i}]`, message: issues(p.error) });
+        return;
+      }
+      result.papers.push(p.data);
+    });
+  });
+}

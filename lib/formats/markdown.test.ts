@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { newPaper } from '../paper/schema';
+import { escapeMarkdown, toMarkdown } from './markdown';
+
+describe('toMarkdown', () => {
+  it('lists papers with links, tags and notes', () => {
+    const p = { ...newPaper({ key: 'arxiv:1706.03762', ids: { arxiv: '1706.03762' }, title: 'Attention [Is] *All*', authors: ['A B'], year: 2017, type: 'preprint', source: 't' }, 0), tags: ['nlp'], note: 'line 1\nline 2' };
+    expect(toMarkdown([p])).toBe('# Papers\n\n- [Attention \\[Is\\] \\*All\\*](https://arxiv.org/abs/1706.03762) — A B (2017)\n  Tags: `nlp`\n  > line 1\n  > line 2\n');
+  });
+  it('escapes HTML and link syntax', () => {
+    expect(escapeMarkdown('<script>](javascript:x)')).toBe('\\<script\\>\\]\\(javascript:x\\)');
+  });
+});

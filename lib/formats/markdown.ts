@@ -1,0 +1,33 @@
+// Markdown reading list: one item per paper with its link, authors, year, venue, tags and note.
+import type { Paper } from '../paper/schema';
+import { cleanField } from './latex';
+
+/** Escapes what Markdown would read as markup (links, emphasis, code, HTML, headings). */
+export function escapeMarkdown(s: string): string {
+  return cleanField(s).replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&');
+}
+
+function authorsLine(authors: string[]): string {
+  if (authors.length > 5) return `${authors.slice(0, 5).join(', ')} et al.`;
+  return authors.join(', ');
+}
+
+function safeUrl(u: string | undefined): string | undefined {
+  return u && /^https?:\/\//i.test(u) ? u.replace(/[()<>\s]/g, encodeURIComponent) : undefined;
+}
+
+export function paperToMarkdown(p: Paper): string {
+  const url = safeUrl(p.absUrl ?? p.ids.url ?? (p.ids.arxiv ? `https://arxiv.org/abs/${p.ids.arxiv}` : p.ids.doi ? `https://doi.org/${p.ids.doi}` : undefined));
+  const title = escapeMarkdown(p.title);
+  const head = url ? `[${title}](${url})` : `**${title}**`;
+  const bits = [authorsLine(p.authors.map(escapeMarkdown)), p.year && `(${p.year})`, p.venue && `*${escapeMarkdown(p.venue)}*`].filter(Boolean);
+  let out = `- ${head}${bits.length ? ' — ' + bits.join(' ') : ''}`;
+  if (p.tags.length) out += `\n  Tags: ${p.tags.map((t) => '`' + cleanField(t).replace(/`/g, "'") + '`').join(' ')}`;
+  const note = p.note.trim();
+  if (note) out += '\n' + note.split(/\r?\n/).map((l) => `  > ${l.replace(/[<>]/g, '\\$&')}`.trimEnd()).join('\n');
+  return out;
+}
+
+export function toMarkdown(papers: Paper[], heading = 'Papers'): string {
+  return `# ${escapeMarkdown(heading)}\n\n${papers.map(paperToMarkdown).join('\n')}\n`;
+}

@@ -1,0 +1,27 @@
+// Test helpers (imported by *.test.ts only): fixture libraries and real-tool guards.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { it, expect } from 'vitest';
+import type { Paper } from '../paper/schema';
+
+// Vitest runs from the repository root (happy-dom's import.meta.url is not a file: URL).
+export const FIXTURES = join(process.cwd(), 'tests/fixtures/formats/');
+
+export function loadLibrary(name = 'library.json'): Paper[] {
+  return JSON.parse(readFileSync(FIXTURES + name, 'utf8')) as Paper[];
+}
+
+export function hasTool(tool: string): boolean {
+  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** A test that needs `tool`: skipped LOUDLY when it is missing, failed when missing on CI. */
+export function toolTest(tool: string, name: string, fn: () => void, timeout = 60_000) {
+  if (hasTool(tool)) it(name, fn, timeout);
+  else if (process.env.CI) it(name, () => expect.fail(`${tool} is not installed (required on CI)`));
+  else {
+    console.warn(`\n!!! ${tool} NOT INSTALLED — skipping "${name}" !!!\n`);
+    it.skip(`[SKIPPED: ${tool} missing] ${name}`, fn);
+  }
+}

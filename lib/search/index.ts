@@ -1,0 +1,246 @@
+// The library search: an incremental in-memory index plus `search(index, query, options)`.
+//
+// Own index rather than MiniSearch, by measurement (tests/bench/search.mjs, generated library,
+// Node 20, one core): FIGURES
+import type { Paper } from '../paper/schema';
+import { matchesAll, toSearchDoc, type SearchDoc } from './filters';
+import { FIELDS, InvertedIndex, type Hits } from './inverted';
+import { words } from './normalize';
+import { parseQuery, type ParsedQuery, type TextTerm } from './query';
+import { pageByRank, rankDocs, relevanceComparator, topK, type SortOrder } from './sort';
+
+export type { SortOrder } from './sort';
+
+export interface SearchOptions {
+  /** Default: 'relevance' when the query has words, else 'added' (newest first). */
+  sort?: SortOrder;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchResult { keys: string[]; total: number }
+
+export interface SearchIndex {
+  readonly size: number;
+  /** Adds or, when the key is already indexed, replaces. */
+  add(paper: Paper): void;
+  update(paper: Paper): void;
+  remove(key: string): void;
+  get(key: string): Paper | undefined;
+  /** Every indexed paper, in no particular order. */
+  papers(): IterableIterator<Paper>;
+}
+
+export function createSearchIndex(papers: Iterable<Paper> = []): SearchIndex {
+  return new LibraryIndex(papers);
+}
+
+/** Rebuild once this share of ids are dead (removed or superseded by an update). */
+const COMPACT_RATIO = 0.5;
+const COMPACT_MIN = 1000;
+const CACHE_SIZE = 32;
+
+class LibraryIndex implements SearchIndex {
+  docs: (SearchDoc | undefined)[] = [];
+  private ids = new Map<string, number>();
+  private inverted = new InvertedIndex();
+  private dead = 0;
+  /** Hits per text term, kept while nothing changes: typing re-asks the earlier words. */
+  private cache = new Map<string, Hits>();
+
+  constructor(papers: Iterable<Paper>) {
+    for (const p of papers) this.add(p);
+  }
+
+  get size(): number { return this.ids.size; }
+
+  add(paper: Paper): void {
+    this.changed();
+    const old = this.ids.get(paper.key);
+    if (old !== undefined) this.drop(old);
+    const id = this.docs.length;
+    this.docs.push(toSearchDoc(paper));
+    this.ids.set(paper.key, id);
+    this.inverted.add(id, fieldWords(paper));
+    this.maybeCompact();
+  }
+
+  update(paper: Paper): void { this.add(paper); }
+
+  remove(key: string): void {
+    const id = this.ids.get(key);
+    if (id === undefined) return;
+    this.changed();
+    this.ids.delete(key);
+    this.drop(id);
+    this.maybeCompact();
+  }
+
+  get(key: string): Paper | undefined {
+    const id = this.ids.get(key);
+    return id === undefined ? undefined : this.docs[id]!.paper;
+  }
+
+  *papers(): IterableIterator<Paper> {
+    for (const d of this.docs) if (d) yield d.paper;
+  }
+
+  liveIds(): number[] {
+    return [...this.ids.values()];
+  }
+
+  private ranks = new Map<SortOrder, Uint32Array>();
+
+  rank(order: Exclude<SortOrder, 'relevance'>): Uint32Array {
+    let r = this.ranks.get(order);
+    if (!r) this.ranks.set(order, (r = rankDocs(order, this.docs)));
+    return r;
+  }
+
+  private changed(): void {
+    this.cache.clear();
+    this.ranks.clear();
+  }
+
+  /** Per-doc scratch reused by every search (fresh 100k-entry arrays per keystroke cost GC time). */
+  private scratchSize = 0;
+  count = new Uint8Array(0);
+  score = new Float32Array(0);
+  excluded = new Uint8Array(0);
+
+  scratch(): this {
+    if (this.scratchSize < this.docs.length) {
+      this.scratchSize = Math.max(1024, this.docs.length * 2);
+      this.count = new Uint8Array(this.scratchSize);
+      this.score = new Float32Array(this.scratchSize);
+      this.excluded = new Uint8Array(this.scratchSize);
+    }
+    return this;
+  }
+
+  /** Docs present in every part, with summed scores. */
+  intersect(parts: Hits[]): Hits {
+    if (parts.length === 1) return parts[0];
+    const order = [...parts].sort((a, b) => a.ids.length - b.ids.length);
+    const { count, score } = this.scratch();
+    for (let k = 0; k < order.length; k++) {
+      const { ids, scores } = order[k];
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (count[id] === k) {
+          count[id] = k + 1;
+          score[id] += scores[i];
+        }
+      }
+    }
+    const first = order[0].ids;
+    let n = 0;
+    const ids = new Uint32Array(first.length);
+    const scores = new Float32Array(first.length);
+    for (let i = 0; i < first.length; i++) {
+      const id = first[i];
+      if (count[id] === order.length) {
+        ids[n] = id;
+        scores[n++] = score[id];
+      }
+      count[id] = 0;
+      score[id] = 0;
+    }
+    return { ids: ids.slice(0, n), scores: scores.slice(0, n) };
+  }
+
+  termHits(term: TextTerm): Hits {
+    const key = JSON.stringify(term.words) + (term.phrase ? 'p' : '') + (term.negated ? 'n' : '');
+    let hits = this.cache.get(key);
+    if (!hits) {
+      hits = term.phrase ? this.phraseHits(term.words) : this.inverted.match(term.words[0], { prefix: true, fuzzy: !term.negated });
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, hits);
+    }
+    return hits;
+  }
+
+  /** Words found exactly (the last one also as a prefix), then checked to be contiguous. */
+  private phraseHits(phrase: string[]): Hits {
+    const parts = phrase.map((w, i) => this.inverted.match(w, { prefix: i === phrase.length - 1, fuzzy: false }));
+    const { ids, scores } = this.intersect(parts);
+    const needle = ' ' + phrase.join(' ');
+    const keep: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (containsPhrase(this.docs[ids[i]]!.paper, needle)) keep.push(i);
+    return { ids: Uint32Array.from(keep, (i) => ids[i]), scores: Float32Array.from(keep, (i) => scores[i]) };
+  }
+
+  private drop(id: number): void {
+    this.docs[id] = undefined;
+    this.inverted.remove(id);
+    this.dead++;
+  }
+
+  private maybeCompact(): void {
+    if (this.dead < COMPACT_MIN || this.dead < this.docs.length * COMPACT_RATIO) return;
+    const papers = this.liveIds().sort((a, b) => a - b).map((id) => this.docs[id]!.paper);
+    this.docs = [];
+    this.ids.clear();
+    this.dead = 0;
+    this.inverted = new InvertedIndex();
+    for (const p of papers) this.add(p);
+  }
+}
+
+function fieldWords(p: Paper): string[][] {
+  const byField: Record<(typeof FIELDS)[number], string[]> = {
+    title: words(p.title),
+    authors: p.authors.flatMap(words),
+    tags: p.tags.flatMap(words),
+    venue: words(p.venue ?? ''),
+    note: words(p.note),
+    abstract: words(p.abstract ?? ''),
+  };
+  return FIELDS.map((f) => byField[f]);
+}
+
+function containsPhrase(p: Paper, needle: string): boolean {
+  const texts = [p.title, p.venue ?? '', p.note, p.abstract ?? '', ...p.authors, ...p.tags];
+  return texts.some((t) => (' ' + words(t).join(' ')).includes(needle));
+}
+
+export function search(index: SearchIndex, query: ParsedQuery | string, options: SearchOptions = {}): SearchResult {
+  const lib = index as LibraryIndex;
+  const q = typeof query === 'string' ? parseQuery(query) : query;
+  const positive = q.terms.filter((t) => !t.negated);
+  const { docs } = lib;
+  const { score, excluded } = lib.scratch();
+  const negatives = q.terms.filter((t) => t.negated).map((t) => lib.termHits(t).ids);
+  for (const ids of negatives) for (let i = 0; i < ids.length; i++) excluded[ids[i]] = 1;
+
+  const result: number[] = [];
+  let matched: Hits | null = null;
+  if (positive.length) {
+    matched = lib.intersect(positive.map((t) => lib.termHits(t)));
+    const { ids, scores } = matched;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!excluded[id] && matchesAll(docs[id]!, q.filters)) {
+        result.push(id);
+        score[id] = scores[i];
+      }
+    }
+  } else {
+    for (let id = 0; id < docs.length; id++) {
+      const d = docs[id];
+      if (d && !excluded[id] && matchesAll(d, q.filters)) result.push(id);
+    }
+  }
+  const order = options.sort ?? (positive.length ? 'relevance' : 'added');
+  const offset = Math.max(0, options.offset ?? 0);
+  const limit = options.limit ?? Infinity;
+  const page = order !== 'relevance'
+    ? pageByRank(result, lib.rank(order), offset, limit)
+    : positive.length
+      ? topK(result, relevanceComparator(score, lib.rank('updated')), offset + limit).slice(offset)
+      : pageByRank(result, lib.rank('updated'), offset, limit);
+
+  for (const ids of negatives) for (let i = 0; i < ids.length; i++) excluded[ids[i]] = 0;
+  for (const id of result) score[id] = 0;
+  return { keys: page.map((id) => docs[id]!.paper.key), total: result.length };
+}

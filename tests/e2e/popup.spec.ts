@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, serve, tabIdOf, test } from './fixtures';
+import { PopupPage } from './pages/PopupPage';
+
+const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
+const absHtml = readFileSync(join(import.meta.dirname, '../fixtures/arxiv/abs-current.html'), 'utf8');
+const TITLE = 'Sparse Mixtures & Dense Experts: Scaling Laws for Routing';
+
+test.describe.configure({ timeout: 90_000 });
+
+test('tags and a note added in the popup persist, search finds them, remove + undo restores them', async ({ context, background, extensionId }) => {
+  await serve(context, ABS_URL, absHtml);
+  const page = await context.newPage();
+  await page.goto(ABS_URL);
+  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
+  const tabId = await tabIdOf(background, page);
+
+  let popup = await PopupPage.open(context, extensionId, tabId);
+  await popup.openDetails(TITLE);
+  await popup.addTags('mixture-of-experts', 'scaling laws');
+  await popup.tagsInput.fill('to-cite,');
+  await expect(popup.tagChip('to-cite')).toBeVisible();
+  await popup.note.fill('Key idea: **routing** scales.\n\n<img src=x onerror=alert(1)>');
+  await expect(popup.page.getByText('Saved', { exact: true })).toBeVisible();
+  await popup.page.getByText('To read', { exact: true }).click();
+  await popup.page.getByText('Reading', { exact: true }).click();
+  await popup.page.close();
+
+  // Reopen: everything persisted.
+  popup = await PopupPage.open(context, extensionId, tabId);
+  await popup.openDetails(TITLE);
+  for (const t of ['mixture-of-experts', 'scaling laws', 'to-cite']) await expect(popup.tagChip(t)).toBeVisible();
+  await expect(popup.note).toHaveValue(/Key idea: \*\*routing\*\* scales\./);
+  await expect(popup.page.getByRole('radio', { name: 'Reading' })).toBeChecked();
+  // The preview renders Markdown and shows hostile HTML as text.
+  await popup.page.getByRole('button', { name: 'Preview' }).click();
+  await expect(popup.page.locator('.note-preview strong')).toHaveText('routing');
+  await expect(popup.page.locator('.note-preview img')).toHaveCount(0);
+  await popup.page.keyboard.press('Escape');
+
+  // Search by tag and by text (prefix, typo).
+  await popup.showLibrary();
+  for (const q of ['tag:to-cite', 'tag:"scaling laws"', 'rout', 'scalling', 'status:reading', 'has:note year:2024']) {
+    await popup.search.fill(q);
+    await expect(popup.libraryEntry(TITLE), q).toBeVisible();
+  }
+  await popup.search.fill('tag:nothing-like-this');
+  await expect(popup.libraryEntry(TITLE)).toHaveCount(0);
+  await popup.search.fill('');
+
+  // Remove, then Undo: the record comes back with its notes and tags.
+  await popup.openDetails(TITLE);
+  await popup.page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(popup.libraryEntry(TITLE)).toHaveCount(0);
+  await popup.page.getByRole('button', { name: 'Undo' }).click();
+  await popup.openDetails(TITLE);
+  await expect(popup.tagChip('to-cite')).toBeVisible();
+  await expect(popup.note).toHaveValue(/Key idea/);
+});
+
+test('keyboard: / focuses search, arrows move, Enter opens, Esc goes back', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await serve(context, ABS_URL, absHtml);
+  await page.goto(ABS_URL);
+  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
+  await expect(page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Saved/ })).toBeVisible();
+
+  const popup = await PopupPage.open(context, extensionId);
+  await popup.showLibrary();
+  await popup.page.locator('body').click();
+  await popup.page.keyboard.press('/');
+  await expect(popup.search).toBeFocused();
+  await popup.page.keyboard.type('sparse');
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.page.getByRole('heading', { name: TITLE })).toBeVisible();
+  await popup.page.keyboard.press('Escape');
+  await expect(popup.search).toBeVisible();
+});
