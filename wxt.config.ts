@@ -1,10 +1,19 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { matchPatterns } from './lib/detect/match';
+import { adapters } from './lib/detect/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The generic script (content.js) skips the known sites: each has its own script.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const generic = manifest.content_scripts?.find((cs) => cs.js?.includes('content-scripts/content.js'));
+      if (generic) generic.exclude_matches = matchPatterns(adapters);
+    },
+  },
   manifest: {
     name: 'Papershelf',
     description: 'Save the papers you meet while browsing — arXiv, Hugging Face, OpenReview, Scholar and more. Tags, notes, BibTeX. All local.',

@@ -20,6 +20,11 @@ export function metaMap(doc: Document): MetaMap {
   return map;
 }
 
+/** Drops the cached meta of `doc`: client-side navigation rewrites the tags in place. */
+export function forgetMeta(doc: Document): void {
+  cache.delete(doc);
+}
+
 export function metaFirst(doc: Document, ...names: string[]): string | undefined {
   const map = metaMap(doc);
   for (const n of names) {

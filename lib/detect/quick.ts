@@ -1,7 +1,7 @@
 // The cheap check run on every page before anything else: most pages hold no paper, and on
 // those the content script must stop after a few selector look-ups.
 import { metaMap } from './meta';
-import { adaptersFor } from './registry';
+import { adaptersFor } from './match';
 import type { SiteAdapter } from './types';
 
 /** Meta names (lower-cased, as `metaMap` keys them: sites write `DC.Title`, `dc.title`…). */
@@ -10,7 +10,7 @@ const ELEMENT_SIGNS = 'script[type="application/ld+json"], span.Z3988';
 
 export type QuickVerdict = 'site' | 'generic' | 'none';
 
-export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'known'; disabled?: string[]; adapters?: SiteAdapter[] }): QuickVerdict {
+export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'known'; disabled?: string[]; adapters: SiteAdapter[] }): QuickVerdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'none';
   const disabled = new Set(opts.disabled ?? []);
   if (adaptersFor(url, opts.adapters).some((a) => !disabled.has(a.id))) return 'site';

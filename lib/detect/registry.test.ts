@@ -12,6 +12,11 @@ describe('adapter registry', () => {
     expect(adapters.map((a) => a.id).sort()).toEqual(siteFiles.map((f) => f.replace(/\.ts$/, '')).sort());
   });
 
+  it('gives every adapter a content script of its own', () => {
+    const entries = readdirSync(join(import.meta.dirname, '../../entrypoints')).filter((f) => f.endsWith('.content.ts'));
+    expect(entries.map((f) => f.replace(/\.content\.ts$/, '')).sort()).toEqual(adapters.map((a) => a.id).sort());
+  });
+
   it('has unique ids', () => {
     expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
   });

@@ -18,25 +18,20 @@ import { nature } from './sites/nature';
 import { sciencedirect } from './sites/sciencedirect';
 import { springer } from './sites/springer';
 import { wiley } from './sites/wiley';
-import type { Generic, SiteAdapter } from './types';
-import { canonical } from './generic/canonical';
-import { coins } from './generic/coins';
-import { dublincore } from './generic/dublincore';
-import { highwire } from './generic/highwire';
-import { jsonld } from './generic/jsonld';
+import { generics } from './generics';
+import { adaptersFor as matchAdapters } from './match';
+import type { SiteAdapter } from './types';
 
-export const adapters: SiteAdapter[] = [acl, alphaxiv, arxiv, biorxiv, cvf, dblp, googlescholar, huggingface, neurips, openreview, pmlr, pubmed, semanticscholar, acm, ieee, nature, sciencedirect, springer, wiley];
+export const adapters: SiteAdapter[] = [
+  acl, acm, alphaxiv, arxiv, biorxiv, cvf, dblp, googlescholar, huggingface, ieee,
+  nature, neurips, openreview, pmlr, pubmed, sciencedirect, semanticscholar, springer, wiley,
+];
 
-/** Page-level standards tried on every page, in order of trust. */
-export const generics: Generic[] = [highwire, dublincore, jsonld, coins, canonical];
-
-export function hostMatches(host: string, hosts: string[]): boolean {
-  const h = host.toLowerCase();
-  return hosts.some((d) => h === d || h.endsWith('.' + d));
-}
+export { hostMatches, matchPatterns } from './match';
+export { generics };
 
 export function adaptersFor(url: URL, list: SiteAdapter[] = adapters): SiteAdapter[] {
-  return list.filter((a) => hostMatches(url.hostname, a.hosts) && (!a.test || a.test(url)));
+  return matchAdapters(url, list);
 }
 
 export function knownHosts(list: SiteAdapter[] = adapters): string[] {

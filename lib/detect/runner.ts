@@ -1,83 +1,11 @@
-// Runs the adapters for a page, contains their failures, merges with the generic layer.
-import { canonicalKey } from '../paper/identity';
-import type { PaperMeta } from '../paper/schema';
-import { cleanText } from '../paper/text';
-import { canonical } from './generic/canonical';
-import { adapters as allAdapters, adaptersFor, generics as allGenerics } from './registry';
-import type { Detection, Generic, SiteAdapter } from './types';
+// Detection with every registered adapter (tests, benchmarks, tools). Content scripts use
+// engine.ts directly with their own site's adapter, to stay small.
+import { detectWith, type RunOptions, type RunResult } from './engine';
+import { adapters } from './registry';
 
-export interface RunOptions {
-  adapters?: SiteAdapter[];
-  generics?: Generic[];
-  /** False restricts detection to known sites (the generic layer is skipped elsewhere). */
-  genericEverywhere?: boolean;
-  /** Adapter ids the user switched off. */
-  disabled?: string[];
-}
+export { completeMeta, dedupe, type RunResult } from './engine';
+export type RunAllOptions = Omit<RunOptions, 'adapters'> & { adapters?: RunOptions['adapters'] };
 
-export interface RunResult {
-  detections: Detection[];
-  errors: { source: string; message: string }[];
-}
-
-/** Same paper seen by two detectors: `a` (the more trusted) wins field by field, `b` fills the gaps. */
-export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
-  const ids = { ...b.ids, ...a.ids };
-  const out: PaperMeta = { ...b, ...a, ids, key: canonicalKey(ids) ?? a.key };
-  if (!a.authors.length && b.authors.length) out.authors = b.authors;
-  // 'other' is makePaper's guess for want of a venue, not knowledge.
-  if (a.type === 'other') out.type = b.type;
-  return out;
-}
-
-const merge = (a: Detection, b: Detection): Detection => ({ ...a, paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });
-
-export function dedupe(list: Detection[]): Detection[] {
-  const seen = new Map<string, Detection>();
-  for (const d of list) {
-    const prev = seen.get(d.paper.key);
-    seen.set(d.paper.key, prev ? merge(prev, d) : d);
-  }
-  return [...seen.values()];
-}
-
-const sameTitle = (a: PaperMeta, b: PaperMeta) => cleanText(a.title).toLowerCase() === cleanText(b.title).toLowerCase();
-
-/**
- * Adds what one generic found. On a single-paper page, a single paper under another key is the
- * same paper known by other ids when the titles agree (merged), else a stray item (dropped).
- */
-function addGeneric(found: Detection[], got: Detection[]): Detection[] {
-  if (found.length === 1 && got.length === 1 && got[0].paper.key !== found[0].paper.key) {
-    return sameTitle(found[0].paper, got[0].paper) ? [merge(found[0], got[0])] : found;
-  }
-  return dedupe([...found, ...got]);
-}
-
-export function runDetection(doc: Document, url: URL, opts: RunOptions = {}): RunResult {
-  const errors: RunResult['errors'] = [];
-  const disabled = new Set(opts.disabled ?? []);
-  const site = adaptersFor(url, opts.adapters ?? allAdapters).filter((a) => !disabled.has(a.id));
-  let found: Detection[] = [];
-  for (const a of site) {
-    try {
-      found.push(...a.detect(doc, url));
-    } catch (e) {
-      errors.push({ source: a.id, message: e instanceof Error ? e.message : String(e) });
-    }
-  }
-  found = dedupe(found);
-  // Generic metadata completes a single-paper page, or stands in where no adapter knows the site.
-  const runGeneric = site.length > 0 ? found.length <= 1 : opts.genericEverywhere !== false;
-  if (runGeneric && !disabled.has('generic')) {
-    for (const g of opts.generics ?? allGenerics) {
-      if (g === canonical && found.length) continue;
-      try {
-        found = addGeneric(found, dedupe(g(doc, url)));
-      } catch (e) {
-        errors.push({ source: g.name || 'generic', message: e instanceof Error ? e.message : String(e) });
-      }
-    }
-  }
-  return { detections: dedupe(found), errors };
+export function runDetection(doc: Document, url: URL, opts: RunAllOptions = {}): RunResult {
+  return detectWith(doc, url, { ...opts, adapters: opts.adapters ?? adapters });
 }

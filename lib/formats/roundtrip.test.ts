@@ -41,6 +41,6 @@ describe('round trips', () => {
       const r = run();
       expect(r.errors).toEqual([]);
       expect(r.papers.map(core)).toEqual(library.map(core));
-    });
+    }, 30_000);
   }
 });

@@ -1,9 +1,9 @@
 // One page's detection session: scans, mounts inline controls, follows client-side rendering,
 // reports to the background and keeps every control's Saved state live.
 import type { PaperMeta } from '../paper/schema';
-import { adaptersFor } from '../detect/registry';
-import { runDetection, type RunOptions } from '../detect/runner';
-import type { Detection, SiteAdapter } from '../detect/types';
+import { detectWith, type RunOptions } from '../detect/engine';
+import { adaptersFor } from '../detect/match';
+import type { Detection } from '../detect/types';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
 
 export interface SessionEnv {
@@ -16,7 +16,8 @@ export interface SessionEnv {
 
 export interface SessionOptions extends RunOptions {
   inlineButtons?: boolean;
-  adapters?: SiteAdapter[];
+  /** Called before each whole-page scan (e.g. to drop cached meta tags of the previous URL). */
+  beforeScan?: () => void;
 }
 
 interface Mounted {
@@ -36,7 +37,7 @@ export class PageSession {
   constructor(
     private doc: Document,
     private env: SessionEnv,
-    private opts: SessionOptions = {},
+    private opts: SessionOptions,
     url: string = doc.location?.href ?? '',
   ) {
     this.url = url;
@@ -56,7 +57,8 @@ export class PageSession {
       this.url = url;
       this.pageKeys.clear();
     }
-    const { detections } = runDetection(this.doc, new URL(this.url), this.opts);
+    this.opts.beforeScan?.();
+    const { detections } = detectWith(this.doc, new URL(this.url), this.opts);
     this.papers.clear();
     this.pageKeys.clear();
     for (const d of detections) {

@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '@/lib/content/run';
+import { matchPatterns } from '@/lib/detect/match';
+import { acm } from '@/lib/detect/sites/acm';
+
+// One script per site: a page receives its own site's adapter and the shared core only.
+export default defineContentScript({
+  matches: matchPatterns([acm]),
+  runAt: 'document_end',
+  main: (ctx) => runContentScript(ctx, [acm]),
+});

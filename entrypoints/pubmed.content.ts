@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '@/lib/content/run';
+import { matchPatterns } from '@/lib/detect/match';
+import { pubmed } from '@/lib/detect/sites/pubmed';
+
+// One script per site: a page receives its own site's adapter and the shared core only.
+export default defineContentScript({
+  matches: matchPatterns([pubmed]),
+  runAt: 'document_end',
+  main: (ctx) => runContentScript(ctx, [pubmed]),
+});

@@ -1,0 +1,68 @@
+// The content script's body, shared by the per-site scripts and the generic one: each bundles
+// only the adapters it is given, so a page receives a small script.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { quickCheck } from '../detect/quick';
+import type { SiteAdapter } from '../detect/types';
+import { PageSession } from '../inline/session';
+import { watchPage } from '../inline/watch';
+import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
+import { ask } from '../messaging/client';
+import { isToContent } from '../messaging/guards';
+import { forgetMeta } from '../detect/meta';
+import { loadContentSettings } from '../settings/content';
+
+export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[]): Promise<void> {
+  const settings = await loadContentSettings();
+  const url = new URL(location.href);
+  const verdict = quickCheck(document, url, { detectOn: settings.detectOn, disabled: settings.disabledSites, adapters });
+  if (verdict === 'none') return;
+
+  const session = new PageSession(
+    document,
+    {
+      report: async (pageUrl, papers) => (await ask({ type: 'detected', url: pageUrl, papers })).saved,
+      save: async (paper) => (await ask({ type: 'save', papers: [paper] })).saved,
+      unsave: async (key) => void (await ask({ type: 'remove', keys: [key], ifBare: true })),
+      onError: (m) => console.warn('[Papershelf]', m),
+    },
+    {
+      adapters,
+      inlineButtons: settings.inlineButtons,
+      genericEverywhere: settings.detectOn === 'all',
+      disabled: settings.disabledSites,
+      beforeScan: () => forgetMeta(document),
+    },
+  );
+  await session.scan();
+  // Known sites may render client-side; other pages are read once.
+  const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
+    if (area !== 'local' || !change) return;
+    const mine = session.keys;
+    if (change.keys.length && !change.keys.some((k) => mine.includes(k))) return;
+    void ask({ type: 'savedAmong', keys: mine }).then((r) => session.applySaved(r.saved), () => {});
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  const onMessage = (raw: unknown) => {
+    if (!isToContent(raw)) return undefined;
+    if (raw.type === 'rescan') return session.scan(location.href).then(() => ({ count: session.keys.length }));
+    const papers = session.keys.map((k) => session.paper(k)!).filter(Boolean);
+    return ask({ type: 'save', papers }).then((r) => ({ count: r.saved.length }));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    unwatch();
+    session.destroy();
+    try {
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* the old extension context is gone: nothing left to detach */
+    }
+  });
+}
