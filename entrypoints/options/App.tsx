@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { ExportSection } from '@/components/options/ExportSection';
+import { ImportSection } from '@/components/options/ImportSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { useLiveQuery } from '@/components/useLiveQuery';
@@ -23,6 +24,7 @@ export function App() {
       </header>
       <WelcomeSection empty={count === 0} />
       <ExportSection db={db} settings={settings} allTags={allTags} />
+      <ImportSection db={db} />
       <SettingsSection settings={settings} />
     </main>
   );

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { OptionsPage } from './pages/OptionsPage';
+
+const library = readFileSync(join(import.meta.dirname, '../fixtures/formats/library.json'), 'utf8');
+
+function hasBibtex(): boolean {
+  try {
+    execFileSync('bibtex', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('import a backup, export BibTeX: the downloaded file passes GNU bibtex', async ({ context, extensionId }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers: JSON.parse(library) }), 'application/json');
+  const preview = options.page.getByLabel('Import preview');
+  await expect(preview).toContainText(/will add \d+/);
+  await preview.getByRole('button', { name: /^Import \d+ papers$/ }).click();
+  await expect(options.page.getByRole('status').filter({ hasText: /Imported library\.json/ })).toBeVisible();
+  const n = JSON.parse(library).length;
+  await expect(options.libraryCount).toHaveText(new RegExp(`^${n} papers`));
+
+  const file = await options.exportFile('Export BibTeX');
+  expect(file.name).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
+  expect(file.text.match(/^@\w+\{/gm)).toHaveLength(n);
+  test.skip(!hasBibtex() && !process.env.CI, 'bibtex not installed: the file was not checked by the real tool');
+  const dir = mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
+  writeFileSync(join(dir, 'lib.bib'), file.text);
+  writeFileSync(join(dir, 'doc.aux'), '\\citation{*}\n\\bibdata{lib}\n\\bibstyle{plain}\n');
+  let log = '';
+  try {
+    execFileSync('bibtex', ['doc'], { cwd: dir, encoding: 'utf8' });
+  } catch (e) {
+    log = String((e as { stdout?: string }).stdout ?? e);
+  }
+  log ||= readFileSync(join(dir, 'doc.blg'), 'utf8');
+  expect(log).not.toMatch(/error message/);
+  expect(readFileSync(join(dir, 'doc.bbl'), 'utf8').match(/\\bibitem/g)).toHaveLength(n);
+});
+
+test('importing a garbage file shows an alert and changes nothing', async ({ context, extensionId }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importText('refs.bib', '@article{ok, title={Kept}, doi={10.1234/kept}}');
+  await options.page.getByRole('button', { name: /^Import 1 paper$/ }).click();
+  await expect(options.libraryCount).toHaveText(/^1 paper/);
+
+  for (const [name, body] of [
+    ['broken.json', '{"format":"papershelf-backup","version":1,"papers":[{"key":'],
+    ['binary.bib', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00])],
+    ['empty.ris', ''],
+  ] as const) {
+    await options.importText(name, body);
+    await expect(options.alert, name).toContainText(name);
+    await expect(options.alert).toContainText(/not changed|nothing/i);
+    await expect(options.page.getByLabel('Import preview')).toHaveCount(0);
+  }
+  await expect(options.libraryCount).toHaveText(/^1 paper/);
+});
+
+test('a partly broken file previews what can be read, names the bad entries, and Cancel leaves the library as it was', async ({ context, extensionId }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importText('mixed.bib', '@article{good, title={Good one}, doi={10.1234/good}}\n@article{nodoi, title={No identity at all}}\n');
+  const preview = options.page.getByLabel('Import preview');
+  await expect(preview).toContainText('will add 1');
+  await expect(options.alert).toContainText('nodoi');
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(options.libraryCount).toHaveText(/^0 papers/);
+});
