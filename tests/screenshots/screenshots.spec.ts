@@ -1,0 +1,49 @@
+// README screenshots, taken from the real build (npm run screenshots): popup, options, inline
+// buttons on a listing. Written to tests/screenshots/out/ and copied by hand into the README's
+// images folder when they change.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, serve, tabIdOf, test } from '../e2e/fixtures';
+import { OptionsPage } from '../e2e/pages/OptionsPage';
+import { PopupPage } from '../e2e/pages/PopupPage';
+
+const OUT = process.env.SHOTS_DIR ?? join(import.meta.dirname, 'out');
+const fixture = (site: string, name: string) => readFileSync(join(import.meta.dirname, '../fixtures', site, `${name}.html`), 'utf8');
+const library = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/formats/library.json'), 'utf8')) as unknown[];
+
+test.describe.configure({ timeout: 120_000 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots (${scheme})`, async ({ context, background, extensionId }) => {
+    const suffix = scheme === 'dark' ? '-dark' : '';
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page.emulateMedia({ colorScheme: scheme });
+    await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-11-29T00:00:00Z', papers: library }), 'application/json');
+    await options.page.getByLabel('Import preview').getByRole('button', { name: /^Import/ }).click();
+    await expect(options.libraryCount).toBeVisible();
+    await options.page.setViewportSize({ width: 1000, height: 1300 });
+    await options.page.screenshot({ path: join(OUT, `options${suffix}.png`), fullPage: true });
+
+    const url = 'https://arxiv.org/list/cs.LG/new';
+    await serve(context, url, fixture('arxiv', 'list-new'));
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(url);
+    await page.locator('papershelf-save').first().getByRole('button').click();
+    await expect(page.locator('papershelf-save').first().getByRole('button')).toHaveAccessibleName(/^Saved/);
+    await page.screenshot({ path: join(OUT, `inline-arxiv-list${suffix}.png`) });
+    const tabId = await tabIdOf(background, page);
+
+    const popup = await PopupPage.open(context, extensionId, tabId);
+    await popup.page.emulateMedia({ colorScheme: scheme });
+    await expect(popup.onPage.getByRole('listitem').first()).toBeVisible();
+    await popup.page.screenshot({ path: join(OUT, `popup-page${suffix}.png`) });
+    await popup.showLibrary();
+    await popup.page.waitForTimeout(300);
+    await popup.page.screenshot({ path: join(OUT, `popup-library${suffix}.png`) });
+    await popup.openDetails('Attention Is All You Need');
+    await popup.page.waitForTimeout(300);
+    await popup.page.screenshot({ path: join(OUT, `popup-details${suffix}.png`) });
+  });
+}
