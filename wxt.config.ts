@@ -12,16 +12,24 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       const generic = manifest.content_scripts?.find((cs) => cs.js?.includes('content-scripts/content.js'));
       if (generic) generic.exclude_matches = matchPatterns(adapters);
+      // Firefox needs a stable id (storage and updates are tied to it; 115 has storage.session).
+      // Only there: Chrome warns about the unknown key.
+      if (_wxt.config.browser === 'firefox') manifest.browser_specific_settings = { gecko: { id: 'papershelf@papershelf.dev', strict_min_version: '115.0' } };
     },
   },
   manifest: {
     name: 'Papershelf',
     description: 'Save the papers you meet while browsing — arXiv, Hugging Face, OpenReview, Scholar and more. Tags, notes, BibTeX. All local.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     // Grey by default; the background lights the icon up on tabs where papers were found.
     action: {
       default_title: 'Papershelf',
       default_icon: { 16: '/icon/16-off.png', 19: '/icon/19-off.png', 32: '/icon/32-off.png', 38: '/icon/38-off.png', 48: '/icon/48-off.png' },
+    },
+    // Suggested keys; users change them at chrome://extensions/shortcuts (Firefox: about:addons).
+    commands: {
+      'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the papers on this page' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Papershelf' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",

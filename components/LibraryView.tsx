@@ -5,7 +5,9 @@ import { announceChange } from '@/lib/messaging/changes';
 import type { Paper, ReadingStatus } from '@/lib/paper/schema';
 import { parseQuery } from '@/lib/search/query';
 import { search, type SortOrder } from '@/lib/search/index';
-import { tagCounts } from '@/lib/search/tagcounts';
+import { normalizeTag } from '@/lib/search/query';
+import { tagCounts } from '@/lib/search/tags';
+import { useLiveQuery } from './useLiveQuery';
 import { byline } from './byline';
 import type { LibraryState } from './useLibrary';
 import { VirtualList } from './VirtualList';
@@ -38,7 +40,10 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
   const parsed = useMemo(() => parseQuery(query), [query]);
   const result = useMemo(() => search(lib.index, parsed, { sort: sort || undefined }), [lib.version, parsed, sort]);
   const tags = useMemo(() => tagCounts(lib.index), [lib.version]);
-  const paperAt = (i: number): Paper | undefined => lib.index.get(result.keys[i]);
+  // Until the index is built (seconds at 100,000 papers), show the newest papers straight away.
+  const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : db.papers.orderBy('addedAt').reverse().limit(40).toArray()), [lib.ready]);
+  const showing = lib.ready ? result.keys : (newest ?? []).map((p) => p.key);
+  const paperAt = (i: number): Paper | undefined => (lib.ready ? lib.index.get(result.keys[i]) : newest?.[i]);
 
   const toggleTagFilter = (tag: string) => {
     const chip = `tag:${/[\s"]/.test(tag) ? JSON.stringify(tag) : tag}`;
@@ -53,13 +58,13 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
   const selectedKeys = [...selected].filter((k) => lib.index.get(k));
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const n = result.keys.length;
+    const n = showing.length;
     if (e.key === 'ArrowDown') setActive(Math.min(n - 1, active + 1));
     else if (e.key === 'ArrowUp') setActive(Math.max(0, active - 1));
     else if (e.key === 'Home') setActive(0);
     else if (e.key === 'End') setActive(n - 1);
-    else if (e.key === 'Enter' && result.keys[active]) onOpen(result.keys[active]);
-    else if (e.key === ' ' && e.target !== searchRef.current && result.keys[active]) toggleSelect(result.keys[active]);
+    else if (e.key === 'Enter' && showing[active]) onOpen(showing[active]);
+    else if (e.key === ' ' && e.target !== searchRef.current && showing[active]) toggleSelect(showing[active]);
     else if (e.key === 'Escape' && query) setQuery('');
     else return;
     e.preventDefault();
@@ -100,7 +105,7 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
       {tags.length > 0 && (
         <ul class="tag-filter" aria-label="Filter by tag">
           {tags.slice(0, 30).map(({ tag, count }) => {
-            const on = parsed.filters.some((f) => f.filter.kind === 'tag' && f.filter.tag.toLowerCase() === tag.toLowerCase());
+            const on = parsed.filters.some((f) => f.filter.kind === 'tag' && !f.negated && f.filter.tag === normalizeTag(tag));
             return (
               <li key={tag}>
                 <button type="button" class={`chip ${on ? 'on' : ''}`} aria-pressed={on} onClick={() => toggleTagFilter(tag)}>
@@ -112,7 +117,7 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
         </ul>
       )}
       <p class="result-count" aria-live="polite" id="lib-results">
-        {lib.ready ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}${query ? ' found' : ''}` : 'Loading library…'}
+        {lib.ready ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}${query ? ' found' : ''}` : `Indexing your library… ${lib.progress ? lib.progress.toLocaleString() : ''}`}
       </p>
       {selectedKeys.length > 0 && (
         <div class="bulk" role="toolbar" aria-label="Selected papers">
@@ -162,7 +167,7 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
       ) : (
         <div ref={listRef}>
           <VirtualList
-            count={result.keys.length}
+            count={showing.length}
             rowHeight={ROW}
             active={active}
             label="Saved papers"

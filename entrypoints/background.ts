@@ -1,21 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { badgeLook, refreshBadge, refreshBadges, showBadge } from '@/lib/background/badge';
 import { handleMessage } from '@/lib/background/handlers';
+import { createMenus, onMenuClick, type MenuClick } from '@/lib/background/menus';
+import { onCommand } from '@/lib/background/shortcuts';
 import { getDb } from '@/lib/db/database';
+import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = getDb();
-    const setBadge = async (tabId: number, text: string) => {
-      const suffix = text ? '' : '-off';
-      await Promise.all([
-        browser.action.setBadgeText({ tabId, text }),
-        browser.action.setBadgeBackgroundColor({ tabId, color: '#2457c5' }),
-        browser.action.setIcon({ tabId, path: { 16: `/icon/16${suffix}.png`, 32: `/icon/32${suffix}.png` } }),
-      ]);
-    };
+    // The badge's colour depends on what is saved too: recomputed from the stored detections.
+    const setBadge = (tabId: number) => refreshBadge(db, tabId);
 
     browser.runtime.onMessage.addListener((raw, sender) =>
       handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge }).catch(
@@ -27,9 +25,27 @@ export default defineBackground({
     browser.tabs.onUpdated.addListener((tabId, info) => {
       if (info.status === 'loading' && info.url) {
         void clearTabDetections(tabId);
-        void browser.action.setBadgeText({ tabId, text: '' });
+        void showBadge(tabId, badgeLook([], new Set()));
       }
     });
     browser.tabs.onRemoved.addListener((tabId) => void clearTabDetections(tabId));
+
+    // Saved or removed anywhere (inline, popup, options, another tab): recolour the badges.
+    browser.storage.onChanged.addListener((changes, area) => {
+      const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
+      if (area === 'local' && change) void refreshBadges(db, change.keys);
+    });
+
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      void createMenus();
+      // First run: the options page's Welcome section explains what happens where.
+      if (reason === 'install') void browser.runtime.openOptionsPage();
+    });
+    const menuClick = (info: MenuClick, tabId?: number) => onMenuClick(db, info, tabId);
+    const command = (name: string, tabId?: number) => onCommand(db, name, tabId);
+    browser.contextMenus.onClicked.addListener((info, tab) => void menuClick(info, tab?.id));
+    browser.commands.onCommand.addListener((name, tab) => void command(name, tab?.id));
+    // Browser-level shortcuts and menus can't be triggered from tests: they call these instead.
+    Object.assign(globalThis, { papershelf: { menuClick, command } });
   },
 });

@@ -8,7 +8,7 @@ import { useLibrary } from '@/components/useLibrary';
 import { getDb } from '@/lib/db/database';
 import * as library from '@/lib/library/commands';
 import type { Paper } from '@/lib/paper/schema';
-import { tagCounts } from '@/lib/search/tagcounts';
+import { tagCounts } from '@/lib/search/tags';
 import { getTabDetections, type TabDetections } from '@/lib/tabs/detections';
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 

@@ -37,6 +37,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   await session.scan();
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
+  // In-app navigations (pushState) that change no DOM node at first are caught here too.
+  if (verdict === 'site') ctx.addEventListener(window, 'wxt:locationchange', () => void session.scan(location.href));
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;

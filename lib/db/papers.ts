@@ -120,3 +120,14 @@ export async function savedAmong(db: PapershelfDB, keys: string[]): Promise<Set<
   for (const p of viaAlias) for (const a of p.aliases) if (wanted.has(a)) out.add(a);
   return out;
 }
+
+/** Rewrites a note from its current text inside one transaction (appending a quote loses nothing saved meanwhile). */
+export async function editNote(db: PapershelfDB, key: string, edit: (note: string) => string, now = Date.now()): Promise<Paper | undefined> {
+  return db.transaction('rw', db.papers, async () => {
+    const saved = await findSaved(db, [key]);
+    if (!saved) return undefined;
+    const next: Paper = { ...saved, note: edit(saved.note), updatedAt: now };
+    await db.papers.put(next);
+    return next;
+  });
+}

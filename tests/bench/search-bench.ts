@@ -2,6 +2,7 @@
 // generated papers, for our index and for MiniSearch. Run with `node tests/bench/search.mjs`.
 import { generatePapers } from '../../lib/search/generate';
 import { createSearchIndex, search } from '../../lib/search/index';
+import { writeFileSync } from 'node:fs';
 import { createMiniSearchIndex, searchMiniSearch } from './search-minisearch';
 
 const QUERIES = ['transformer attention', 'tag:ml graph', 'author:hint year:>2018'];
@@ -23,6 +24,10 @@ const cpu = () => {
 };
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 0);
 
+/** Also written as JSON to $BENCH_JSON when set (tests/bench/run.mjs reads it). */
+interface Row { engine: string; papers: number; buildMs: number; heapMB: number; queries: { query: string; p50: number; p95: number; cpuP50: number; cpuP95: number; hits: number }[] }
+const rows: Row[] = [];
+
 function bench(name: string, n: number, build: () => unknown, run: (idx: unknown, q: string) => { total: number }) {
   const before = mem();
   let t = performance.now();
@@ -32,6 +37,8 @@ function bench(name: string, n: number, build: () => unknown, run: (idx: unknown
   const buildCpu = cpu() - c0;
   const heap = (mem() - before) / 2 ** 20;
   const cells: string[] = [];
+  const row: Row = { engine: name, papers: n, buildMs, heapMB: heap, queries: [] };
+  rows.push(row);
   for (const query of QUERIES) {
     const times: number[] = [];
     const cpuTimes: number[] = [];
@@ -45,6 +52,7 @@ function bench(name: string, n: number, build: () => unknown, run: (idx: unknown
       }
     }
     const total = run(idx, query).total;
+    row.queries.push({ query, p50: pct(times, 0.5), p95: pct(times, 0.95), cpuP50: pct(cpuTimes, 0.5), cpuP95: pct(cpuTimes, 0.95), hits: total });
     cells.push(`${ms(pct(times, 0.5))}/${ms(pct(times, 0.95))} · cpu ${ms(pct(cpuTimes, 0.5))}/${ms(pct(cpuTimes, 0.95))} (${total})`);
   }
   console.log(`| ${name} | ${n} | ${ms(buildMs)} · cpu ${ms(buildCpu)} | ${heap.toFixed(0)} | ${cells.join(' | ')} |`);
@@ -75,3 +83,4 @@ for (const n of SIZES) {
     }
   }
 }
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows, null, 2));

@@ -25,6 +25,7 @@ test('arXiv abstract page → badge and inline Save → popup shows it saved →
 
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.pageEntry(TITLE).getByRole('button', { name: /^Saved/ })).toBeVisible();
+  await popup.showLibrary();
   await expect(popup.libraryEntry(TITLE)).toBeVisible();
 
   const options = await OptionsPage.open(context, extensionId);

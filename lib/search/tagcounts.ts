@@ -1,2 +1,0 @@
-// Alias kept for components that import '@/lib/search/tagcounts'; the module is ./tags.
-export { tagCounts, suggestTags, type TagCount } from './tags';

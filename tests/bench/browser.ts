@@ -1,0 +1,46 @@
+// Headless Debian Chromium, with or without the extension, every request aborted unless served
+// here at its real URL (as tests/e2e/fixtures.ts does for the tests).
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  context: BrowserContext;
+  background?: Worker;
+  extensionId?: string;
+}
+
+export async function launch(extensionDir?: string): Promise<Session> {
+  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  else args.push('--disable-extensions');
+  const context = await chromium.launchPersistentContext('', { headless: true, executablePath, args, viewport: { width: 1280, height: 900 } });
+  await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (route) => route.abort('internetdisconnected'));
+  if (!extensionDir) return { context };
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, background, extensionId: new URL(background.url()).host };
+}
+
+export async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+export async function tabIdOf(background: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  return background.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+}
+
+/** Used JS heap of a page after two forced collections, in bytes (CDP Runtime.getHeapUsage). */
+export async function heapOf(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}

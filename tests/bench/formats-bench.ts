@@ -1,0 +1,62 @@
+// 6. BibTeX export of 10k papers, with citation-js as the peer, and 7. import of that file, with
+// citation-js parsing the same text as the peer. Node, timings median of several runs.
+import { createRequire } from 'node:module';
+import { exportBibtex } from '../../lib/formats/bibtex';
+import { toCslItem, type CslItem } from '../../lib/formats/csljson';
+import { importBibtex } from '../../lib/formats/import/bibtex';
+import { generatePapers } from '../../lib/search/generate';
+import { ratio, summary, type Result } from './stats';
+
+interface CiteLike { format(style: string): string; data: unknown[] }
+const require = createRequire(import.meta.url);
+const { Cite } = require('@citation-js/core') as { Cite: new (data: unknown) => CiteLike };
+require('@citation-js/plugin-bibtex');
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function time<T>(f: () => T): { ms: number; out: T } {
+  gc();
+  const t = performance.now();
+  const out = f();
+  return { ms: performance.now() - t, out };
+}
+
+export function formatsBench(count: number, runs: number): Result[] {
+  const papers = generatePapers(count);
+  // Our export leaves abstracts and notes out by default: the peer gets the same fields.
+  const items: CslItem[] = papers.map((p) => {
+    const item = toCslItem(p, p.key);
+    delete item.abstract;
+    delete item.note;
+    return item;
+  });
+  const ours: number[] = [];
+  const peer: number[] = [];
+  let text = '';
+  for (let i = 0; i < runs; i++) {
+    const a = time(() => exportBibtex(papers).text);
+    const b = time(() => new Cite(items).format('bibtex'));
+    ours.push(a.ms);
+    peer.push(b.ms);
+    text = a.out;
+  }
+  const imports: number[] = [];
+  const peerImports: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = time(() => importBibtex(text));
+    if (a.out.papers.length !== count) throw new Error(`import read ${a.out.papers.length} of ${count} entries`);
+    const b = time(() => new Cite(text));
+    if (b.out.data.length !== count) throw new Error(`citation-js read ${b.out.data.length} of ${count} entries`);
+    imports.push(a.ms);
+    peerImports.push(b.ms);
+  }
+  const n = `${count / 1000}k`;
+  return [
+    summary(`export ${n} papers to BibTeX (exportBibtex)`, ours, 'ms', 'lower', 200),
+    summary(`export ${n}: citation-js Cite(csl).format('bibtex') (peer)`, peer, 'ms'),
+    ratio(`export ${n}: ours ÷ citation-js`, ours, peer),
+    summary(`import ${n}-entry BibTeX (importBibtex, ${(text.length / 2 ** 20).toFixed(1)} MB)`, imports, 'ms'),
+    summary(`import ${n}: citation-js new Cite(bibtex) (peer)`, peerImports, 'ms'),
+    ratio(`import ${n}: ours ÷ citation-js`, imports, peerImports),
+  ];
+}

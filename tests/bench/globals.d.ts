@@ -1,0 +1,17 @@
+// What the benchmarks install in the pages they measure (see listing.ts, popup-bench.ts, page-helpers.ts).
+interface Window {
+  /** Listing pages: page time of the first extension control and of the last one. */
+  __bench: { first: number; all: number };
+  /** Popup: first row, the frame after it, library ready; and per search input event, its work. */
+  __popup: { firstRow: number; firstFrame: number; ready: number; keys: { ms: number; text: string }[] };
+  /** Popup Save all: click and "100 saved" times. */
+  __save: { t0: number; t1: number };
+  /** page-helpers.ts, evaluated in extension pages. */
+  __benchPage: {
+    seed(n: number): Promise<number>;
+    put(records: unknown[]): Promise<number>;
+    getAll(): Promise<unknown[]>;
+    clear(): Promise<void>;
+    profile(): Promise<{ readMs: number; indexMs: number; count: number }>;
+  };
+}

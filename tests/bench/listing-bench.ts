@@ -1,0 +1,83 @@
+// 2. Detection + inline controls on a generated 2,000-entry arXiv listing, and
+// 3. the page-load overhead of the extension on that listing (with vs without, same HTML).
+import type { BrowserContext, Page } from '@playwright/test';
+import { launch, serve, type Session } from './browser';
+import { arxivListing } from './listing';
+import { median, ratio, summary, type Result } from './stats';
+
+const URL_2000 = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
+
+
+interface Load { dcl: number; load: number; first: number; all: number }
+
+async function loadOnce(context: BrowserContext, waitControls: boolean): Promise<{ page: Page; t: Load }> {
+  const page = await context.newPage();
+  await page.goto(URL_2000, { waitUntil: 'load', timeout: 120_000 });
+  if (waitControls) await page.waitForFunction(() => window.__bench.all > 0, undefined, { timeout: 120_000, polling: 50 });
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, first: window.__bench.first, all: window.__bench.all };
+  });
+  return { page, t };
+}
+
+/** One `document.querySelectorAll('*')` walk of the page, in ms (median of 7). */
+async function walkMs(page: Page): Promise<number> {
+  const times = await page.evaluate(() => {
+    const out: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      let n = 0;
+      for (const el of document.querySelectorAll('*')) n += el.nodeType;
+      out.push(performance.now() - t + (n < 0 ? 1 : 0));
+    }
+    return out;
+  });
+  return median(times);
+}
+
+export async function listingBench(ext: Session, runs: number): Promise<Result[]> {
+  const html = arxivListing(2000);
+  await serve(ext.context, URL_2000, html);
+  const plain = await launch();
+  await serve(plain.context, URL_2000, html);
+  try {
+    const controls: number[] = [];
+    const first: number[] = [];
+    const walks: number[] = [];
+    const loadExt: number[] = [];
+    const loadPlain: number[] = [];
+    const settledExt: number[] = [];
+    // A warm-up load in each context, then interleaved runs (noise hits both alike).
+    for (let i = -1; i < runs; i++) {
+      const a = await loadOnce(ext.context, true);
+      const wk = await walkMs(a.page);
+      const count = await a.page.locator('papershelf-save').count();
+      await a.page.close();
+      const b = await loadOnce(plain.context, false);
+      await b.page.close();
+      if (count !== 2000) throw new Error(`expected 2000 controls, found ${count}`);
+      if (i < 0) continue;
+      controls.push(a.t.all - a.t.dcl);
+      first.push(a.t.first - a.t.dcl);
+      walks.push(wk);
+      loadExt.push(a.t.load);
+      loadPlain.push(b.t.load);
+      settledExt.push(Math.max(a.t.load, a.t.all));
+    }
+    const overhead = loadExt.map((x, i) => (x / loadPlain[i] - 1) * 100);
+    const settled = settledExt.map((x, i) => (x / loadPlain[i] - 1) * 100);
+    return [
+      summary('listing 2,000: DOMContentLoaded → every control present', controls, 'ms', 'lower', 250),
+      summary('listing 2,000: DOMContentLoaded → first control', first, 'ms'),
+      summary('listing 2,000: one querySelectorAll("*") walk (baseline)', walks, 'ms'),
+      ratio('listing 2,000: all controls ÷ one walk', controls, walks),
+      summary('listing 2,000: load event, without extension', loadPlain, 'ms'),
+      summary('listing 2,000: load event, with extension', loadExt, 'ms'),
+      { ...summary('listing 2,000: load-event overhead of the extension', overhead, '%', 'lower', 5), value: (median(loadExt) / median(loadPlain) - 1) * 100 },
+      { ...summary('listing 2,000: overhead until controls are in (max(load, all controls))', settled, '%'), value: (median(settledExt) / median(loadPlain) - 1) * 100 },
+    ];
+  } finally {
+    await plain.context.close();
+  }
+}

@@ -1,0 +1,119 @@
+// The benchmark driver (bundled and started by run.mjs). Environment:
+//   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
+//   ONLY=scripts,formats,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch } from './browser';
+import { formatsBench } from './formats-bench';
+import { listingBench } from './listing-bench';
+import { popupBench } from './popup-bench';
+import { saveBench } from './save-bench';
+import { contentScriptSizes } from './scripts';
+import { ratio, single, table, type Result } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BENCH = resolve(ROOT, 'tests/bench');
+const EXT = resolve(BENCH, 'out/ext/chrome-mv3');
+const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.RUNS ?? 5);
+const ONLY = process.env.ONLY?.split(',');
+const on = (part: string) => !ONLY || ONLY.includes(part);
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return `${cpu}, ${cpus().length} cores, ${Math.round(Number(/MemTotal:\s*(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) / 2 ** 20)} GB; Node ${process.version}; ${chromium.split(' built')[0]}`;
+}
+
+interface SearchRow { engine: string; papers: number; buildMs: number; heapMB: number; queries: { query: string; p50: number; p95: number }[] }
+
+/** The search benchmark (search.mjs, by a colleague) in its own process, its rows as results. */
+function searchBench(): { results: Result[]; text: string } {
+  const run = (engines: string, sizes: string): { rows: SearchRow[]; text: string } => {
+    const json = resolve(BENCH, `out/search-${engines}.json`);
+    const r = spawnSync(process.execPath, [resolve(BENCH, 'search.mjs')], { env: { ...process.env, ENGINES: engines, SIZES: sizes, BENCH_JSON: json }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`search.mjs (${engines}) failed`);
+    return { rows: JSON.parse(readFileSync(json, 'utf8')) as SearchRow[], text: r.stdout };
+  };
+  const own = run('own', SIZES.join(','));
+  // MiniSearch takes minutes at 100k (299 s to build): compared up to 10k only.
+  const mini = run('minisearch', SIZES.filter((n) => n <= 10_000).join(','));
+  const results: Result[] = [];
+  for (const o of own.rows) {
+    const m = mini.rows.find((r) => r.papers === o.papers);
+    const k = `${o.papers / 1000}k`;
+    results.push(single(`search (Node) ${k}: index build`, o.buildMs, 'ms'));
+    for (const q of o.queries) {
+      results.push(single(`search (Node) ${k}: keystroke p95 "${q.query}"`, q.p95, 'ms'));
+      const mq = m?.queries.find((x) => x.query === q.query);
+      if (mq) results.push(ratio(`search (Node) ${k}: keystroke p95 ours ÷ MiniSearch "${q.query}"`, [q.p95], [mq.p95]));
+    }
+  }
+  return { results, text: own.text + '\n' + mini.text };
+}
+
+async function main() {
+  const started = Date.now();
+  const results: Result[] = [];
+  const extra: string[] = [];
+  let failed = false;
+  const part = async (name: string, f: () => Promise<Result[]> | Result[]) => {
+    if (!on(name)) return;
+    const t = Date.now();
+    console.error(`[bench] ${name}…`);
+    try {
+      results.push(...(await f()));
+    } catch (e) {
+      failed = true;
+      console.error(`[bench] ${name} failed:`, e);
+    }
+    console.error(`[bench] ${name} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  };
+
+  if (process.env.BUILD !== '0') {
+    console.error('[bench] building the extension into tests/bench/out/ext…');
+    const b = spawnSync('npx', ['wxt', 'build', '-c', 'tests/bench/wxt.config.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (b.status !== 0) throw new Error('wxt build failed');
+  }
+  const helpers = readFileSync(resolve(BENCH, 'out/page-helpers.js'), 'utf8');
+
+  await part('scripts', () => {
+    const r = contentScriptSizes(EXT);
+    extra.push(r.rows.join('\n'));
+    return r.results;
+  });
+  await part('formats', () => formatsBench(10_000, RUNS));
+  await part('search', () => {
+    const r = searchBench();
+    extra.push(r.text.trim());
+    return r.results;
+  });
+  await part('listing', async () => {
+    const s = await launch(EXT);
+    try {
+      return await listingBench(s, RUNS);
+    } finally {
+      await s.context.close();
+    }
+  });
+  await part('save', () => saveBench(EXT, helpers, RUNS));
+  await part('popup', () => popupBench(EXT, helpers, SIZES));
+
+  const host = machine();
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const md = [
+    `Machine: ${host}. Command: \`npm run bench\`${process.env.SIZES ? ` (SIZES=${process.env.SIZES})` : ''}, ${RUNS} runs per timing, ${minutes} min, ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    table(results),
+    ...extra.map((e) => '\n' + e),
+  ].join('\n');
+  console.log('\n' + md);
+  writeFileSync(resolve(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(resolve(BENCH, 'results.md'), md + '\n');
+  console.error('[bench] wrote tests/bench/results.json and tests/bench/results.md');
+  if (failed) process.exitCode = 1;
+}
+
+await main();
