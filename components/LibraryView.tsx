@@ -187,7 +187,7 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
                       {p.tags.length > 0 && <span class="row-tags"> · {p.tags.join(', ')}</span>}
                     </span>
                   </button>
-                  <span class={`status-dot ${p.status}`} title={p.status} aria-label={`status ${p.status}`} />
+                  <span class={`status-dot ${p.status}`} role="img" title={p.status} aria-label={`status ${p.status}`} />
                 </div>
               );
             }}

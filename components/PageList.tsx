@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/db/database';
+import { describeDbError } from '@/lib/db/errors';
 import { savedAmong } from '@/lib/db/papers';
 import * as library from '@/lib/library/commands';
 import type { PaperMeta } from '@/lib/paper/schema';
@@ -20,7 +21,7 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const unsaved = papers.filter((p) => !saved?.has(p.key));
   const chosen = papers.filter((p) => selected.has(p.key) && !saved?.has(p.key));
-  const run = (f: () => Promise<unknown>) => f().catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const run = (f: () => Promise<unknown>) => f().catch((e: unknown) => onError(describeDbError(e)));
   const toggle = (key: string) => {
     const next = new Set(selected);
     if (next.has(key)) next.delete(key);

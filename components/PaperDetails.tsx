@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/db/database';
-import { findSaved } from '@/lib/db/papers';
+import { describeDbError } from '@/lib/db/errors';
+import { changeTags, findSaved } from '@/lib/db/papers';
 import { exportBibWithStableKeys } from '@/lib/library/bib';
+import { isPublished } from '@/lib/enrich/completion';
 import * as library from '@/lib/library/commands';
 import { readingStatuses, type Paper, type ReadingStatus } from '@/lib/paper/schema';
 import { loadSettings } from '@/lib/settings/store';
@@ -46,7 +48,7 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
     );
   const update = (patch: Parameters<typeof library.update>[2]) =>
     library.update(db, paper.key, patch).catch((e: unknown) => {
-      setFailure(e instanceof Error ? e.message : String(e));
+      setFailure(describeDbError(e));
       throw e;
     });
   const copy = async (what: 'bib' | 'key') => {
@@ -88,6 +90,13 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
       <h2 id="details-title" class="details-title">
         {paper.title}
       </h2>
+      {/* A preprint that metadata completion found published (both identifiers on one record). */}
+      {paper.ids.arxiv && isPublished(paper) && (
+        <p class="published">
+          Published in {paper.venue}
+          {paper.year ? ` (${paper.year})` : ''}
+        </p>
+      )}
       {failure && (
         <p role="alert" class="error">
           {failure}
@@ -119,7 +128,14 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
           </label>
         ))}
       </fieldset>
-      <TagInput tags={paper.tags} known={knownTags} onChange={(tags) => void update({ tags })} />
+      <TagInput
+        tags={paper.tags}
+        known={knownTags}
+        // As a difference: tags added elsewhere while this view was open are kept.
+        onChange={(tags) =>
+          void changeTags(db, paper.key, tags.filter((t) => !paper.tags.includes(t)), paper.tags.filter((t) => !tags.includes(t))).catch((e: unknown) => setFailure(describeDbError(e)))
+        }
+      />
       <NoteEditor key={paper.key} value={paper.note} onSave={(note) => update({ note })} />
       {paper.abstract && (
         <details class="abstract">

@@ -4,7 +4,9 @@ import { badgeLook, refreshBadge, refreshBadges, showBadge } from '@/lib/backgro
 import { handleMessage } from '@/lib/background/handlers';
 import { createMenus, onMenuClick, type MenuClick } from '@/lib/background/menus';
 import { onCommand } from '@/lib/background/shortcuts';
+import { startBackups } from '@/lib/backup/schedule';
 import { getDb } from '@/lib/db/database';
+import { startEnrichment } from '@/lib/enrich/service';
 import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
 
@@ -14,6 +16,10 @@ export default defineBackground({
     const db = getDb();
     // The badge's colour depends on what is saved too: recomputed from the stored detections.
     const setBadge = (tabId: number) => refreshBadge(db, tabId);
+    // Metadata completion from public APIs: drains its persistent queue now, on changes, on alarms.
+    startEnrichment(db);
+    // Rolling automatic backups (a separate database), daily on an alarm.
+    startBackups(db);
 
     browser.runtime.onMessage.addListener((raw, sender) =>
       handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge }).catch(

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/db/database';
+import { describeDbError } from '@/lib/db/errors';
 import type { PaperCandidate, ImportError } from '@/lib/formats/import/candidate';
 import { importFile, type ImportFormat } from '@/lib/formats/import/detect';
 import type { ImportPlan } from '@/lib/formats/import/plan';
@@ -64,7 +65,7 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       setDone(`Imported ${pending.file}: ${plan.add.length} added, ${plan.update.length} updated, ${plan.skip.length} unchanged.`);
       setPending(undefined);
     } catch (e) {
-      setFatal(`Import failed and nothing was written: ${e instanceof Error ? e.message : String(e)}`);
+      setFatal(`Import failed and nothing was written: ${describeDbError(e)}`);
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { BackupSection } from '@/components/options/BackupSection';
 import { ExportSection } from '@/components/options/ExportSection';
 import { ImportSection } from '@/components/options/ImportSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
@@ -6,6 +7,7 @@ import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/lib/db/database';
+import { requestPersistence } from '@/lib/backup/persist';
 
 export function App() {
   const db = getDb();
@@ -13,6 +15,8 @@ export function App() {
   const { data: count } = useLiveQuery(() => db.papers.count(), []);
   const { data: tagKeys } = useLiveQuery(() => db.papers.orderBy('tags').uniqueKeys(), []);
   const allTags = useMemo(() => (tagKeys ?? []).map(String).sort((a, b) => a.localeCompare(b)), [tagKeys]);
+  // Ask the browser not to evict the library under storage pressure.
+  useEffect(() => void requestPersistence(), []);
 
   return (
     <main class="options">
@@ -25,6 +29,7 @@ export function App() {
       <WelcomeSection empty={count === 0} />
       <ExportSection db={db} settings={settings} allTags={allTags} />
       <ImportSection db={db} />
+      <BackupSection db={db} />
       <SettingsSection settings={settings} />
     </main>
   );

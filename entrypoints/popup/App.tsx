@@ -5,7 +5,12 @@ import { PageList } from '@/components/PageList';
 import { PaperDetails } from '@/components/PaperDetails';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useLibrary } from '@/components/useLibrary';
+import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/lib/db/database';
+import { describeDbError } from '@/lib/db/errors';
+import { getBackupDb } from '@/lib/backup/db';
+import { requestPersistence } from '@/lib/backup/persist';
+import { snapshotIfDue } from '@/lib/backup/snapshots';
 import * as library from '@/lib/library/commands';
 import type { Paper } from '@/lib/paper/schema';
 import { tagCounts } from '@/lib/search/tags';
@@ -25,6 +30,7 @@ type View = { name: 'page' | 'library' } | { name: 'details'; key: string; from:
 export function App() {
   const db = getDb();
   const lib = useLibrary(db);
+  useSettings(); // applies the theme setting (system, light, dark)
   const [detections, setDetections] = useState<TabDetections>();
   const [view, setView] = useState<View>({ name: 'library' });
   const [error, setError] = useState<string>();
@@ -55,8 +61,14 @@ export function App() {
         tabId = id;
         return load();
       })
-      .catch((e: unknown) => setError(String(e)));
+      .catch((e: unknown) => setError(describeDbError(e)));
     return () => browser.storage.onChanged.removeListener(onChange);
+  }, []);
+
+  // Storage safety on open: persistent storage, and the daily automatic backup if it is due.
+  useEffect(() => {
+    void requestPersistence();
+    void snapshotIfDue(db, getBackupDb()).catch(() => {});
   }, []);
 
   useEffect(() => {
@@ -81,10 +93,10 @@ export function App() {
     setToast({
       id: Date.now(),
       text: papers.length === 1 ? `Removed “${papers[0].title.slice(0, 60)}”.` : `Removed ${papers.length} papers.`,
-      action: { label: 'Undo', run: () => void library.restore(db, papers).catch((e: unknown) => setError(String(e))) },
+      action: { label: 'Undo', run: () => void library.restore(db, papers).catch((e: unknown) => setError(describeDbError(e))) },
     });
   };
-  const removeKeys = (keys: string[]) => void library.remove(db, keys).then(removed, (e: unknown) => setError(String(e)));
+  const removeKeys = (keys: string[]) => void library.remove(db, keys).then(removed, (e: unknown) => setError(describeDbError(e)));
   const exportKeys = async (keys: string[]) => {
     await browser.storage.session.set({ [EXPORT_SELECTION_KEY]: keys });
     await browser.tabs.create({ url: browser.runtime.getURL('/options.html#export-selection') });

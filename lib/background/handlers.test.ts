@@ -66,4 +66,37 @@ describe('background message handling', () => {
     expect(await handleMessage(null, me, env)).toEqual({ error: 'Malformed message' });
     expect(await db.papers.count()).toBe(0);
   });
+
+  it('refuses forged shapes, oversized lists and senders without an id, and writes nothing', async () => {
+    const ok = paper('2401.00009');
+    const forged: unknown[] = [
+      undefined, 42, 'save', [], {}, { type: 'save' }, { type: 'save', papers: 'all' }, { type: 'save', papers: { 0: ok, length: 1 } },
+      { type: 'SAVE', papers: [ok] }, { type: ['save'], papers: [ok] }, { type: 'remove' }, { type: 'remove', keys: [1, 2] },
+      { type: 'remove', keys: Array.from({ length: 20_001 }, (_, i) => `k${i}`) }, { type: 'remove', keys: ['x'.repeat(2101)] },
+      { type: 'save', papers: Array.from({ length: 20_001 }, () => ok) }, { type: 'detected', url: 'x'.repeat(9000), papers: [] },
+      { type: 'savedAmong', keys: null }, JSON.parse(`{"type":"save","__proto__":{"papers":[${JSON.stringify(ok)}]}}`),
+      { type: 'export' }, { type: 'clear' }, { type: 'getAll' }, { type: 'restore', papers: [ok] },
+    ];
+    for (const msg of forged) expect(await handleMessage(msg, me, env), JSON.stringify(msg)?.slice(0, 80)).toEqual({ error: 'Malformed message' });
+    for (const who of [{ ...me, senderId: undefined }, { ...me, senderId: '' }, { extensionId: 'ext', senderId: 'ext ' }]) {
+      expect(await handleMessage({ type: 'save', papers: [ok] }, who, env)).toEqual({ error: 'Unknown sender' });
+    }
+    // Shapes that parse but carry no valid paper: nothing is saved.
+    for (const papers of [[{}], [{ ...ok, key: 42 }], [{ ...ok, title: 'x'.repeat(20_001) }], [{ ...ok, authors: 'Eve' }], [null], [{ ...ok, type: '__proto__' }]]) {
+      expect(await handleMessage({ type: 'save', papers }, me, env)).toEqual({ error: 'Nothing valid to save' });
+    }
+    expect(await handleMessage({ type: 'detected', url: 'https://x/', papers: [ok] }, { ...me, tabId: undefined }, env)).toEqual({ error: 'detected: not from a tab' });
+    expect(await db.papers.count()).toBe(0);
+    expect(({} as Record<string, unknown>).papers).toBeUndefined();
+  });
+
+  it('a page cannot set what only the user sets: notes, tags, status, star, dates are dropped', async () => {
+    const forged = { ...paper('2401.00010'), note: 'pwned', tags: ['pwned'], status: 'read', starred: true, addedAt: 1, citationKey: 'evil', edited: ['title'] };
+    await handleMessage({ type: 'save', papers: [forged] }, me, env);
+    const p = (await db.papers.get('arxiv:2401.00010'))!;
+    expect(p).toMatchObject({ note: '', tags: [], status: 'unread', starred: false });
+    expect(p.citationKey).toBeUndefined();
+    expect(p.edited).toBeUndefined();
+    expect(p.addedAt).toBeGreaterThan(1);
+  });
 });

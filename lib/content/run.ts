@@ -34,7 +34,17 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       beforeScan: () => forgetMeta(document),
     },
   );
+  // Registered before the first scan: the extension may be reloaded while that scan's report is
+  // pending (and then never answered). WXT notices an orphaned script only when asked, so a
+  // ctx timer asks (it checks browser.runtime.id): the dead controls leave within two seconds.
+  let detach = () => {};
+  ctx.setInterval(() => {}, 1500);
+  ctx.onInvalidated(() => {
+    session.destroy();
+    detach();
+  });
   await session.scan();
+  if (ctx.isInvalid) return;
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.
@@ -57,14 +67,13 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  ctx.onInvalidated(() => {
+  detach = () => {
     unwatch();
-    session.destroy();
     try {
       browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
     } catch {
       /* the old extension context is gone: nothing left to detach */
     }
-  });
+  };
 }

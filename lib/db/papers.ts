@@ -131,3 +131,19 @@ export async function editNote(db: PapershelfDB, key: string, edit: (note: strin
     return next;
   });
 }
+
+/**
+ * Applies a tag editor's change as a difference (added, removed) to the tags stored now: a tag
+ * that another tab or a bulk action added meanwhile stays. (Writing the editor's whole list would
+ * drop it.)
+ */
+export async function changeTags(db: PapershelfDB, key: string, add: string[], remove: string[], now = Date.now()): Promise<Paper | undefined> {
+  return db.transaction('rw', db.papers, async () => {
+    const saved = await findSaved(db, [key]);
+    if (!saved) return undefined;
+    const drop = new Set(remove);
+    const next: Paper = { ...saved, tags: normalizeTags([...saved.tags.filter((t) => !drop.has(t)), ...add]), updatedAt: now };
+    await db.papers.put(next);
+    return next;
+  });
+}

@@ -5,6 +5,7 @@ import type { PaperType } from '../paper/schema';
 import { cleanText } from '../paper/text';
 import { compact, type Completion } from './completion';
 import { getText, LookupError, type FetchFn } from './http';
+import { decode } from './xml';
 
 const relationSchema = z.array(z.object({ 'id-type': z.string(), id: z.string() })).optional();
 const dateSchema = z.object({ 'date-parts': z.array(z.array(z.number().nullable())) }).optional();
@@ -49,8 +50,8 @@ function arxivOf(rel: { 'id-type': string; id: string }[] | undefined): string |
 
 export type CrossrefCompletion = Completion & { publishedDoi?: string };
 
-/** Crossref titles may carry JATS/HTML markup such as <i>…</i>. */
-const plain = (s: string | undefined) => cleanText(s?.replace(/<[^>]+>/g, ''));
+/** Crossref titles may carry JATS/HTML markup such as <i>…</i>, and entities such as &amp;. */
+const plain = (s: string | undefined) => cleanText(s && decode(s.replace(/<[^>]+>/g, '')));
 
 export function workToCompletion(w: Work): CrossrefCompletion {
   const type = TYPES[w.type ?? ''] ?? 'other';

@@ -42,6 +42,9 @@ export async function getText(fetchFn: FetchFn, url: string, accept: string, now
   }
 }
 
+/** Statuses whose Response must have no body (the constructor throws otherwise). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
 /** Aborts a request (body included) that takes longer than `ms`. */
 export function withTimeout(fetchFn: FetchFn, ms: number): FetchFn {
   return async (url, init) => {
@@ -51,7 +54,7 @@ export function withTimeout(fetchFn: FetchFn, ms: number): FetchFn {
       const res = await fetchFn(url, { ...init, signal: ctrl.signal });
       // Read the body under the same deadline: a server can stall after the headers.
       const body = await res.text();
-      return new Response(res.status === 204 ? null : body, { status: res.status, headers: res.headers });
+      return new Response(NULL_BODY.has(res.status) ? null : body, { status: res.status, headers: res.headers });
     } finally {
       clearTimeout(timer);
     }

@@ -3,6 +3,7 @@
 import { normalizeTags } from '../db/papers';
 import { allKeys } from '../paper/identity';
 import { readingStatuses, type Paper, type PaperMeta } from '../paper/schema';
+import { hasPlaceholderTitle } from '../paper/fromLink';
 import { isPreprintDoi, isPublished, type Completion } from './completion';
 
 /** What changes when a preprint turns out to be published: the venue and its numbers. */
@@ -45,7 +46,9 @@ export function applyCompletion(paper: Paper, c: Completion): Paper {
   for (const f of FILLABLE) {
     if (edited.has(f) || c[f] === undefined) continue;
     const emptyType = f === 'type' && paper.type === 'other' && !upgrade;
-    if (isEmpty(o[f]) || emptyType) o[f] = c[f];
+    // A paper saved from a bare link carries a placeholder title ("arXiv:2401.01234").
+    const placeholder = f === 'title' && hasPlaceholderTitle(paper);
+    if (isEmpty(o[f]) || emptyType || placeholder) o[f] = c[f];
   }
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return withAliases(out, allKeys(paper.ids));

@@ -12,7 +12,7 @@ export const S2_FIELDS = 'title,authors,year,venue,externalIds,publicationVenue,
 const paperSchema = z.object({
   paperId: z.string(),
   // Values are strings except CorpusId, a number.
-  externalIds: z.record(z.string(), z.union([z.string(), z.number()])).nullish(),
+  externalIds: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullish(),
   title: z.string().nullish(),
   authors: z.array(z.object({ name: z.string().nullish() })).nullish(),
   year: z.number().int().nullish(),

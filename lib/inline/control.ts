@@ -14,8 +14,9 @@ button:focus-visible{outline:2px solid #2563eb;outline-offset:2px}
 button[aria-pressed=true]{background:#e7f6ec;border-color:#86c79a;color:#17603a}
 button[aria-busy=true]{opacity:.6;cursor:progress}
 svg{width:12px;height:12px;flex:none}
-@media (prefers-color-scheme:dark){button{background:#1c2740;border-color:#3c5586;color:#d6e2ff}
-button:hover{background:#24345a}button[aria-pressed=true]{background:#163523;border-color:#2f7a4b;color:#b9f0cd}}
+:host([data-dark]) button{background:#1c2740;border-color:#5a76ad;color:#d6e2ff}
+:host([data-dark]) button:hover{background:#24345a}:host([data-dark]) button:focus-visible{outline-color:#8fb0ff}
+:host([data-dark]) button[aria-pressed=true]{background:#163523;border-color:#3f9a62;color:#b9f0cd}
 `;
 
 const BOOKMARK = 'M4 2h8a1 1 0 0 1 1 1v11l-5-3-5 3V3a1 1 0 0 1 1-1z';
@@ -25,6 +26,24 @@ export interface ControlHandle {
   host: HTMLElement;
   setSaved(saved: boolean): void;
   setBusy(busy: boolean): void;
+  /** Matches the control to the page around it once placed (dark sites get the dark look). */
+  fit(): void;
+}
+
+/**
+ * Whether the page is dark behind `el`: the first mostly opaque background up the tree decides
+ * (the system theme says nothing about a site's colours).
+ */
+export function isDarkBehind(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(view.getComputedStyle(e).backgroundColor);
+    if (m && (m[4] === undefined || Number(m[4]) >= 0.5)) return 0.2126 * +m[1] + 0.7152 * +m[2] + 0.0722 * +m[3] < 128;
+  }
+  // Transparent up to the root: the canvas, white unless the page asks for a dark scheme.
+  const scheme = view.getComputedStyle(el.ownerDocument.documentElement).colorScheme;
+  return /dark/.test(scheme) && (!/light/.test(scheme) || view.matchMedia('(prefers-color-scheme: dark)').matches);
 }
 
 /**
@@ -80,6 +99,9 @@ export function createControl(doc: Document, key: string, title: string, onActiv
         saved = next;
         render();
       }
+    },
+    fit() {
+      host.toggleAttribute('data-dark', isDarkBehind(host));
     },
     setBusy(busy) {
       if (busy) button.setAttribute('aria-busy', 'true');

@@ -120,6 +120,7 @@ export class PageSession {
     if (placement === 'append') anchor.append(handle.host);
     else if (placement === 'after') anchor.after(handle.host);
     else anchor.before(handle.host);
+    handle.fit();
     this.controls.set(handle.host, { key, handle });
   }
 

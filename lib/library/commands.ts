@@ -4,9 +4,12 @@ import { announceChange } from '../messaging/changes';
 import type { Paper, PaperMeta } from '../paper/schema';
 import type { PapershelfDB } from '../db/database';
 import * as cmd from '../db/papers';
+import { enqueue } from '../enrich/queue';
 
 export async function save(db: PapershelfDB, metas: PaperMeta[]): Promise<Paper[]> {
   const saved = await cmd.savePapers(db, metas);
+  // Completion runs after the save returns: the background drains the queue on the change signal.
+  await enqueue(db, saved.map((p) => p.key), Date.now());
   await announceChange(saved.flatMap((p) => [p.key, ...p.aliases]));
   return saved;
 }

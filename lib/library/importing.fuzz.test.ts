@@ -109,7 +109,10 @@ describe(`hostile files: ${GENERATORS.length * PER_FORMAT} generated imports`, (
           expect(got.errors.length, `no papers and no error for:\n${text.slice(0, 300)}`).toBeGreaterThan(0);
           continue;
         }
-        for (const p of got.papers) expect(paperMetaSchema.safeParse(p).success).toBe(true);
+        for (const p of got.papers) {
+          const v = paperMetaSchema.safeParse(p);
+          expect(v.success, `${JSON.stringify(v.error?.issues.map((x) => [x.path, x.message]))} in:\n${text.slice(0, 400)}`).toBe(true);
+        }
         // The preview (what the options page shows before Import/Cancel) writes nothing.
         if (i % 4 === 0) {
           previews++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperFromLink } from './fromLink';
+import { hasPlaceholderTitle, paperFromLink } from './fromLink';
 import { paperMetaSchema } from './schema';
 
 describe('paperFromLink', () => {
@@ -19,6 +19,8 @@ describe('paperFromLink', () => {
     expect(p?.title).toBe(title);
     expect(p?.source).toBe('link');
     expect(paperMetaSchema.safeParse(p).success).toBe(true);
+    expect(hasPlaceholderTitle(p!)).toBe(true);
+    expect(hasPlaceholderTitle({ ...p!, title: 'Attention Is All You Need' })).toBe(false);
   });
 
   it('keeps the arXiv version in the links, not in the key', () => {

@@ -5,6 +5,14 @@ import { arxivIdFromUrl, normalizeDoi } from './identity';
 import { makePaper } from './make';
 import type { PaperMeta } from './schema';
 
+/** `source` of papers saved from a link: their title is a placeholder until completion. */
+export const LINK_SOURCE = 'link';
+
+/** True while a record still has the placeholder title it was saved from a link with. */
+export function hasPlaceholderTitle(p: { source: string; title: string }): boolean {
+  return p.source === LINK_SOURCE && /^(arXiv:|DOI 10\.|OpenReview |ACL Anthology )\S+$/.test(p.title);
+}
+
 const ACL_ID = /^\/([A-Z]\d{2}-\d{4}|\d{4}\.[\w-]+\.\d+)(?:\.pdf|\/)?$/;
 
 /** Match patterns of the links the menu item is offered on (Chrome `targetUrlPatterns`). */
@@ -39,12 +47,12 @@ export function paperFromLink(href: string): PaperMeta | null {
       title: `arXiv:${a.id}`,
       absUrl: `https://arxiv.org/abs/${a.id}${v}`,
       pdfUrl: `https://arxiv.org/pdf/${a.id}${v}`,
-      source: 'link',
+      source: LINK_SOURCE,
     });
   }
   if (host === 'doi.org' || host === 'dx.doi.org') {
     const doi = normalizeDoi(url.pathname.slice(1));
-    return doi ? makePaper({ ids: { doi }, title: `DOI ${doi}`, absUrl: `https://doi.org/${doi}`, source: 'link' }) : null;
+    return doi ? makePaper({ ids: { doi }, title: `DOI ${doi}`, absUrl: `https://doi.org/${doi}`, source: LINK_SOURCE }) : null;
   }
   if (host === 'openreview.net' && /^\/(forum|pdf)\/?$/.test(url.pathname)) {
     const id = url.searchParams.get('id')?.trim();
@@ -54,7 +62,7 @@ export function paperFromLink(href: string): PaperMeta | null {
       title: `OpenReview ${id}`,
       absUrl: `https://openreview.net/forum?id=${id}`,
       pdfUrl: `https://openreview.net/pdf?id=${id}`,
-      source: 'link',
+      source: LINK_SOURCE,
     });
   }
   if (host === 'aclanthology.org') {
@@ -65,7 +73,7 @@ export function paperFromLink(href: string): PaperMeta | null {
       title: `ACL Anthology ${acl}`,
       absUrl: `https://aclanthology.org/${acl}/`,
       pdfUrl: `https://aclanthology.org/${acl}.pdf`,
-      source: 'link',
+      source: LINK_SOURCE,
     });
   }
   return null;

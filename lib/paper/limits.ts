@@ -1,2 +1,5 @@
 /** Length limits of scraped fields: the zod schema enforces them, makePaper clamps to them. */
 export const LIMITS = { title: 20_000, abstract: 100_000, venue: 1000, author: 1000, authors: 5000, short: 100 } as const;
+
+/** Kept free of zod so the content scripts can check types without bundling it. */
+export const paperTypeList = ['preprint', 'conference', 'journal', 'other'] as const;

@@ -48,3 +48,15 @@ describe('makePaper', () => {
     expect(makePaper({ ids: { doi: '10.1000/x' }, title: 'T', venue: 'Nature', source: 't' })!.type).toBe('journal');
   });
 });
+
+describe('hostile links', () => {
+  it('a javascript: or data: URL is dropped, not kept as undefined, and the paper survives', () => {
+    for (const bad of ['javascript:window.__pwned=1', 'data:text/html,<script>1</script>', 'vbscript:x']) {
+      const p = makePaper({ ids: { doi: '10.1234/evil', url: bad }, title: 'T', absUrl: bad, pdfUrl: bad, source: 't' }, 'https://journal.example.org/a')!;
+      expect(p.key).toBe('doi:10.1234/evil');
+      expect('url' in p.ids).toBe(false);
+      expect(p.absUrl).toBeUndefined();
+      expect(p.pdfUrl).toBeUndefined();
+    }
+  });
+});

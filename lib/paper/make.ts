@@ -1,6 +1,6 @@
 // Turns what an adapter scraped into a validated PaperMeta with its canonical key.
 import { canonicalKey, normalizeDoi, parseArxivId } from './identity';
-import { LIMITS } from './limits';
+import { LIMITS, paperTypeList } from './limits';
 import type { Identifiers, PaperMeta, PaperType } from './schema';
 import { cleanText, displayName, yearOf } from './text';
 
@@ -64,7 +64,12 @@ export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null
   const title = cleanText(input.title);
   if (!title) return null;
   const { ids, version } = cleanIds(input.ids);
-  if (ids.url) ids.url = absolute(ids.url, baseUrl);
+  // A javascript: or data: landing URL is no URL at all (left as undefined, clamp() tripped on it).
+  if (ids.url) {
+    const u = absolute(ids.url, baseUrl);
+    if (u) ids.url = u;
+    else delete ids.url;
+  }
   const key = canonicalKey(ids);
   if (!key) return null;
   const venue = cleanText(input.venue) || undefined;
@@ -74,10 +79,12 @@ export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null
     ids,
     title,
     authors: (input.authors ?? []).map((a) => displayName(a ?? '')).filter(Boolean),
-    year: year && year >= 1000 && year <= 3000 ? year : undefined,
+    // Files and pages give anything: 2401.00001 as a year, "__proto__" as a type (a lookup
+    // table then answers with Object.prototype). Only what the schema accepts gets through.
+    year: Number.isInteger(year) && year! >= 1000 && year! <= 3000 ? year : undefined,
     date: cleanText(input.date) || undefined,
     venue,
-    type: input.type ?? guessType(ids, venue),
+    type: input.type && paperTypeList.includes(input.type) ? input.type : guessType(ids, venue),
     abstract: cleanText(input.abstract) || undefined,
     absUrl: absolute(input.absUrl, baseUrl),
     pdfUrl: absolute(input.pdfUrl, baseUrl),

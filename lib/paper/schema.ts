@@ -1,7 +1,7 @@
 // The paper model. zod/mini keeps the content-script bundle small; the schemas are the
 // single source of the types used everywhere else.
 import * as z from 'zod/mini';
-import { LIMITS } from './limits';
+import { LIMITS, paperTypeList } from './limits';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -19,7 +19,7 @@ export const identifiersSchema = z.object({
 });
 export type Identifiers = z.infer<typeof identifiersSchema>;
 
-export const paperTypeList = ['preprint', 'conference', 'journal', 'other'] as const;
+export { paperTypeList };
 export const paperTypeSchema = z.enum(paperTypeList);
 export type PaperType = z.infer<typeof paperTypeSchema>;
 

@@ -37,7 +37,7 @@ async function walkMs(page: Page): Promise<number> {
 }
 
 export async function listingBench(ext: Session, runs: number): Promise<Result[]> {
-  const html = arxivListing(2000);
+  const html = arxivListing(2000, { abstracts: false });
   await serve(ext.context, URL_2000, html);
   const plain = await launch();
   await serve(plain.context, URL_2000, html);

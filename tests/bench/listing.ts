@@ -36,10 +36,11 @@ function entry(i: number, id: string, title: string, authors: string[], abstract
 /**
  * The page's HTML. `probe` adds a head script recording, in page time, DOMContentLoaded and when
  * the extension's controls (papershelf-save elements) first appear and when all `count` are there.
+ * Without `abstracts` it is the /list/…/pastweek?show=2000 kind of page (no abstracts shown).
  */
-export function arxivListing(count: number, { probe = true, seed = 11 } = {}): string {
+export function arxivListing(count: number, { probe = true, seed = 11, abstracts = true } = {}): string {
   const papers = generatePapers(count, { seed });
-  const rows = papers.map((p, i) => entry(i + 1, `2405.${String(10001 + i).padStart(5, '0')}`, p.title, p.authors, p.abstract)).join('');
+  const rows = papers.map((p, i) => entry(i + 1, `2405.${String(10001 + i).padStart(5, '0')}`, p.title, p.authors, abstracts ? p.abstract : undefined)).join('');
   const script = probe
     ? `<script>
   (() => {

@@ -1,9 +1,10 @@
 // The benchmark driver (bundled and started by run.mjs). Environment:
 //   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
 //   ONLY=scripts,formats,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
+// With ONLY, the figures of the other parts are kept from the previous tests/bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch } from './browser';
 import { formatsBench } from './formats-bench';
@@ -13,7 +14,8 @@ import { saveBench } from './save-bench';
 import { contentScriptSizes } from './scripts';
 import { ratio, single, table, type Result } from './stats';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+// Runs bundled, from tests/bench/out/main.mjs.
+const ROOT = resolve(import.meta.dirname, '../../..');
 const BENCH = resolve(ROOT, 'tests/bench');
 const EXT = resolve(BENCH, 'out/ext/chrome-mv3');
 const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -27,7 +29,7 @@ function machine(): string {
   return `${cpu}, ${cpus().length} cores, ${Math.round(Number(/MemTotal:\s*(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) / 2 ** 20)} GB; Node ${process.version}; ${chromium.split(' built')[0]}`;
 }
 
-interface SearchRow { engine: string; papers: number; buildMs: number; heapMB: number; queries: { query: string; p50: number; p95: number }[] }
+interface SearchRow { engine: string; papers: number; buildMs: number; heapMB: number; queries: { query: string; p50: number; p95: number; cpuP95: number }[] }
 
 /** The search benchmark (search.mjs, by a colleague) in its own process, its rows as results. */
 function searchBench(): { results: Result[]; text: string } {
@@ -47,17 +49,20 @@ function searchBench(): { results: Result[]; text: string } {
     results.push(single(`search (Node) ${k}: index build`, o.buildMs, 'ms'));
     for (const q of o.queries) {
       results.push(single(`search (Node) ${k}: keystroke p95 "${q.query}"`, q.p95, 'ms'));
+      results.push(single(`search (Node) ${k}: keystroke p95 CPU time "${q.query}"`, q.cpuP95, 'ms'));
       const mq = m?.queries.find((x) => x.query === q.query);
-      if (mq) results.push(ratio(`search (Node) ${k}: keystroke p95 ours ÷ MiniSearch "${q.query}"`, [q.p95], [mq.p95]));
+      if (mq) results.push(ratio(`search (Node) ${k}: keystroke p95 CPU ours ÷ MiniSearch "${q.query}"`, [q.cpuP95], [mq.cpuP95]));
     }
   }
   return { results, text: own.text + '\n' + mini.text };
 }
 
+/** Tables printed under the main one (content scripts, the search benchmark's own table). */
+const keepExtra = (part: string, text: string) => writeFileSync(resolve(BENCH, `out/extra-${part}.md`), text + '\n');
+
 async function main() {
   const started = Date.now();
   const results: Result[] = [];
-  const extra: string[] = [];
   let failed = false;
   const part = async (name: string, f: () => Promise<Result[]> | Result[]) => {
     if (!on(name)) return;
@@ -81,13 +86,13 @@ async function main() {
 
   await part('scripts', () => {
     const r = contentScriptSizes(EXT);
-    extra.push(r.rows.join('\n'));
+    keepExtra('scripts', r.rows.join('\n'));
     return r.results;
   });
   await part('formats', () => formatsBench(10_000, RUNS));
   await part('search', () => {
     const r = searchBench();
-    extra.push(r.text.trim());
+    keepExtra('search', r.text.trim());
     return r.results;
   });
   await part('listing', async () => {
@@ -101,6 +106,15 @@ async function main() {
   await part('save', () => saveBench(EXT, helpers, RUNS));
   await part('popup', () => popupBench(EXT, helpers, SIZES));
 
+  // With ONLY, the other parts' figures are kept from the previous run's results.json.
+  const jsonPath = resolve(BENCH, 'results.json');
+  if (ONLY && existsSync(jsonPath)) {
+    const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as Result[];
+    const fresh = new Map(results.map((r) => [r.name, r]));
+    const merged = previous.map((r) => fresh.get(r.name) ?? r);
+    results.splice(0, results.length, ...merged, ...results.filter((r) => !previous.some((p) => p.name === r.name)));
+  }
+  const extra = ['scripts', 'search'].map((p) => resolve(BENCH, `out/extra-${p}.md`)).filter(existsSync).map((f) => readFileSync(f, 'utf8'));
   const host = machine();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   const md = [
@@ -110,7 +124,7 @@ async function main() {
     ...extra.map((e) => '\n' + e),
   ].join('\n');
   console.log('\n' + md);
-  writeFileSync(resolve(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
   writeFileSync(resolve(BENCH, 'results.md'), md + '\n');
   console.error('[bench] wrote tests/bench/results.json and tests/bench/results.md');
   if (failed) process.exitCode = 1;

@@ -58,7 +58,11 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
     const button = popup.getByRole('button', { name: 'Save all' });
     const ui: number[] = [];
     for (let i = -1; i < runs; i++) {
-      await popup.getByText('100 papers · 0 saved').waitFor();
+      await popup
+        .waitForFunction(() => /100 papers · 0 saved/.test(document.querySelector('.page-list .result-count')?.textContent ?? ''), undefined, { timeout: 60_000 })
+        .catch(async (e: unknown) => {
+          throw new Error(`popup never showed "100 papers · 0 saved": ${(await popup.locator('body').innerText()).slice(0, 600)} — records in the database: ${(await popup.evaluate(() => window.__benchPage.getAll())).length}`, { cause: e });
+        });
       await popup.evaluate(() => {
         const b = (window.__save = { t0: 0, t1: 0 });
         addEventListener('click', () => (b.t0 ||= performance.now()), { capture: true, once: true });
@@ -74,7 +78,10 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
       await popup.waitForFunction(() => window.__save.t1 > 0);
       const t = await popup.evaluate(() => window.__save.t1 - window.__save.t0);
       if (i >= 0) ui.push(t);
-      await popup.evaluate(() => window.__benchPage.clear());
+      // Through the background's Dexie: a raw IndexedDB clear would not reach the popup's live queries.
+      await popup.evaluate(async (keys) => {
+        await chrome.runtime.sendMessage({ type: 'remove', keys });
+      }, papers.map((p) => p.key));
     }
     return [
       summary('save 100 entries: background `save` command → committed', command, 'ms', 'lower', 100),

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 // `chrome` as seen inside the extension's service worker (background.evaluate callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+// EXTENSION_DIR: a copy of the build elsewhere, so a rebuild meanwhile can't pull it from under the tests.
+export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionFixtures {
@@ -37,6 +38,10 @@ export const test = base.extend<ExtensionFixtures>({
     // Registered first, so it is the fallback: later routes take precedence.
     // Only the web: extension pages load their own files through the same interception.
     await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (route) => route.abort('internetdisconnected'));
+    // The install opens the options page (first run): let it open before the test opens its own
+    // pages, or it may take over the test's new tab.
+    const isWelcome = (p: Page) => p.url().startsWith('chrome-extension://') && p.url().endsWith('/options.html');
+    for (let t = 0; t < 100 && !context.pages().some(isWelcome); t++) await new Promise((r) => setTimeout(r, 100));
     await use(context);
     await context.close();
   },

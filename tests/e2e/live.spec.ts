@@ -33,6 +33,12 @@ test('a page script cannot save: synthetic clicks on the control are ignored', a
     const button = host.shadowRoot!.querySelector('button')!;
     button.click();
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    // Nor can it by keyboard, pointer or host events, or by focusing and "pressing" Enter.
+    button.focus();
+    for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) button.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
+    (host as HTMLElement).click();
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
   });
   await page.waitForTimeout(500);
   await expect(ctl).toHaveAccessibleName(/^Save to/);

@@ -55,5 +55,7 @@ const IMPORTERS: Record<ImportFormat, (text: string) => ImportResult> = {
 export function importFile(name: string, text: string): ImportResult & { format: ImportFormat | null } {
   const format = detectFormat(name, text);
   if (!format) return { format, papers: [], errors: [{ where: name || 'file', message: 'unrecognised format (expected .bib, .ris, CSL-JSON, a Papershelf backup or a PaperMemory export)' }] };
-  return { format, ...IMPORTERS[format](text) };
+  const got = IMPORTERS[format](text);
+  if (!got.papers.length && !got.errors.length) got.errors.push({ where: name || 'file', message: 'no paper found in this file' });
+  return { format, ...got };
 }
