@@ -77,3 +77,22 @@ describe('library commands', () => {
     expect(await db.papers.where('tags').equals('to-cite').count()).toBe(2);
   });
 });
+
+describe('saving a batch', () => {
+  it('saves a listing at once, merging duplicates and known aliases', async () => {
+    await savePapers(db, [meta({ arxiv: '1810.04805', doi: '10.18653/v1/N19-1423' }, 'BERT')]);
+    await updatePaper(db, 'arxiv:1810.04805', { note: 'keep' });
+    const batch = [
+      ...Array.from({ length: 100 }, (_, i) => meta({ arxiv: `2401.${String(i).padStart(5, '0')}` }, `Paper ${i}`)),
+      meta({ arxiv: '2401.00007' }, 'Paper 7 again', { year: 2024 }),
+      meta({ doi: '10.18653/v1/n19-1423' }, 'BERT (published)', { venue: 'NAACL' }),
+    ];
+    const out = await savePapers(db, batch);
+    expect(out).toHaveLength(102);
+    expect(await db.papers.count()).toBe(101);
+    expect((await db.papers.get('arxiv:2401.00007'))!.year).toBe(2024);
+    const bert = (await db.papers.get('arxiv:1810.04805'))!;
+    expect(bert.note).toBe('keep');
+    expect(bert.venue).toBe('NAACL');
+  });
+});

@@ -29,10 +29,19 @@ export function mergeMeta(saved: Paper, meta: PaperMeta): Paper {
 
 export async function savePapers(db: PapershelfDB, metas: PaperMeta[], now = Date.now()): Promise<Paper[]> {
   return db.transaction('rw', db.papers, async () => {
+    // Two reads and one write for the whole batch (a listing's "Save all"), not three per paper.
+    const keysOf = metas.map((m) => [...new Set([m.key, ...allKeys(m.ids)])]);
+    const wanted = [...new Set(keysOf.flat())];
+    const byKey = new Map<string, Paper>();
+    (await db.papers.bulkGet(wanted)).forEach((p, i) => p && byKey.set(wanted[i], p));
+    for (const p of await db.papers.where('aliases').anyOf(wanted).toArray()) {
+      for (const a of p.aliases) if (!byKey.has(a)) byKey.set(a, p);
+    }
+    const written = new Map<string, Paper>();
     const out: Paper[] = [];
-    for (const meta of metas) {
-      const keys = [meta.key, ...allKeys(meta.ids)];
-      const saved = await findSaved(db, keys);
+    metas.forEach((meta, i) => {
+      const hit = keysOf[i].map((k) => byKey.get(k)).find(Boolean);
+      const saved = hit && (written.get(hit.key) ?? hit);
       let record: Paper;
       if (saved) {
         record = mergeMeta(saved, meta);
@@ -41,9 +50,12 @@ export async function savePapers(db: PapershelfDB, metas: PaperMeta[], now = Dat
         record = newPaper(meta, now);
         record.aliases = allKeys(meta.ids).filter((k) => k !== meta.key);
       }
-      await db.papers.put(record);
+      written.set(record.key, record);
+      // The same paper twice in one batch merges into one record.
+      for (const k of [record.key, ...record.aliases]) byKey.set(k, record);
       out.push(record);
-    }
+    });
+    await db.papers.bulkPut([...written.values()]);
     return out;
   });
 }

@@ -4,7 +4,7 @@ import type { PaperMeta } from '../paper/schema';
 import { detectWith, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
 import type { Detection } from '../detect/types';
-import { createControl, HOST_TAG, type ControlHandle } from './control';
+import { createControl, HOST_TAG, isDarkBehind, type ControlHandle } from './control';
 
 export interface SessionEnv {
   report(url: string, papers: PaperMeta[]): Promise<string[]>;
@@ -102,17 +102,30 @@ export class PageSession {
 
   private mountAll(detections: Detection[]): void {
     if (this.opts.inlineButtons === false) return;
-    for (const d of detections) if (d.anchor) this.mount(d);
+    const added: ControlHandle[] = [];
+    for (const d of detections) {
+      const h = d.anchor && this.mount(d);
+      if (h) added.push(h);
+    }
+    // Reads after all writes: one style recalculation for the whole listing, not one per entry,
+    // and one look at the background per parent element.
+    const darkByParent = new Map<Element | null, boolean>();
+    for (const h of added) {
+      const parent = h.host.parentElement;
+      let dark = darkByParent.get(parent);
+      if (dark === undefined) darkByParent.set(parent, (dark = isDarkBehind(h.host)));
+      h.host.toggleAttribute('data-dark', dark);
+    }
   }
 
-  private mount(d: Detection): void {
+  private mount(d: Detection): ControlHandle | undefined {
     const anchor = d.anchor!;
     const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
     const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
     const existing = [near, ...anchor.querySelectorAll(HOST_TAG)].find(
       (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === d.paper.key,
     );
-    if (existing && this.controls.has(existing as HTMLElement)) return;
+    if (existing && this.controls.has(existing as HTMLElement)) return undefined;
     existing?.remove(); // a control left by an earlier instance of the extension
     const key = d.paper.key;
     const handle = createControl(this.doc, key, d.paper.title, (wasSaved) => void this.toggle(key, wasSaved));
@@ -120,8 +133,8 @@ export class PageSession {
     if (placement === 'append') anchor.append(handle.host);
     else if (placement === 'after') anchor.after(handle.host);
     else anchor.before(handle.host);
-    handle.fit();
     this.controls.set(handle.host, { key, handle });
+    return handle;
   }
 
   private async toggle(key: string, wasSaved: boolean): Promise<void> {

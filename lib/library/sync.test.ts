@@ -56,3 +56,13 @@ describe('syncLibrary', () => {
     m.sub.unsubscribe();
   });
 });
+
+describe('first load', () => {
+  it('reads a library larger than one page completely', async () => {
+    const metas = Array.from({ length: 4500 }, (_, i) => meta(`2401.${String(i).padStart(5, '0')}`));
+    await savePapers(db, metas);
+    const m = mirror();
+    await until(() => expect(m.map.size).toBe(4500));
+    m.sub.unsubscribe();
+  });
+});

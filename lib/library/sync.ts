@@ -11,13 +11,26 @@ export interface LibraryDelta {
   removed: string[];
 }
 
+const PAGE = 2000;
+
+/** The whole table in pages: other queries (the popup's first rows) get in between. */
+async function readAll(db: PapershelfDB): Promise<Paper[]> {
+  const out: Paper[] = [];
+  for (let last: string | undefined; ; ) {
+    const page = await (last === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(last)).limit(PAGE).toArray();
+    out.push(...page);
+    if (page.length < PAGE) return out;
+    last = page[page.length - 1].key;
+  }
+}
+
 export function syncLibrary(db: PapershelfDB, onDelta: (d: LibraryDelta) => void, onError: (e: Error) => void): Subscription {
   const known = new Map<string, number>(); // key → updatedAt
   let since = -Infinity;
   let first = true;
   type Result = { kind: 'all'; all: Paper[] } | { kind: 'delta'; present: Set<string>; changed: Paper[] };
   return liveQuery(async (): Promise<Result> => {
-    if (first) return { kind: 'all', all: await db.papers.toArray() };
+    if (first) return { kind: 'all', all: await readAll(db) };
     const [keys, changed] = await Promise.all([
       db.papers.toCollection().primaryKeys(),
       db.papers.where('updatedAt').aboveOrEqual(since).toArray(),
