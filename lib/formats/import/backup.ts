@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { paperSchema } from '../../paper/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup';
-import { guarded, type ImportResult } from './candidate';
+import { guardedJson, type ImportResult } from './candidate';
 
 const envelope = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number(), papers: z.array(z.unknown()) });
 
@@ -14,14 +14,7 @@ function issues(e: z.core.$ZodError): string {
 }
 
 export function importBackup(text: string): ImportResult {
-  return guarded('file', (result) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      result.errors.push({ where: 'file', message: `not JSON: ${(e as Error).message}` });
-      return;
-    }
+  return guardedJson(text, (data, result) => {
     // A bare array of papers is accepted too (older hand-made backups).
     const env = Array.isArray(data) ? { success: true as const, data: { version: 1, papers: data } } : envelope.safeParse(data);
     if (!env.success) {

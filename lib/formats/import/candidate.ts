@@ -58,6 +58,20 @@ export function guarded(where: string, body: (result: ImportResult) => void): Im
   return result;
 }
 
+/** Like `guarded`, for JSON files: a parse failure is the file's one error. */
+export function guardedJson(text: string, body: (data: unknown, result: ImportResult) => void): ImportResult {
+  return guarded('file', (result) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      result.errors.push({ where: 'file', message: `not JSON: ${(e as Error).message}` });
+      return;
+    }
+    body(data, result);
+  });
+}
+
 /** Timestamps from files: ms numbers or date strings; undefined when meaningless. */
 export function timeOf(v: unknown): number | undefined {
   const t = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;

@@ -3,7 +3,7 @@ import { arxivIdFromUrl, parseArxivId } from '../../paper/identity';
 import type { PaperType } from '../../paper/schema';
 import { displayOf } from '../names';
 import { withUrlIds } from '../idurls';
-import { candidate, guarded, type ImportResult } from './candidate';
+import { candidate, guardedJson, type ImportResult } from './candidate';
 
 const TYPES: Record<string, PaperType> = { 'article-journal': 'journal', 'article-magazine': 'journal', 'paper-conference': 'conference', article: 'preprint', manuscript: 'preprint' };
 
@@ -28,14 +28,7 @@ function dateOf(issued: unknown): { year?: number; date?: string } {
 }
 
 export function importCslJson(text: string): ImportResult {
-  return guarded('file', (result) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      result.errors.push({ where: 'file', message: `not JSON: ${(e as Error).message}` });
-      return;
-    }
+  return guardedJson(text, (data, result) => {
     const items = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
     if (!items.length) result.errors.push({ where: 'file', message: 'no CSL-JSON items' });
     items.forEach((item: unknown, i) => {

@@ -3,7 +3,7 @@
 // venue, bibtex, addDate, lastOpenDate, favorite, source, doi? }. Keys starting "__" are metadata.
 import { arxivIdFromUrl, parseArxivId } from '../../paper/identity';
 import { importBibtex } from './bibtex';
-import { candidate, guarded, timeOf, type ImportResult } from './candidate';
+import { candidate, guardedJson, timeOf, type ImportResult } from './candidate';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -16,14 +16,7 @@ function idsOf(o: Record<string, unknown>) {
 }
 
 export function importPaperMemory(text: string): ImportResult {
-  return guarded('file', (result) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      result.errors.push({ where: 'file', message: `not JSON: ${(e as Error).message}` });
-      return;
-    }
+  return guardedJson(text, (data, result) => {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       result.errors.push({ where: 'file', message: 'not a PaperMemory export (expected an object keyed by paper id)' });
       return;
