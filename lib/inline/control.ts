@@ -50,12 +50,30 @@ export function isDarkBehind(el: Element): boolean {
  * Builds one control. `onActivate` is called only for trusted user clicks (or keyboard
  * activation, which browsers report as trusted clicks): a page script can't save for the user.
  */
+// One stylesheet shared by every control of a page (a listing has thousands), where supported.
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+function sharedSheet(doc: Document): CSSStyleSheet | null {
+  if (!sheets.has(doc)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      const Sheet = doc.defaultView?.CSSStyleSheet;
+      if (Sheet && 'replaceSync' in Sheet.prototype) {
+        sheet = new Sheet();
+        sheet.replaceSync(STYLE);
+      }
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  return sheets.get(doc)!;
+}
+
 export function createControl(doc: Document, key: string, title: string, onActivate: (saved: boolean) => void): ControlHandle {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-papershelf-key', key);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const sheet = sharedSheet(doc);
   const button = doc.createElement('button');
   button.type = 'button';
   // Built node by node: no markup strings, so pages enforcing Trusted Types don't object.
@@ -70,7 +88,13 @@ export function createControl(doc: Document, key: string, title: string, onActiv
   svg.append(path);
   const label = doc.createElement('span');
   button.append(svg, label);
-  root.append(style, button);
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  else {
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
+  root.append(button);
   let saved = false;
   const short = title.length > 120 ? title.slice(0, 117) + '…' : title;
 

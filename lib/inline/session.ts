@@ -30,6 +30,7 @@ export class PageSession {
   /** Keys found by whole-page detection (single pages): they stay while the URL stays. */
   private pageKeys = new Set<string>();
   private controls = new Map<HTMLElement, Mounted>();
+  private byKey: Map<string, ControlHandle[]> | undefined;
   private saved = new Set<string>();
   private lastReport = '';
   private url: string;
@@ -134,6 +135,7 @@ export class PageSession {
     else if (placement === 'after') anchor.after(handle.host);
     else anchor.before(handle.host);
     this.controls.set(handle.host, { key, handle });
+    this.byKey = undefined;
     return handle;
   }
 
@@ -156,7 +158,17 @@ export class PageSession {
   }
 
   private handlesOf(key: string): ControlHandle[] {
-    return [...this.controls.values()].filter((m) => m.key === key).map((m) => m.handle);
+    // Indexed by key once per change of the control set: a 2,000-entry listing must not scan
+    // every control for every key.
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const m of this.controls.values()) {
+        const list = this.byKey.get(m.key);
+        if (list) list.push(m.handle);
+        else this.byKey.set(m.key, [m.handle]);
+      }
+    }
+    return this.byKey.get(key) ?? [];
   }
 
   private setSaved(key: string, saved: boolean): void {
@@ -176,7 +188,10 @@ export class PageSession {
     const alive = new Set(this.pageKeys);
     for (const [host, m] of this.controls) {
       if (host.isConnected) alive.add(m.key);
-      else this.controls.delete(host);
+      else {
+        this.controls.delete(host);
+        this.byKey = undefined;
+      }
     }
     if (full) return;
     for (const key of [...this.papers.keys()]) if (!alive.has(key) && this.opts.inlineButtons !== false) this.papers.delete(key);
@@ -196,5 +211,6 @@ export class PageSession {
   destroy(): void {
     for (const host of this.controls.keys()) host.remove();
     this.controls.clear();
+    this.byKey = undefined;
   }
 }
