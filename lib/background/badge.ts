@@ -48,10 +48,15 @@ export async function showBadge(tabId: number, look: Pick<BadgeLook, 'text' | 'c
   await Promise.allSettled(jobs);
 }
 
+/** Tabs showing a flash, until when: the refresh that a save triggers must not cut it short. */
+const flashing = new Map<number, number>();
+
 export async function refreshBadge(db: PapershelfDB, tabId: number, known?: TabDetections): Promise<void> {
   const d = known ?? (await getTabDetections(tabId));
   const keys = d?.papers.map((p) => p.key) ?? [];
-  await showBadge(tabId, badgeLook(keys, await savedAmong(db, keys)));
+  const look = badgeLook(keys, await savedAmong(db, keys));
+  if ((flashing.get(tabId) ?? 0) > Date.now()) return; // the flash's own timer refreshes after it
+  await showBadge(tabId, look);
 }
 
 /** After a library change: refreshes the tabs showing any of `keys` (every tab when empty). */
@@ -70,6 +75,10 @@ export async function refreshBadges(db: PapershelfDB, keys: string[]): Promise<v
 
 /** Shows `text` for a moment (the result of a shortcut or menu action), then the usual badge. */
 export async function flashBadge(db: PapershelfDB, tabId: number, text: string, ok: boolean, ms = 1800): Promise<void> {
+  flashing.set(tabId, Date.now() + ms);
   await showBadge(tabId, { text, color: ok ? BADGE_COLORS.saved : BADGE_COLORS.info });
-  setTimeout(() => void refreshBadge(db, tabId), ms);
+  setTimeout(() => {
+    flashing.delete(tabId);
+    void refreshBadge(db, tabId);
+  }, ms);
 }
