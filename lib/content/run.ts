@@ -10,7 +10,7 @@ import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
-import { loadContentSettings } from '../settings/content';
+import { loadContentSettings, readContentSettings } from '../settings/content';
 
 export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[]): Promise<void> {
   const settings = await loadContentSettings();
@@ -51,6 +51,13 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   if (verdict === 'site') ctx.addEventListener(window, 'wxt:locationchange', () => void session.scan(location.href));
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes.settings) {
+      // Settings apply to open tabs at once: controls are rebuilt (or dropped) and the badge follows.
+      const next = readContentSettings(changes.settings.newValue);
+      session.destroy();
+      session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites });
+      void session.scan(location.href);
+    }
     const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
     if (area !== 'local' || !change) return;
     const mine = session.keys;

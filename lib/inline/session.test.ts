@@ -117,3 +117,31 @@ describe('PageSession', () => {
     expect(hosts()[0].shadowRoot!.querySelector('img')).toBeNull();
   });
 });
+
+describe('settings changed while the page is open', () => {
+  it('drops the controls when inline buttons are switched off and brings them back', async () => {
+    const e = env();
+    const s = new PageSession(page(['2401.00001', '2401.00002']), e, opts, 'https://list.test/');
+    await s.scan();
+    expect(hosts()).toHaveLength(2);
+    s.destroy();
+    s.reconfigure({ inlineButtons: false });
+    await s.scan();
+    expect(hosts()).toHaveLength(0);
+    expect(s.keys).toHaveLength(2); // still detected: badge and popup keep them
+    s.reconfigure({ inlineButtons: true });
+    await s.scan();
+    expect(hosts()).toHaveLength(2);
+  });
+
+  it('finds nothing once its site is switched off', async () => {
+    const e = env();
+    const s = new PageSession(page(['2401.00001']), e, opts, 'https://list.test/');
+    await s.scan();
+    s.destroy();
+    s.reconfigure({ disabled: ['test-list'] });
+    await s.scan();
+    expect(hosts()).toHaveLength(0);
+    expect(e.reports.at(-1)).toEqual([]);
+  });
+});

@@ -207,6 +207,11 @@ export class PageSession {
     this.applySaved(saved);
   }
 
+  /** New settings (from the options page): takes effect at the next scan. */
+  reconfigure(patch: Partial<Omit<SessionOptions, 'adapters'>>): void {
+    this.opts = { ...this.opts, ...patch };
+  }
+
   /** Removes every control (the extension was reloaded or disabled). */
   destroy(): void {
     for (const host of this.controls.keys()) host.remove();

@@ -78,3 +78,18 @@ test('client-rendered listing: entries added later get their control and the bad
   await expect(page.locator('papershelf-save[data-papershelf-key="arxiv:2409.99999"]')).toHaveCount(1);
   await expect.poll(() => badgeOf(background, tabId)).toBe(String(before + 1));
 });
+
+test('settings apply to open tabs at once: inline buttons off and on again', async ({ context, extensionId }) => {
+  await serve(context, ABS_URL, fixture('arxiv', 'abs-current'));
+  const page = await context.newPage();
+  await page.goto(ABS_URL);
+  const control = page.locator('[data-papershelf-key="arxiv:2401.01234"]');
+  await expect(control).toHaveCount(1);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const toggle = options.getByRole('checkbox', { name: 'Show Save buttons beside papers' });
+  await toggle.uncheck();
+  await expect(control).toHaveCount(0);
+  await toggle.check();
+  await expect(control).toHaveCount(1);
+});
