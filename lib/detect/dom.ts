@@ -1,6 +1,10 @@
 // Small DOM helpers shared by site adapters (append only: several adapters use them).
+import { arxivIdFromUrl, normalizeDoi } from '../paper/identity';
+import { makePaper, type PaperInput } from '../paper/make';
+import type { Identifiers, PaperType } from '../paper/schema';
 import { cleanText, textOf } from '../paper/text';
 import { findTitleHeading } from './anchor';
+import { highwire } from './generic/highwire';
 import { metaAll, metaFirst } from './meta';
 import type { Detection } from './types';
 
@@ -44,8 +48,6 @@ export function pdfTitle(doc: Document, id: string): string | undefined {
 }
 
 // --- listings and site-completed meta pages (pmlr, neurips, cvf, pubmed, biorxiv) ---
-import { makePaper, type PaperInput } from '../paper/make';
-import { highwire } from './generic/highwire';
 
 /** Names from `A, B and C` / `A; B` (NBSPs and stray spaces collapsed). */
 export function splitNames(s: string | null | undefined): string[] {
@@ -65,20 +67,6 @@ export function metaPaper(doc: Document, url: URL, over: Partial<PaperInput>, ba
   const input = { ...set(base), ...set(hw?.paper), ...set(over), ids: { ...set(base.ids), ...set(hw?.paper.ids), ...set(over.ids) } };
   const paper = makePaper(input as PaperInput, url.href);
   return paper ? [{ paper, anchor: hw?.anchor ?? anchor ?? undefined, placement: 'append' }] : [];
-}
-
-/** The DOI in a publisher path such as `/doi/abs/10.1145/3375627.3375832` (Atypon: ACM, Wiley…). */
-export function doiOfPath(path: string | undefined): string | undefined {
-  const m = /\/doi\/(?:(?:abs|full|epdf|pdf|reader)\/)?(10\.\d{4,9}\/[^?#]+)/.exec(path ?? '');
-  return m ? decodeOr(m[1]) : undefined;
-}
-
-function decodeOr(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /**
@@ -101,7 +89,6 @@ export function articlePage(doc: Document, url: URL, heading: Element | null, in
 }
 
 // --- identifiers named by links (googlescholar, semanticscholar, dblp) ---
-import { arxivIdFromUrl, normalizeDoi } from '../paper/identity';
 
 // A DOI in a link's path (`/doi/abs/10.1002/x`, `/article/10.1088/y/meta`) or in `?doi=`/`?id=`.
 const DOI_IN_URL = /^[^?#]*?\/(10\.\d{4,9}\/[^?#]+?)(?:\/(?:abs|full|pdf|epdf|meta|html|fulltext))*\/?(?:[?#]|$)|[?&](?:doi|id)=(10\.\d{4,9}\/[^&#]+)/i;
@@ -127,7 +114,6 @@ export function idsOfLinks(links: Iterable<Element>): { arxiv?: string; doi?: st
 }
 
 // --- listing rows named by their title link (acm, wiley, springer, nature, sciencedirect) ---
-import type { Identifiers, PaperType } from '../paper/schema';
 
 export interface RowSpec {
   /** The title link, inside the row. */

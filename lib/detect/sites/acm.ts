@@ -1,7 +1,7 @@
 // ACM Digital Library (Atypon): article pages `/doi/<doi>` (also `/doi/abs/…`, `/doi/full/…`), and
 // `.issue-item` rows of search results (`/action/doSearch`) and tables of contents.
 import { textOf } from '../../paper/text';
-import { articlePage, doiOfPath, entries, rowPaper, textsOf, type RowSpec } from '../dom';
+import { articlePage, idsOfLink, entries, rowPaper, textsOf, type RowSpec } from '../dom';
 import type { SiteAdapter } from '../types';
 
 /** The venue link names a proceedings volume for conference papers. */
@@ -9,7 +9,7 @@ const venueType = (el: ParentNode) => (el.querySelector('.issue-item__detail a[h
 
 const ROW: RowSpec = {
   link: '.issue-item__title a[href*="/doi/"]',
-  ids: (href) => ({ doi: doiOfPath(href?.pathname) }),
+  ids: (href) => ({ doi: idsOfLink(href?.pathname).doi }),
   authors: 'ul.loa li:not(.count-list) a',
   venue: '.epub-section__title',
   date: '.epub-section__date, .bookPubDate',
@@ -23,7 +23,7 @@ export const acm: SiteAdapter = {
   examples: ['https://dl.acm.org/doi/10.1145/3375627.3375832', 'https://dl.acm.org/action/doSearch?AllField=fairness', 'https://dl.acm.org/toc/cacm/2024/67/1'],
   test: (url) => /^\/(doi|action\/doSearch|toc)\//.test(url.pathname + '/'),
   detect(doc, url) {
-    const doi = doiOfPath(url.pathname);
+    const doi = idsOfLink(url.pathname).doi;
     const heading = doc.querySelector('h1.citation__title, h1[property="name"]');
     if (!doi || !heading) return entries(doc, '.issue-item', (el) => rowPaper(el, url, ROW, 'acm'), url);
     // The venue line under the title: `.issue-item__detail` (publication, date, pages).
