@@ -6,6 +6,6 @@ import { acl } from '@/lib/detect/sites/acl';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([acl]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [acl]),
 });

@@ -6,6 +6,6 @@ import { acm } from '@/lib/detect/sites/acm';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([acm]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [acm]),
 });

@@ -6,6 +6,6 @@ import { alphaxiv } from '@/lib/detect/sites/alphaxiv';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([alphaxiv]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [alphaxiv]),
 });

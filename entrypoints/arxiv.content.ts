@@ -6,6 +6,6 @@ import { arxiv } from '@/lib/detect/sites/arxiv';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([arxiv]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [arxiv]),
 });

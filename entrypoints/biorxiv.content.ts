@@ -6,6 +6,6 @@ import { biorxiv } from '@/lib/detect/sites/biorxiv';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([biorxiv]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [biorxiv]),
 });

@@ -7,6 +7,6 @@ import { runContentScript } from '@/lib/content/run';
 // this script does not bundle the adapters).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, []),
 });

@@ -6,6 +6,6 @@ import { cvf } from '@/lib/detect/sites/cvf';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([cvf]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [cvf]),
 });

@@ -6,6 +6,6 @@ import { dblp } from '@/lib/detect/sites/dblp';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([dblp]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [dblp]),
 });

@@ -6,6 +6,6 @@ import { googlescholar } from '@/lib/detect/sites/googlescholar';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([googlescholar]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [googlescholar]),
 });

@@ -6,6 +6,6 @@ import { huggingface } from '@/lib/detect/sites/huggingface';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([huggingface]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [huggingface]),
 });

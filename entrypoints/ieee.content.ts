@@ -6,6 +6,6 @@ import { ieee } from '@/lib/detect/sites/ieee';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([ieee]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [ieee]),
 });

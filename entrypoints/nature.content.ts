@@ -6,6 +6,6 @@ import { nature } from '@/lib/detect/sites/nature';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([nature]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [nature]),
 });

@@ -6,6 +6,6 @@ import { neurips } from '@/lib/detect/sites/neurips';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([neurips]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [neurips]),
 });

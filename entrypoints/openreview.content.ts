@@ -6,6 +6,6 @@ import { openreview } from '@/lib/detect/sites/openreview';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([openreview]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [openreview]),
 });

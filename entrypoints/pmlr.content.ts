@@ -6,6 +6,6 @@ import { pmlr } from '@/lib/detect/sites/pmlr';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([pmlr]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [pmlr]),
 });

@@ -6,6 +6,6 @@ import { pubmed } from '@/lib/detect/sites/pubmed';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([pubmed]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [pubmed]),
 });

@@ -6,6 +6,6 @@ import { sciencedirect } from '@/lib/detect/sites/sciencedirect';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([sciencedirect]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [sciencedirect]),
 });

@@ -6,6 +6,6 @@ import { semanticscholar } from '@/lib/detect/sites/semanticscholar';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([semanticscholar]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [semanticscholar]),
 });

@@ -6,6 +6,6 @@ import { springer } from '@/lib/detect/sites/springer';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([springer]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [springer]),
 });

@@ -6,6 +6,6 @@ import { wiley } from '@/lib/detect/sites/wiley';
 // One script per site: a page receives its own site's adapter and the shared core only.
 export default defineContentScript({
   matches: matchPatterns([wiley]),
-  runAt: 'document_end',
+  runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [wiley]),
 });

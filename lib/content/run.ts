@@ -12,8 +12,21 @@ import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
 import { loadContentSettings, readContentSettings } from '../settings/content';
 
+/**
+ * Resolves when the document is parsed. The scripts are injected at document_start and wait here:
+ * settings load while the page parses, and the scan runs inside DOMContentLoaded, before the
+ * page's first layout (at document_end Chromium runs the script only after that layout, which on
+ * a 2,000-entry listing is a second or more later, and the controls then cost a second layout).
+ */
+export function domReady(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[]): Promise<void> {
-  const settings = await loadContentSettings();
+  const pending = loadContentSettings();
+  await domReady(document);
+  const settings = await pending;
   const url = new URL(location.href);
   const verdict = quickCheck(document, url, { detectOn: settings.detectOn, disabled: settings.disabledSites, adapters });
   if (verdict === 'none') return;

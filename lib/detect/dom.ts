@@ -7,10 +7,11 @@ import { findTitleHeading } from './anchor';
 import { highwire } from './generic/highwire';
 import { metaAll, metaFirst } from './meta';
 import type { Detection } from './types';
+import { qs, qsa } from './select';
 
 /** The texts of every `sel` under `root`, empty ones dropped. */
 export function textsOf(root: ParentNode, sel: string): string[] {
-  return [...root.querySelectorAll(sel)].map(textOf).filter(Boolean);
+  return qsa(root, sel).map(textOf).filter(Boolean);
 }
 
 /** A link's href resolved against the page URL (null if none or unparsable). */
@@ -27,7 +28,7 @@ export function hrefOf(a: Element | null | undefined, base: URL): URL | null {
 /** One pass over a listing's entries; an entry that fails is skipped, never the whole page. */
 export function entries(root: ParentNode, sel: string, parse: (el: Element, url: URL) => Detection | null, url: URL): Detection[] {
   const out: Detection[] = [];
-  for (const el of root.querySelectorAll(sel)) {
+  for (const el of qsa(root, sel)) {
     try {
       const d = parse(el, url);
       if (d) out.push(d);
@@ -128,10 +129,10 @@ export interface RowSpec {
 
 /** One listing row → a detection anchored on the title's heading (or after the bare link). */
 export function rowPaper(row: Element, url: URL, spec: RowSpec, source: string): Detection | null {
-  const link = row.querySelector(spec.link);
+  const link = qs(row, spec.link);
   if (!link) return null;
   const href = hrefOf(link, url);
-  const one = (sel?: string) => (sel ? textOf(row.querySelector(sel)) || undefined : undefined);
+  const one = (sel?: string) => (sel ? textOf(qs(row, sel)) || undefined : undefined);
   const paper = makePaper(
     {
       ids: spec.ids ? spec.ids(href, row) : idsOfLink(href?.href),

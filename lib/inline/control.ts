@@ -32,18 +32,28 @@ export interface ControlHandle {
 
 /**
  * Whether the page is dark behind `el`: the first mostly opaque background up the tree decides
- * (the system theme says nothing about a site's colours).
+ * (the system theme says nothing about a site's colours). `memo` carries the answers between
+ * calls: a listing's thousands of controls then read each ancestor's style once, not once each.
  */
-export function isDarkBehind(el: Element): boolean {
+export function isDarkBehind(el: Element, memo: Map<Element, boolean> = new Map()): boolean {
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
-  for (let e: Element | null = el; e; e = e.parentElement) {
+  const seen: Element[] = [];
+  let dark: boolean | undefined;
+  for (let e: Element | null = el; e && dark === undefined; e = e.parentElement) {
+    dark = memo.get(e);
+    if (dark !== undefined) break;
+    seen.push(e);
     const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(view.getComputedStyle(e).backgroundColor);
-    if (m && (m[4] === undefined || Number(m[4]) >= 0.5)) return 0.2126 * +m[1] + 0.7152 * +m[2] + 0.0722 * +m[3] < 128;
+    if (m && (m[4] === undefined || Number(m[4]) >= 0.5)) dark = 0.2126 * +m[1] + 0.7152 * +m[2] + 0.0722 * +m[3] < 128;
   }
-  // Transparent up to the root: the canvas, white unless the page asks for a dark scheme.
-  const scheme = view.getComputedStyle(el.ownerDocument.documentElement).colorScheme;
-  return /dark/.test(scheme) && (!/light/.test(scheme) || view.matchMedia('(prefers-color-scheme: dark)').matches);
+  if (dark === undefined) {
+    // Transparent up to the root: the canvas, white unless the page asks for a dark scheme.
+    const scheme = view.getComputedStyle(el.ownerDocument.documentElement).colorScheme;
+    dark = /dark/.test(scheme) && (!/light/.test(scheme) || view.matchMedia('(prefers-color-scheme: dark)').matches);
+  }
+  for (const e of seen) memo.set(e, dark);
+  return dark;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PaperMeta } from '../paper/schema';
 import { detectWith, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
 import type { Detection } from '../detect/types';
+import { qsa } from '../detect/select';
 import { createControl, HOST_TAG, isDarkBehind, type ControlHandle } from './control';
 
 export interface SessionEnv {
@@ -19,6 +20,9 @@ export interface SessionOptions extends RunOptions {
   /** Called before each whole-page scan (e.g. to drop cached meta tags of the previous URL). */
   beforeScan?: () => void;
 }
+
+/** Resolves in a later task: the browser may render what was just added in between. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Mounted {
   key: string;
@@ -68,6 +72,8 @@ export class PageSession {
     }
     this.mountAll(detections);
     this.pruneDetached(true);
+    // The controls are in: let the browser show them before the report's copy of every paper.
+    if (detections.length > 50) await nextTask();
     await this.report();
   }
 
@@ -84,7 +90,7 @@ export class PageSession {
         if (r.matches(sel)) entries.add(r);
         const up = r.parentElement?.closest(sel);
         if (up) entries.add(up);
-        for (const e of r.querySelectorAll(sel)) entries.add(e);
+        for (const e of qsa(r, sel)) entries.add(e);
       }
       for (const e of entries) {
         try {
@@ -108,15 +114,23 @@ export class PageSession {
       const h = d.anchor && this.mount(d);
       if (h) added.push(h);
     }
-    // Reads after all writes: one style recalculation for the whole listing, not one per entry,
-    // and one look at the background per parent element.
-    const darkByParent = new Map<Element | null, boolean>();
-    for (const h of added) {
-      const parent = h.host.parentElement;
-      let dark = darkByParent.get(parent);
-      if (dark === undefined) darkByParent.set(parent, (dark = isDarkBehind(h.host)));
-      h.host.toggleAttribute('data-dark', dark);
-    }
+    this.fitLater(added);
+  }
+
+  /**
+   * Dark sites get the dark look. Reading the page's colours forces a style pass: done in the
+   * next animation frame (before it paints, so nothing flickers), where the browser computes
+   * the page's style anyway, and not in the middle of the scan. Each ancestor is read once.
+   */
+  private fitLater(added: ControlHandle[]): void {
+    if (!added.length) return;
+    const fit = () => {
+      const memo = new Map<Element, boolean>();
+      for (const h of added) if (h.host.isConnected) h.host.toggleAttribute('data-dark', isDarkBehind(h.host.parentElement ?? h.host, memo));
+    };
+    const view = this.doc.defaultView;
+    if (view?.requestAnimationFrame) view.requestAnimationFrame(fit);
+    else fit();
   }
 
   private mount(d: Detection): ControlHandle | undefined {

@@ -4,6 +4,7 @@ import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
 import { entries, hrefOf, metaPaper, textsOf } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs } from '../select';
 
 const ID = /^\/([A-Z]\d{2}-\d{4}|\d{4}\.[\w-]+\.\d+)\/?$/;
 const page = (id: string) => `https://aclanthology.org/${id}/`;
@@ -39,7 +40,7 @@ function parseRow(a: Element, url: URL, pageVenue?: string): Detection | null {
   // `<volume>.0` is the volume's front matter, not a paper.
   if (!acl || acl.endsWith('.0')) return null;
   const row = a.closest('.d-sm-flex') ?? a.parentElement!;
-  const venue = textOf(row.querySelector('a[href*="/volumes/"]')) || pageVenue;
+  const venue = textOf(qs(row, 'a[href*="/volumes/"]')) || pageVenue;
   const paper = makePaper(
     {
       ids: { acl },
@@ -49,7 +50,7 @@ function parseRow(a: Element, url: URL, pageVenue?: string): Detection | null {
       venue,
       type: venue ? undefined : 'conference',
       absUrl: page(acl),
-      pdfUrl: hrefOf(row.querySelector('a[href$=".pdf"]'), url)?.href,
+      pdfUrl: hrefOf(qs(row, 'a[href$=".pdf"]'), url)?.href,
       source: 'acl',
     },
     url.href,

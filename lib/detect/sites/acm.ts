@@ -3,9 +3,10 @@
 import { textOf } from '../../paper/text';
 import { articlePage, idsOfLink, entries, rowPaper, textsOf, type RowSpec } from '../dom';
 import type { SiteAdapter } from '../types';
+import { qs } from '../select';
 
 /** The venue link names a proceedings volume for conference papers. */
-const venueType = (el: ParentNode) => (el.querySelector('.issue-item__detail a[href*="/doi/proceedings/"]') ? 'conference' : undefined);
+const venueType = (el: ParentNode) => (qs(el, '.issue-item__detail a[href*="/doi/proceedings/"]') ? 'conference' : undefined);
 
 const ROW: RowSpec = {
   link: '.issue-item__title a[href*="/doi/"]',
@@ -31,10 +32,10 @@ export const acm: SiteAdapter = {
     return articlePage(doc, url, heading, {
       ids: { doi },
       authors: [...new Set(textsOf(doc, '.loa__author-name > span'))],
-      date: textOf(detail.querySelector('.epub-section__date')) || undefined,
-      venue: textOf(detail.querySelector('.epub-section__title')) || undefined,
+      date: textOf(qs(detail, '.epub-section__date')) || undefined,
+      venue: textOf(qs(detail, '.epub-section__title')) || undefined,
       type: venueType(detail.parentElement ?? detail),
-      pages: textOf(detail.querySelector('.epub-section__pagerange')).replace(/^Pages\s*/i, '') || undefined,
+      pages: textOf(qs(detail, '.epub-section__pagerange')).replace(/^Pages\s*/i, '') || undefined,
       source: 'acm',
     });
   },

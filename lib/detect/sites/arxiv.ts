@@ -7,6 +7,7 @@ import { textOf } from '../../paper/text';
 import { entries, hrefOf, pdfTitle, textsOf } from '../dom';
 import { metaAll, metaFirst } from '../meta';
 import type { Detection, SiteAdapter } from '../types';
+import { qs } from '../select';
 
 type ArxivId = { id: string; version?: number };
 
@@ -56,27 +57,27 @@ function detectAbs(doc: Document, url: URL): Detection[] {
 /** `/list/…` and `/a/…` rows: dt (identifier, links) followed by its dd (title, authors…). */
 function parseListEntry(dt: Element, url: URL): Detection | null {
   const dd = dt.nextElementSibling;
-  const link = dt.querySelector('a[title="Abstract"], a[href*="/abs/"]');
+  const link = qs(dt, 'a[title="Abstract"], a[href*="/abs/"]');
   const a = arxivIdFromUrl(hrefOf(link, url)?.href ?? '');
   if (!a || dd?.tagName !== 'DD') return null;
   const paper = arxivPaper(a, {
-    title: textOf(dd.querySelector('.list-title')).replace(/^Title:\s*/, ''),
+    title: textOf(qs(dd, '.list-title')).replace(/^Title:\s*/, ''),
     authors: textsOf(dd, '.list-authors a'),
-    abstract: textOf(dd.querySelector('p.mathjax')),
-    arxivCategory: category(dd.querySelector('.primary-subject')),
+    abstract: textOf(qs(dd, 'p.mathjax')),
+    arxivCategory: category(qs(dd, '.primary-subject')),
   }, url);
   return found(paper, link, 'after');
 }
 
 function parseResult(li: Element, url: URL): Detection | null {
-  const a = arxivIdFromUrl(hrefOf(li.querySelector('.list-title a[href*="/abs/"]'), url)?.href ?? '');
+  const a = arxivIdFromUrl(hrefOf(qs(li, '.list-title a[href*="/abs/"]'), url)?.href ?? '');
   if (!a) return null;
-  const title = li.querySelector('p.title');
-  const tag = textOf(li.querySelector('.tag'));
+  const title = qs(li, 'p.title');
+  const tag = textOf(qs(li, '.tag'));
   const paper = arxivPaper(a, {
     title: textOf(title),
     authors: textsOf(li, 'p.authors a'),
-    abstract: textOf(li.querySelector('.abstract-full')).replace(/\s*△ Less$/, ''),
+    abstract: textOf(qs(li, '.abstract-full')).replace(/\s*△ Less$/, ''),
     arxivCategory: /^[a-z-]+(\.[A-Za-z-]+)?$/.test(tag) ? tag : undefined,
   }, url);
   return found(paper, title, 'append');

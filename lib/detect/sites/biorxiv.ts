@@ -3,6 +3,7 @@ import { makePaper } from '../../paper/make';
 import { textOf, yearOf } from '../../paper/text';
 import { entries, metaPaper, textsOf } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs } from '../select';
 
 const venue = (u: URL) => (/medrxiv/i.test(u.hostname) ? 'medRxiv' : 'bioRxiv');
 /** `10.1101/2024.01.02.573456` from a DOI line or a `/content/10.1101/…v2.full` path. */
@@ -11,11 +12,11 @@ const doiIn = (s: string | null | undefined) => /10\.1101\/[^\s?#]+?(?=v\d+\b|\.
 const ENTRY = 'div.highwire-article-citation, li.search-result';
 
 function parseEntry(el: Element, url: URL): Detection | null {
-  const a = el.querySelector('a.highwire-cite-linked-title');
+  const a = qs(el, 'a.highwire-cite-linked-title');
   const href = a?.getAttribute('href');
   // A search result wraps a citation div, which is an entry of its own.
-  if (!a || !href || (el.matches('li') && el.querySelector(ENTRY))) return null;
-  const doi = doiIn(textOf(el.querySelector('.highwire-cite-metadata-doi'))) ?? doiIn(href);
+  if (!a || !href || (el.matches('li') && qs(el, ENTRY))) return null;
+  const doi = doiIn(textOf(qs(el, '.highwire-cite-metadata-doi'))) ?? doiIn(href);
   const paper = makePaper(
     {
       ids: { doi },

@@ -5,6 +5,7 @@ import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
 import { entries, hrefOf, metaPaper, splitNames } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs, qsa } from '../select';
 
 const NAMES: Record<string, string> = {
   CVPR: 'IEEE/CVF Conference on Computer Vision and Pattern Recognition',
@@ -21,16 +22,16 @@ function conf(path: string): { venue?: string; year?: string } {
   return { year: m[2], venue: `Proceedings of the ${NAMES[m[1].toUpperCase()]}${m[3] ? ' Workshops' : ''} (${code})` };
 }
 
-const arxivIn = (root: ParentNode | null | undefined) => arxivIdFromUrl(root?.querySelector('a[href*="arxiv.org/abs/"]')?.getAttribute('href') ?? '')?.id;
+const arxivIn = (root: ParentNode | null | undefined) => arxivIdFromUrl(qs(root, 'a[href*="arxiv.org/abs/"]')?.getAttribute('href') ?? '')?.id;
 const nextDd = (e: Element | null) => (e?.nextElementSibling?.matches('dd') ? e.nextElementSibling : null);
 
 function parseEntry(dt: Element, url: URL): Detection | null {
-  const a = dt.querySelector('a[href]');
+  const a = qs(dt, 'a[href]');
   const abs = hrefOf(a, url);
   if (!a || !abs) return null;
   const who = nextDd(dt);
   const links = nextDd(who);
-  const inputs = [...(who?.querySelectorAll('input[name="query_author"]') ?? [])].map((i) => i.getAttribute('value'));
+  const inputs = [...(qsa(who, 'input[name="query_author"]') ?? [])].map((i) => i.getAttribute('value'));
   const paper = makePaper(
     {
       ...conf(abs.pathname),
@@ -39,7 +40,7 @@ function parseEntry(dt: Element, url: URL): Detection | null {
       authors: inputs.length ? inputs : splitNames(who?.textContent),
       type: 'conference',
       absUrl: abs.href,
-      pdfUrl: [...(links?.querySelectorAll('a') ?? [])].find((l) => textOf(l) === 'pdf')?.getAttribute('href') ?? undefined,
+      pdfUrl: [...(qsa(links, 'a') ?? [])].find((l) => textOf(l) === 'pdf')?.getAttribute('href') ?? undefined,
       source: 'cvf',
     },
     url.href,

@@ -4,6 +4,7 @@ import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
 import { entries, hrefOf, idsOfLink } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs, qsa } from '../select';
 
 const HOME = 'https://scholar.google.com';
 const ENTRY = 'div.gs_r.gs_or, tr.gsc_a_tr';
@@ -37,9 +38,9 @@ export function parseByline(s: string): { authors: string[]; venue?: string; yea
 }
 
 function parseResult(el: Element, url: URL): Detection | null {
-  const h3 = el.querySelector('h3.gs_rt');
+  const h3 = qs(el, 'h3.gs_rt');
   if (!h3) return null;
-  const link = h3.querySelector('a[href]');
+  const link = qs(h3, 'a[href]');
   const href = hrefOf(link, url)?.href;
   // [CITATION] entries have no link: Scholar's own cluster page names them.
   const cid = el.getAttribute('data-cid');
@@ -48,11 +49,11 @@ function parseResult(el: Element, url: URL): Detection | null {
   const paper = makePaper(
     {
       ids: { ...idsOfLink(href), url: href ?? home },
-      title: textOf(link ?? h3.querySelector('span[id]') ?? h3).replace(MARKS, ''),
-      ...parseByline(textOf(el.querySelector('.gs_a'))),
-      type: textOf(h3.querySelector('.gs_ct1')) === '[BOOK]' ? 'other' : undefined,
+      title: textOf(link ?? qs(h3, 'span[id]') ?? h3).replace(MARKS, ''),
+      ...parseByline(textOf(qs(el, '.gs_a'))),
+      type: textOf(qs(h3, '.gs_ct1')) === '[BOOK]' ? 'other' : undefined,
       absUrl: href ?? home,
-      pdfUrl: hrefOf(el.querySelector('.gs_or_ggsm a'), url)?.href,
+      pdfUrl: hrefOf(qs(el, '.gs_or_ggsm a'), url)?.href,
       source: 'googlescholar',
     },
     url.href,
@@ -61,17 +62,17 @@ function parseResult(el: Element, url: URL): Detection | null {
 }
 
 function parseRow(tr: Element, url: URL): Detection | null {
-  const a = tr.querySelector('a.gsc_a_at');
+  const a = qs(tr, 'a.gsc_a_at');
   const href = hrefOf(a, url);
   const id = href?.searchParams.get('citation_for_view');
   if (!a || !href || !id) return null;
-  const [who, where] = tr.querySelectorAll('.gs_gray');
+  const [who, where] = qsa(tr, '.gs_gray');
   const paper = makePaper(
     {
       ids: { url: `${HOME}/citations?view_op=view_citation&citation_for_view=${encodeURIComponent(id)}` },
       title: textOf(a),
       authors: textOf(who).split(/\s*,\s*/).map(dropEllipsis).filter(Boolean),
-      year: textOf(tr.querySelector('.gsc_a_y')) || textOf(where),
+      year: textOf(qs(tr, '.gsc_a_y')) || textOf(where),
       venue: textOf(where).replace(/,\s*\d{4}$/, ''),
       absUrl: href.href,
       source: 'googlescholar',

@@ -6,11 +6,12 @@ import { entries, hrefOf, textsOf } from '../dom';
 import { metaFirst } from '../meta';
 import type { Detection, SiteAdapter } from '../types';
 import { arxivPaper } from './arxiv';
+import { qs } from '../select';
 
 const idIn = (path: string | undefined) => parseArxivId(/^\/papers\/([^/]+)\/?$/.exec(path ?? '')?.[1] ?? '');
 
 function parseEntry(el: Element, url: URL): Detection | null {
-  const link = el.querySelector('h3 a[href*="/papers/"]');
+  const link = qs(el, 'h3 a[href*="/papers/"]');
   const a = idIn(hrefOf(link, url)?.pathname);
   if (!a) return null;
   const anchor = link!.closest('h3')!;

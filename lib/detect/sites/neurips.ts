@@ -3,6 +3,7 @@ import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
 import { entries, hrefOf, metaPaper, splitNames } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs } from '../select';
 
 const VENUE = 'Advances in Neural Information Processing Systems';
 const yearIn = (u: URL) => /^\/paper(?:_files\/paper)?\/(\d{4})(?:\/|$)/.exec(u.pathname)?.[1];
@@ -14,7 +15,7 @@ function canon(u: URL): string {
 }
 
 function parseEntry(li: Element, url: URL): Detection | null {
-  const a = li.querySelector('a[href*="-Abstract"]');
+  const a = qs(li, 'a[href*="-Abstract"]');
   const u = hrefOf(a, url);
   if (!a || !u) return null;
   const abs = canon(u);
@@ -22,7 +23,7 @@ function parseEntry(li: Element, url: URL): Detection | null {
     {
       ids: { url: abs },
       title: textOf(a),
-      authors: splitNames(li.querySelector('.paper-authors, i')?.textContent),
+      authors: splitNames(qs(li, '.paper-authors, i')?.textContent),
       year: yearIn(url),
       venue: VENUE,
       type: 'conference',

@@ -6,6 +6,7 @@ import { textOf, yearOf } from '../../paper/text';
 import { entries, hrefOf, pdfTitle, textsOf } from '../dom';
 import { metaAll, metaFirst } from '../meta';
 import type { Detection, SiteAdapter } from '../types';
+import { qs } from '../select';
 
 const people = (names: string[]) => names.filter((n) => !/^anonymous/i.test(n));
 
@@ -46,13 +47,13 @@ function detectForum(doc: Document, url: URL, id: string): Detection[] {
 }
 
 function parseEntry(el: Element, url: URL): Detection | null {
-  const link = el.querySelector('h4 a[href*="forum?id="]');
+  const link = qs(el, 'h4 a[href*="forum?id="]');
   const id = hrefOf(link, url)?.searchParams.get('id');
   if (!id) return null;
   const paper = orPaper(id, {
     title: textOf(link),
     authors: people(textsOf(el, '.note-authors a')),
-    year: yearOf(textOf(el.querySelector('.note-meta-info'))),
+    year: yearOf(textOf(qs(el, '.note-meta-info'))),
   }, url);
   return paper ? { paper, anchor: link!.closest('h4')!, placement: 'append' } : null;
 }

@@ -3,6 +3,7 @@ import { makePaper } from '../../paper/make';
 import { textOf, yearOf } from '../../paper/text';
 import { entries, metaPaper, splitNames } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs, qsa } from '../select';
 
 // Paper names end in the year's last two digits: `paolo24a` is of 2024.
 const yearOfName = (href: string) => {
@@ -14,18 +15,18 @@ const yearOfName = (href: string) => {
 const volumeVenue = (doc: Document) => doc.title.split('|').map((t) => t.trim()).find((t) => /^Proceedings of (?!Machine Learning Research)/.test(t));
 
 function parseEntry(el: Element, url: URL): Detection | null {
-  const title = el.querySelector('p.title');
-  const links = [...el.querySelectorAll('a')];
-  const abs = links.find((a) => textOf(a) === 'abs') ?? title?.querySelector('a');
+  const title = qs(el, 'p.title');
+  const links = [...qsa(el, 'a')];
+  const abs = links.find((a) => textOf(a) === 'abs') ?? qs(title, 'a');
   const href = abs?.getAttribute('href');
   if (!title || !href) return null;
-  const info = textOf(el.querySelector('span.info')).replace(/,?\s*PMLR\b.*$/, '');
+  const info = textOf(qs(el, 'span.info')).replace(/,?\s*PMLR\b.*$/, '');
   const doc = el.ownerDocument;
   const paper = makePaper(
     {
       ids: { url: href },
       title: textOf(title),
-      authors: splitNames(el.querySelector('span.authors')?.textContent),
+      authors: splitNames(qs(el, 'span.authors')?.textContent),
       year: yearOfName(href) ?? yearOf(doc.title),
       venue: info || volumeVenue(doc),
       type: 'conference',

@@ -5,22 +5,23 @@ import { cleanText, textOf, yearOf } from '../../paper/text';
 import { entries, metaPaper, splitNames, textsOf } from '../dom';
 import { metaFirst } from '../meta';
 import type { Detection, SiteAdapter } from '../types';
+import { qs } from '../select';
 
 // MEDLINE titles end with a period that is no part of the title.
 const untail = (s: string | null | undefined) => cleanText(s).replace(/([^.])\.$/, '$1');
 
 /** A search result (`article.full-docsum`) or a legacy report (`div.rprt`, also the abstract page). */
 function parseEntry(el: Element, url: URL): Detection | null {
-  const title = el.querySelector('a.docsum-title, p.title a, h1');
-  const cit = textOf(el.querySelector('span.full-journal-citation, p.details, div.cit'));
+  const title = qs(el, 'a.docsum-title, p.title a, h1');
+  const cit = textOf(qs(el, 'span.full-journal-citation, p.details, div.cit'));
   const paper = makePaper(
     {
       ids: {
-        pmid: textOf(el.querySelector('span.docsum-pmid, dl.rprtid dd')) || (title?.getAttribute('data-article-id') ?? undefined),
+        pmid: textOf(qs(el, 'span.docsum-pmid, dl.rprtid dd')) || (title?.getAttribute('data-article-id') ?? undefined),
         doi: /\bdoi:\s*(\S+)/.exec(cit)?.[1],
       },
       title: untail(textOf(title)),
-      authors: splitNames(untail(textOf(el.querySelector('span.full-authors, p.desc, div.auths')))),
+      authors: splitNames(untail(textOf(qs(el, 'span.full-authors, p.desc, div.auths')))),
       year: yearOf(cit),
       venue: cit.split('. ')[0].replace(/\.$/, ''),
       type: 'journal',
@@ -35,9 +36,9 @@ function article(doc: Document, url: URL): Detection[] {
   const h1 = doc.querySelector('h1.heading-title');
   const box = doc.querySelector('#full-view-identifiers') ?? doc;
   const ids = {
-    pmid: /^\/(\d+)\/?$/.exec(url.pathname)?.[1] ?? textOf(box.querySelector('span.identifier.pubmed strong')),
-    pmcid: textOf(box.querySelector('a[data-ga-action="PMCID"]')),
-    doi: textOf(box.querySelector('a[data-ga-action="DOI"]')),
+    pmid: /^\/(\d+)\/?$/.exec(url.pathname)?.[1] ?? textOf(qs(box, 'span.identifier.pubmed strong')),
+    pmcid: textOf(qs(box, 'a[data-ga-action="PMCID"]')),
+    doi: textOf(qs(box, 'a[data-ga-action="DOI"]')),
   };
   const title = untail(textOf(h1) || metaFirst(doc, 'citation_title'));
   const list = doc.querySelector('.authors-list');

@@ -4,6 +4,7 @@ import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
 import { entries, hrefOf, idsOfLinks, metaPaper, textsOf } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
+import { qs, qsa } from '../select';
 
 const ROW = 'div.cl-paper-row';
 const PAPER = /^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/;
@@ -24,17 +25,17 @@ function detectPaper(doc: Document, url: URL, s2: string): Detection[] {
 function parseRow(row: Element, url: URL): Detection | null {
   // A paper page's citation and reference rows are other papers, not the page's.
   if (PAPER.test(url.pathname)) return null;
-  const link = row.querySelector('a[data-test-id="title-link"]') ?? row.querySelector('a[href*="/paper/"]');
+  const link = qs(row, 'a[data-test-id="title-link"]') ?? qs(row, 'a[href*="/paper/"]');
   const s2 = row.getAttribute('data-paper-id') ?? /[0-9a-f]{40}/.exec(hrefOf(link, url)?.pathname ?? '')?.[0];
   if (!link || !s2) return null;
   const paper = makePaper(
     {
-      ids: { ...idsOfLinks(row.querySelectorAll('a[href*="doi.org/"], a[href*="arxiv.org/"]')), s2, url: home(s2) },
-      title: textOf(link.querySelector('.cl-paper-title') ?? link),
+      ids: { ...idsOfLinks(qsa(row, 'a[href*="doi.org/"], a[href*="arxiv.org/"]')), s2, url: home(s2) },
+      title: textOf(qs(link, '.cl-paper-title') ?? link),
       // The author of an author page is a highlighted span, not a link.
       authors: [...new Set(textsOf(row, '.cl-paper-authors a, .cl-paper-authors__author-box'))],
-      year: textOf(row.querySelector('.cl-paper-pubdates')),
-      venue: textOf(row.querySelector('.cl-paper-venue')),
+      year: textOf(qs(row, '.cl-paper-pubdates')),
+      venue: textOf(qs(row, '.cl-paper-venue')),
       absUrl: home(s2),
       source: 'semanticscholar',
     },
