@@ -28,23 +28,29 @@ const FOLD: Record<string, string> = { ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', ß: '
 
 /** "Łukasiewicz" → "Lukasiewicz"; anything without an ASCII form is dropped. */
 export function asciiFold(s: string): string {
+  if (/^[A-Za-z0-9]*$/.test(s)) return s;
   return s
     .replace(/[øØłŁßæÆœŒđĐðÐþÞıŋħĸ]/g, (c) => FOLD[c])
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]/g, '');
 }
 
-function titleWords(title: string): string[] {
-  const text = splitMath(title)
-    .filter((s) => !s.math)
-    .map((s) => s.text)
-    .join(' ');
-  return text
-    .split(/[^\p{L}\p{M}\p{N}'’]+/u)
-    .map((w) => w.replace(/['’]/g, ''))
-    .filter((w) => w && !STOP.has(w.toLowerCase()))
-    .map(asciiFold)
-    .filter(Boolean);
+/** The first `max` significant words of a title, folded to ASCII (math left out). */
+function titleWords(title: string, max: number): string[] {
+  const text = title.includes('$')
+    ? splitMath(title)
+        .filter((s) => !s.math)
+        .map((s) => s.text)
+        .join(' ')
+    : title;
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}'’]+/gu)) {
+    const w = m[0].replace(/['’]/g, '');
+    if (!w || STOP.has(w.toLowerCase())) continue;
+    const folded = asciiFold(w);
+    if (folded && out.push(folded) >= max) break;
+  }
+  return out;
 }
 
 function familyKey(author: string): string {
@@ -68,31 +74,52 @@ function fieldValue(p: PaperMeta, name: string, num?: number): string {
     case 'shortyear':
       return p.year ? String(p.year).slice(2) : '';
     case 'shorttitle':
-      return titleWords(p.title).slice(0, num ?? 1).join('');
+      return titleWords(p.title, num ?? 1).join('');
     case 'title':
-      return titleWords(p.title).slice(0, num ?? 3).join('');
+      return titleWords(p.title, num ?? 3).join('');
     default:
       return '';
   }
 }
 
+type Part = string | { field: string; num?: number; isTitle: boolean; mods: string[] };
+const compiled = new Map<string, Part[]>();
+
+/** The template read once into literal text and fields (an export formats thousands of keys). */
+function compile(template: string): Part[] {
+  let parts = compiled.get(template);
+  if (parts) return parts;
+  parts = [];
+  for (const m of template.matchAll(/\[([a-z0-9]+)((?::[a-z0-9]+)*)\]|([^[\]]+)|([[\]])/gi)) {
+    const [, field, mods, literal] = m;
+    if (literal !== undefined) parts.push(literal.normalize('NFKD').replace(/[^A-Za-z0-9_:.-]/g, ''));
+    else if (field) {
+      const list = mods ? mods.slice(1).split(':') : [];
+      const num = list.find((x) => /^\d+$/.test(x));
+      parts.push({ field: field.toLowerCase(), num: num ? Number(num) : undefined, isTitle: field.toLowerCase() === 'title' || field.toLowerCase() === 'shorttitle', mods: list });
+    }
+  }
+  if (compiled.size > 50) compiled.clear();
+  compiled.set(template, parts);
+  return parts;
+}
+
 /** The key the template gives for `p`, before clash suffixes. Never empty. */
 export function formatCitationKey(p: PaperMeta, template = DEFAULT_KEY_FORMAT): string {
-  const out = template.replace(/\[([a-z0-9]+)((?::[a-z0-9]+)*)\]|([^[\]]+)|([[\]])/gi, (_, field: string, mods: string, literal: string) => {
-    if (literal !== undefined) return literal.normalize('NFKD').replace(/[^A-Za-z0-9_:.-]/g, '');
-    if (!field) return '';
-    const list = mods ? mods.slice(1).split(':') : [];
-    const num = list.find((x) => /^\d+$/.test(x));
-    const numeric = num ? Number(num) : undefined;
-    const isTitle = field === 'title' || field === 'shorttitle';
-    let v = fieldValue(p, field.toLowerCase(), isTitle ? numeric : undefined).toLowerCase();
-    if (!isTitle && numeric) v = v.slice(0, numeric);
-    for (const mod of list) {
+  let out = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    let v = fieldValue(p, part.field, part.isTitle ? part.num : undefined).toLowerCase();
+    if (!part.isTitle && part.num) v = v.slice(0, part.num);
+    for (const mod of part.mods) {
       if (mod === 'upper') v = v.toUpperCase();
       else if (mod === 'capitalize') v = v.charAt(0).toUpperCase() + v.slice(1);
     }
-    return v;
-  });
+    out += v;
+  }
   return out.slice(0, 100) || 'paper';
 }
 

@@ -9,11 +9,14 @@ export type BibEncoding = 'utf8' | 'latex';
 const toLatex = new Transform('bibtex-creator');
 const latexCache = new Map<string, string>();
 
+const PLAIN = /^(?! )(?:[!-~]| (?! |$))*$/;
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
 
 /** NFC, no control characters or lone surrogates, whitespace (newlines too) collapsed. */
 export function cleanField(s: string | undefined): string {
   if (!s) return '';
+  // Most fields are plain printable ASCII with single spaces: already clean (and NFC).
+  if (PLAIN.test(s)) return s;
   return s.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -58,7 +61,12 @@ function graphemeToLatex(g: string): string {
   return out;
 }
 
+const NEEDS_ESCAPE = /[\\#$%&_{}~^]/;
+const NON_ASCII = /[^\x00-\x7F]/;
+
 function encodeRun(s: string, offset: number, paired: Set<number>, enc: BibEncoding): string {
+  // Nothing to escape or convert (the common case): as it is.
+  if (!NEEDS_ESCAPE.test(s) && (enc === 'utf8' || !NON_ASCII.test(s))) return s;
   let out = '';
   for (const m of s.matchAll(/\P{M}\p{M}*/gu)) {
     const g = m[0];
@@ -73,6 +81,7 @@ function encodeRun(s: string, offset: number, paired: Set<number>, enc: BibEncod
 
 /** Escapes # $ % & _ { } ~ ^ \ (and converts Unicode when `enc` is 'latex'). */
 export function escapeBib(s: string, enc: BibEncoding = 'utf8'): string {
+  if (!NEEDS_ESCAPE.test(s) && (enc === 'utf8' || !NON_ASCII.test(s))) return s;
   return encodeRun(s, 0, pairedBraces(s), enc);
 }
 
@@ -130,7 +139,7 @@ export function splitMath(s: string, texEscapes = false): Segment[] {
 
 /** Words BibTeX styles must not lower-case: a capital after the first letter (BERT, ImageNet, GPT). */
 export function needsProtection(word: string): boolean {
-  return /\p{Lu}/u.test([...word].slice(1).join(''));
+  return /^.+?\p{Lu}/su.test(word);
 }
 
 /** Title content: escaped, acronyms and inner-capital words braced ({BERT}, {GPT}-4), math kept. */

@@ -13,8 +13,21 @@ function isParticle(token: string): boolean {
   return PARTICLES.has(token.toLowerCase()) && token[0] === token[0].toLowerCase();
 }
 
+// A library names the same people again and again, and an export reads each name twice (key and
+// author field): parsed once. Results are shared, so they are frozen.
+const parsed = new Map<string, Name>();
+
 /** Parses a display name; organisations and anything ambiguous become a literal. */
 export function parseName(display: string): Name {
+  let n = parsed.get(display);
+  if (!n) {
+    if (parsed.size >= 20_000) parsed.clear();
+    parsed.set(display, (n = Object.freeze(parseNameOnce(display))));
+  }
+  return n;
+}
+
+function parseNameOnce(display: string): Name {
   const s = cleanField(display);
   if (!s) return { literal: '' };
   if (/^the\s/i.test(s) || ORG.test(s) || /\sand\s|&|[{}]/i.test(s)) return { literal: s };

@@ -20,6 +20,11 @@ export async function launch(extensionDir?: string): Promise<Session> {
   await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (route) => route.abort('internetdisconnected'));
   if (!extensionDir) return { context };
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The install opens the options page (first run): let it open and close it, or it can take
+  // over the benchmark's first tab ("navigation interrupted by another navigation").
+  const isWelcome = (p: Page) => p.url().startsWith('chrome-extension://') && p.url().endsWith('/options.html');
+  for (let t = 0; t < 100 && !context.pages().some(isWelcome); t++) await new Promise((r) => setTimeout(r, 100));
+  for (const p of context.pages().filter(isWelcome)) await p.close();
   return { context, background, extensionId: new URL(background.url()).host };
 }
 

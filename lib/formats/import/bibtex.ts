@@ -32,7 +32,13 @@ function titleOf(entry: Entry, raw: Entry | undefined): string {
     .join('');
 }
 
+// Text with nothing TeX would change but spacing: no commands, groups, ties, math, ligatures
+// (-- `` '' !` ?`), specials or babel shorthands. Decoding it through the parser (a whole parse
+// per keyword) gives it back with its spaces collapsed: done directly.
+const PLAIN_TEX = /^[^\\{}~$`'"%&_^#<>]*$/;
+
 function decodeKeepingSpace(tex: string): string {
+  if (PLAIN_TEX.test(tex) && !tex.includes('--')) return tex.replace(/\s+/g, ' ');
   const decoded = parse(`@misc{x, title = {${tex}}}`, OPTIONS).entries[0]?.fields.title ?? tex;
   return (/^\s/.test(tex) ? ' ' : '') + decoded.trim() + (/\s$/.test(tex) ? ' ' : '');
 }
@@ -48,7 +54,8 @@ function arxivOf(f: Entry['fields']): string | undefined {
 
 function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult['errors']): PaperCandidate | null {
   // The parser's Unicode can come decomposed (U + combining diaeresis); the library stores NFC.
-  const f = JSON.parse(JSON.stringify(entry.fields).normalize('NFC')) as Entry['fields'];
+  const json = JSON.stringify(entry.fields);
+  const f = (/[^\x00-\x7F]/.test(json) ? JSON.parse(json.normalize('NFC')) : entry.fields) as Entry['fields'];
   const arxiv = arxivOf(f);
   const venue = f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined);
   const notes = [f.annote, f.annotation, f.note].filter((n): n is string => !!n && !/^arxiv:/i.test(n));
@@ -79,7 +86,9 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
 export function importBibtex(text: string): ImportResult {
   return guarded('file', (result) => {
     const lib = parse(text, OPTIONS);
-    const rawLib = parse(text, { ...OPTIONS, raw: true });
+    // The undecoded text is read for titles with math only (see titleOf): a second parse of the
+    // whole file when some title may hold `$`. Keywords come undecoded from either parse.
+    const rawLib = text.includes('$') ? parse(text, { ...OPTIONS, raw: true }) : lib;
     const rawByKey = new Map(rawLib.entries.map((e) => [e.key, e]));
     for (const e of lib.errors) result.errors.push({ where: e.input ? e.input.slice(0, 60) : 'file', message: e.error });
     for (const entry of lib.entries) {
