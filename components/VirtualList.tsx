@@ -8,10 +8,12 @@ interface Props {
   active?: number;
   label: string;
   renderRow(index: number): ComponentChildren;
+  /** Told the last row index in view (with its margin) whenever it changes. */
+  onRange?(last: number): void;
 }
 
 /** Renders only the rows in view (plus a margin): 10,000 papers cost the DOM of ~30. */
-export function VirtualList({ count, rowHeight, active, label, renderRow }: Props) {
+export function VirtualList({ count, rowHeight, active, label, renderRow, onRange }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(420);
@@ -36,6 +38,7 @@ export function VirtualList({ count, rowHeight, active, label, renderRow }: Prop
   const overscan = 6;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  useEffect(() => onRange?.(last), [last]);
   const rows = [];
   for (let i = first; i < last; i++) {
     rows.push(

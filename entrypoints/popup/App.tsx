@@ -2,15 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LibraryView } from '@/components/LibraryView';
 import { PageList } from '@/components/PageList';
-import { PaperDetails } from '@/components/PaperDetails';
+import { loadDetails, PaperDetails } from '@/components/LazyDetails';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useLibrary } from '@/components/useLibrary';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/lib/db/database';
 import { describeDbError } from '@/lib/db/errors';
-import { getBackupDb } from '@/lib/backup/db';
 import { requestPersistence } from '@/lib/backup/persist';
-import { snapshotIfDue } from '@/lib/backup/snapshots';
 import * as library from '@/lib/library/commands';
 import type { Paper } from '@/lib/paper/schema';
 import { tagCounts } from '@/lib/search/tags';
@@ -65,11 +63,20 @@ export function App() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
 
-  // Storage safety on open: persistent storage, and the daily automatic backup if it is due.
+  // Once the library is in: the details view is fetched ahead of need, and storage safety runs —
+  // persistent storage, and the daily automatic backup if it is due (it reads every paper, so
+  // it waits until the popup has drawn and indexed them rather than competing with that).
   useEffect(() => {
-    void requestPersistence();
-    void snapshotIfDue(db, getBackupDb()).catch(() => {});
-  }, []);
+    if (!lib.ready) return;
+    const timer = setTimeout(() => {
+      void loadDetails().catch(() => {});
+      void requestPersistence();
+      void Promise.all([import('@/lib/backup/snapshots'), import('@/lib/backup/db')])
+        .then(([{ snapshotIfDue }, { getBackupDb }]) => snapshotIfDue(db, getBackupDb()))
+        .catch(() => {});
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [lib.ready]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, serve, tabIdOf, test } from './fixtures';
+import { generatePapers } from '../../lib/search/generate';
+import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
@@ -76,4 +78,23 @@ test('keyboard: / focuses search, arrows move, Enter opens, Esc goes back', asyn
   await expect(popup.page.getByRole('heading', { name: TITLE })).toBeVisible();
   await popup.page.keyboard.press('Escape');
   await expect(popup.search).toBeVisible();
+});
+
+test('a long library: End reaches the last paper (rows are ranked as the list scrolls), Enter opens it', async ({ context, extensionId }) => {
+  const papers = generatePapers(600, { seed: 5 });
+  const oldest = papers.reduce((a, b) => (b.addedAt < a.addedAt ? b : a));
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers }), 'application/json');
+  await options.page.getByLabel('Import preview').getByRole('button', { name: 'Import 600 papers' }).click();
+  await expect(options.libraryCount).toHaveText(/^600 papers/);
+
+  const popup = await PopupPage.open(context, extensionId);
+  await popup.showLibrary();
+  await expect(popup.page.locator('#lib-results')).toHaveText('600 papers');
+  await expect(popup.libraryEntry(oldest.title)).toHaveCount(0); // newest first: far below
+  await popup.search.click();
+  await popup.page.keyboard.press('End');
+  await expect(popup.libraryEntry(oldest.title)).toBeVisible();
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.page.getByRole('heading', { name: oldest.title })).toBeVisible();
 });
