@@ -63,17 +63,13 @@ export function App() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
 
-  // Once the library is in: the details view is fetched ahead of need, and storage safety runs —
-  // persistent storage, and the daily automatic backup if it is due (it reads every paper, so
-  // it waits until the popup has drawn and indexed them rather than competing with that).
+  // Once the library is in: the details view is fetched ahead of need, and persistent storage is
+  // asked for. (The daily automatic backup runs in the background, on an alarm.)
   useEffect(() => {
     if (!lib.ready) return;
     const timer = setTimeout(() => {
       void loadDetails().catch(() => {});
       void requestPersistence();
-      void Promise.all([import('@/lib/backup/snapshots'), import('@/lib/backup/db')])
-        .then(([{ snapshotIfDue }, { getBackupDb }]) => snapshotIfDue(db, getBackupDb()))
-        .catch(() => {});
     }, 300);
     return () => clearTimeout(timer);
   }, [lib.ready]);

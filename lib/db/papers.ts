@@ -33,8 +33,10 @@ export async function savePapers(db: PapershelfDB, metas: PaperMeta[], now = Dat
     const keysOf = metas.map((m) => [...new Set([m.key, ...allKeys(m.ids)])]);
     const wanted = [...new Set(keysOf.flat())];
     const byKey = new Map<string, Paper>();
-    (await db.papers.bulkGet(wanted)).forEach((p, i) => p && byKey.set(wanted[i], p));
-    for (const p of await db.papers.where('aliases').anyOf(wanted).toArray()) {
+    // Both reads in flight at once (one round trip to the database, not two).
+    const [direct, aliased] = await Promise.all([db.papers.bulkGet(wanted), db.papers.where('aliases').anyOf(wanted).toArray()]);
+    direct.forEach((p, i) => p && byKey.set(wanted[i], p));
+    for (const p of aliased) {
       for (const a of p.aliases) if (!byKey.has(a)) byKey.set(a, p);
     }
     const written = new Map<string, Paper>();

@@ -7,9 +7,13 @@ import * as cmd from '../db/papers';
 import { enqueue } from '../enrich/queue';
 
 export async function save(db: PapershelfDB, metas: PaperMeta[]): Promise<Paper[]> {
-  const saved = await cmd.savePapers(db, metas);
-  // Completion runs after the save returns: the background drains the queue on the change signal.
-  await enqueue(db, saved.map((p) => p.key), Date.now());
+  // One transaction, one commit: the papers and their completion jobs (the background drains the
+  // queue on the change signal, after the save has returned).
+  const saved = await db.transaction('rw', db.papers, db.queue, async () => {
+    const papers = await cmd.savePapers(db, metas);
+    await enqueue(db, papers.map((p) => p.key), Date.now());
+    return papers;
+  });
   await announceChange(saved.flatMap((p) => [p.key, ...p.aliases]));
   return saved;
 }

@@ -1,11 +1,17 @@
 // 2. Detection + inline controls on a generated 2,000-entry arXiv listing, and
 // 3. the page-load overhead of the extension on that listing (with vs without, same HTML).
 import type { BrowserContext, Page } from '@playwright/test';
-import { launch, serve, type Session } from './browser';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launch } from './browser';
 import { arxivListing } from './listing';
 import { median, ratio, summary, type Result } from './stats';
 
-const URL_2000 = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
+// Plain http at arXiv's name (the content script matches *://*.arxiv.org/*), answered by a local
+// server: the browser resolves arxiv.org to it and every other name to nothing (no network).
+// No Playwright routes either: fulfilled responses are not how pages arrive, and nothing else
+// is requested.
+const URL_2000 = 'http://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
 
 
 interface Load { dcl: number; load: number; first: number; all: number }
@@ -36,11 +42,13 @@ async function walkMs(page: Page): Promise<number> {
   return median(times);
 }
 
-export async function listingBench(ext: Session, runs: number): Promise<Result[]> {
+export async function listingBench(extDir: string, runs: number): Promise<Result[]> {
   const html = arxivListing(2000, { abstracts: false });
-  await serve(ext.context, URL_2000, html);
-  const plain = await launch();
-  await serve(plain.context, URL_2000, html);
+  const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const rules = [`--host-resolver-rules=MAP arxiv.org 127.0.0.1:${(server.address() as AddressInfo).port}, MAP * ~NOTFOUND`];
+  const ext = await launch(extDir, rules, false);
+  const plain = await launch(undefined, rules, false);
   try {
     const controls: number[] = [];
     const first: number[] = [];
@@ -78,6 +86,8 @@ export async function listingBench(ext: Session, runs: number): Promise<Result[]
       { ...summary('listing 2,000: overhead until controls are in (max(load, all controls))', settled, '%'), value: (median(settledExt) / median(loadPlain) - 1) * 100 },
     ];
   } finally {
+    await ext.context.close();
     await plain.context.close();
+    server.close();
   }
 }

@@ -6,7 +6,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch } from './browser';
 import { formatsBench } from './formats-bench';
 import { listingBench } from './listing-bench';
 import { popupBench } from './popup-bench';
@@ -95,14 +94,7 @@ async function main() {
     keepExtra('search', r.text.trim());
     return r.results;
   });
-  await part('listing', async () => {
-    const s = await launch(EXT);
-    try {
-      return await listingBench(s, RUNS);
-    } finally {
-      await s.context.close();
-    }
-  });
+  await part('listing', () => listingBench(EXT, RUNS));
   await part('save', () => saveBench(EXT, helpers, RUNS));
   await part('popup', () => popupBench(EXT, helpers, SIZES));
 

@@ -8,7 +8,7 @@ test('back up, lose a paper, restore it from the Automatic backups section', asy
   await options.importText('refs.bib', '@article{a, title={Kept paper}, doi={10.1234/a}}\n@article{b, title={Lost paper}, doi={10.1234/b}}');
   await options.page.getByRole('button', { name: /^Import 2 papers$/ }).click();
   await expect(options.libraryCount).toHaveText(/^2 papers/);
-  // The popup snapshots on open when none is a day old; here, "Back up now".
+  // The background snapshots daily on an alarm; here, "Back up now".
   const section = options.page.getByRole('region', { name: 'Automatic backups' });
   await section.getByRole('button', { name: 'Back up now' }).click();
   await expect(section.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);
