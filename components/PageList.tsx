@@ -19,9 +19,15 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
   const keys = papers.map((p) => p.key);
   const { data: saved } = useLiveQuery(() => savedAmong(db, keys), [keys.join('\n')]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const unsaved = papers.filter((p) => !saved?.has(p.key));
-  const chosen = papers.filter((p) => selected.has(p.key) && !saved?.has(p.key));
+  // What a save has just committed shows at once, not a live-query round later; it stands until
+  // the live query answers again (a new `saved`), which then has the last word.
+  const [committed, setCommitted] = useState<{ over: Set<string> | undefined; keys: Set<string> }>();
+  const isSavedKey = (key: string) => !!saved?.has(key) || (!!committed && committed.over === saved && committed.keys.has(key));
+  const unsaved = papers.filter((p) => !isSavedKey(p.key));
+  const chosen = papers.filter((p) => selected.has(p.key) && !isSavedKey(p.key));
   const run = (f: () => Promise<unknown>) => f().catch((e: unknown) => onError(describeDbError(e)));
+  const save = (list: PaperMeta[]) =>
+    library.save(db, list).then((done) => setCommitted({ over: saved, keys: new Set(done.flatMap((p) => [p.key, ...p.aliases])) }));
   const toggle = (key: string) => {
     const next = new Set(selected);
     if (next.has(key)) next.delete(key);
@@ -35,10 +41,10 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
         <h2 id="page-h">On this page</h2>
         {papers.length > 0 && (
           <div class="section-actions">
-            <button type="button" disabled={!chosen.length} onClick={() => run(() => library.save(db, chosen).then(() => setSelected(new Set())))}>
+            <button type="button" disabled={!chosen.length} onClick={() => run(() => save(chosen).then(() => setSelected(new Set())))}>
               Save selected{chosen.length ? ` (${chosen.length})` : ''}
             </button>
-            <button type="button" class="primary" disabled={!unsaved.length} onClick={() => run(() => library.save(db, unsaved))}>
+            <button type="button" class="primary" disabled={!unsaved.length} onClick={() => run(() => save(unsaved))}>
               Save all
             </button>
           </div>
@@ -58,7 +64,7 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
           </p>
           <ul class="papers" aria-label="Papers on this page">
             {papers.map((p) => {
-              const isSaved = saved?.has(p.key) ?? false;
+              const isSaved = isSavedKey(p.key);
               return (
                 <li key={p.key} class="paper">
                   <input type="checkbox" aria-label={`Select ${p.title}`} disabled={isSaved} checked={isSaved || selected.has(p.key)} onChange={() => toggle(p.key)} />
@@ -78,7 +84,7 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
                     aria-pressed={isSaved}
                     aria-label={`${isSaved ? 'Saved' : 'Save'}: ${p.title}`}
                     title={isSaved ? 'Saved — click to remove' : 'Save to your library'}
-                    onClick={() => run(() => (isSaved ? library.remove(db, [p.key]) : library.save(db, [p])))}
+                    onClick={() => run(() => (isSaved ? library.remove(db, [p.key]) : save([p])))}
                   >
                     {isSaved ? 'Saved' : 'Save'}
                   </button>
