@@ -26,8 +26,11 @@ export interface ControlHandle {
   host: HTMLElement;
   setSaved(saved: boolean): void;
   setBusy(busy: boolean): void;
-  /** Matches the control to the page around it once placed (dark sites get the dark look). */
-  fit(): void;
+  /**
+   * Matches the control to the page around it once placed (dark sites get the dark look);
+   * `memo` is shared by the controls fitted together (see isDarkBehind).
+   */
+  fit(memo?: Map<Element, boolean>): void;
 }
 
 /**
@@ -134,8 +137,9 @@ export function createControl(doc: Document, key: string, title: string, onActiv
         render();
       }
     },
-    fit() {
-      host.toggleAttribute('data-dark', isDarkBehind(host));
+    fit(memo) {
+      // The host itself is always transparent (`all: initial`): the page's colours start above it.
+      host.toggleAttribute('data-dark', isDarkBehind(host.parentElement ?? host, memo));
     },
     setBusy(busy) {
       if (busy) button.setAttribute('aria-busy', 'true');

@@ -5,7 +5,7 @@ import { detectWith, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
 import type { Detection } from '../detect/types';
 import { qsa } from '../detect/select';
-import { createControl, HOST_TAG, isDarkBehind, type ControlHandle } from './control';
+import { createControl, HOST_TAG, type ControlHandle } from './control';
 
 export interface SessionEnv {
   report(url: string, papers: PaperMeta[]): Promise<string[]>;
@@ -126,7 +126,7 @@ export class PageSession {
     if (!added.length) return;
     const fit = () => {
       const memo = new Map<Element, boolean>();
-      for (const h of added) if (h.host.isConnected) h.host.toggleAttribute('data-dark', isDarkBehind(h.host.parentElement ?? h.host, memo));
+      for (const h of added) if (h.host.isConnected) h.fit(memo);
     };
     const view = this.doc.defaultView;
     if (view?.requestAnimationFrame) view.requestAnimationFrame(fit);
