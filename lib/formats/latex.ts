@@ -64,9 +64,11 @@ function graphemeToLatex(g: string): string {
 const NEEDS_ESCAPE = /[\\#$%&_{}~^]/;
 const NON_ASCII = /[^\x00-\x7F]/;
 
+/** Nothing to escape or convert (the common case): the text goes out as it is. */
+const untouched = (s: string, enc: BibEncoding) => !NEEDS_ESCAPE.test(s) && (enc === 'utf8' || !NON_ASCII.test(s));
+
 function encodeRun(s: string, offset: number, paired: Set<number>, enc: BibEncoding): string {
-  // Nothing to escape or convert (the common case): as it is.
-  if (!NEEDS_ESCAPE.test(s) && (enc === 'utf8' || !NON_ASCII.test(s))) return s;
+  if (untouched(s, enc)) return s;
   let out = '';
   for (const m of s.matchAll(/\P{M}\p{M}*/gu)) {
     const g = m[0];
@@ -81,7 +83,7 @@ function encodeRun(s: string, offset: number, paired: Set<number>, enc: BibEncod
 
 /** Escapes # $ % & _ { } ~ ^ \ (and converts Unicode when `enc` is 'latex'). */
 export function escapeBib(s: string, enc: BibEncoding = 'utf8'): string {
-  if (!NEEDS_ESCAPE.test(s) && (enc === 'utf8' || !NON_ASCII.test(s))) return s;
+  if (untouched(s, enc)) return s; // (before pairedBraces, which costs a Set)
   return encodeRun(s, 0, pairedBraces(s), enc);
 }
 
