@@ -50,7 +50,7 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
   const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : db.papers.orderBy('addedAt').reverse().limit(40).toArray()), [lib.ready]);
   const showing = lib.ready ? result.keys : (newest ?? []).map((p) => p.key);
   const count = lib.ready ? result.total : showing.length;
-  const paperAt = (i: number): Paper | undefined => (lib.ready ? (i < result.keys.length ? lib.index.get(result.keys[i]) : undefined) : newest?.[i]);
+  const paperAt = (i: number): Paper | undefined => (lib.ready ? lib.index.get(result.keys[i]) : newest?.[i]);
 
   const toggleTagFilter = (tag: string) => {
     const chip = `tag:${/[\s"]/.test(tag) ? JSON.stringify(tag) : tag}`;
