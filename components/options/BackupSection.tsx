@@ -7,6 +7,7 @@ import type { PaperCandidate } from '@/lib/formats/import/candidate';
 import type { ImportPlan } from '@/lib/formats/import/plan';
 import { applyImport, previewImport } from '@/lib/library/importing';
 import { useLiveQuery } from '../useLiveQuery';
+import { Outcome } from './Outcome';
 
 /** The rolling automatic backups, each restorable through the import preview (merging, never replacing). */
 export function BackupSection({ db }: { db: PapershelfDB }) {
@@ -75,12 +76,7 @@ export function BackupSection({ db }: { db: PapershelfDB }) {
           </div>
         </div>
       )}
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { exporters, papersInScope, type ExportScope, type Exporter } from '@/lib
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 import type { ReadingStatus } from '@/lib/paper/schema';
 import type { Settings } from '@/lib/settings/schema';
+import { Outcome } from './Outcome';
 
 interface Props {
   db: PapershelfDB;
@@ -109,12 +110,7 @@ export function ExportSection({ db, settings, allTags }: Props) {
         BibTeX: {settings.bibFlavour === 'biblatex' ? 'BibLaTeX' : 'BibTeX'} flavour, {settings.bibEncoding === 'latex' ? 'LaTeX-encoded' : 'UTF-8'}; citation keys
         once exported stay the same. Change this under Settings.
       </p>
-      {message && <p role="status">{message}</p>}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }
