@@ -2,8 +2,8 @@
 interface Window {
   /** Listing pages: page time of the first extension control and of the last one. */
   __bench: { first: number; all: number };
-  /** Popup: first row, the frame after it, library ready; and per search input event, its work. */
-  __popup: { firstRow: number; firstFrame: number; ready: number; keys: { ms: number; text: string }[] };
+  /** Popup: first row, the frame after it, library ready; per search input event, its work and the time to the end of the next frame. */
+  __popup: { firstRow: number; firstFrame: number; ready: number; keys: { ms: number; text: string }[]; frames: number[] };
   /** Popup Save all: click and "100 saved" times. */
   __save: { t0: number; t1: number };
   /** page-helpers.ts, evaluated in extension pages. */
