@@ -23,6 +23,9 @@ const SELECTORS = [
   'nav a[href]',
   ':scope > a',
   'a',
+  'div > a, p.x  a , span',
+  'dd a:nth-child(2)',
+  'dt   a[href] ',
 ];
 
 describe('qs / qsa', () => {
@@ -55,19 +58,23 @@ describe('qs / qsa', () => {
     expect(qs(meta, 'dd .meta p')?.textContent).toBe('a');
   });
 
-  it('take the entry walk (not the document-wide native look-up) for combinators under an element', () => {
-    const doc = parsePage('<dl><dd><div class="list-authors"><a>Ada</a>, <a>Alan</a></div></dd></dl>');
+  it('ask the browser only selectors without combinators under an element (never the document-wide look-up)', () => {
+    const doc = parsePage('<dl><dd><div class="list-authors"><a>Ada</a>, <a>Alan</a></div><p class="x"><a>No</a></p></dd></dl>');
     const dd = doc.querySelector('dd')!;
     const native = vi.spyOn(dd, 'querySelectorAll');
     const nativeOne = vi.spyOn(dd, 'querySelector');
     expect(qsa(dd, '.list-authors a').map((a) => a.textContent)).toEqual(['Ada', 'Alan']);
     expect(qs(dd, '.list-authors a')?.textContent).toBe('Ada');
-    expect(native).not.toHaveBeenCalled();
+    expect(qsa(dd, 'div > a, p.x  a , span').map((a) => a.textContent)).toEqual(['Ada', 'Alan', 'No']);
+    expect(qs(dd, 'a[title="a > b"] ~ a, .list-authors > a')?.textContent).toBe('Ada');
     expect(nativeOne).not.toHaveBeenCalled();
-    // Simple selectors, :scope and documents go to the browser.
+    expect(native.mock.calls.map((c) => c[0])).toEqual(['a', 'a', 'a, a, span', 'a, a']);
+    // Simple selectors, :scope and documents go to the browser as they are.
+    native.mockClear();
     qsa(dd, 'a');
     qsa(dd, ':scope > div a');
-    expect(native).toHaveBeenCalledTimes(2);
+    qsa(dd, 'a[href*="x y"], p');
+    expect(native.mock.calls.map((c) => c[0])).toEqual(['a', ':scope > div a', 'a[href*="x y"], p']);
   });
 
   it('answer nothing without a root', () => {

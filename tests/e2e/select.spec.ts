@@ -10,6 +10,7 @@ const SELECTORS = [
   '.list-authors a', '.list-title, .list-authors', 'dd > div .list-title', 'a[title="Abstract"], a[href*="/abs/"]',
   'a[href*="a b"] , span', 'div.meta > div + div', 'div ~ p', 'span:not(.descriptor) a', 'li .title, p.authors a',
   'nav a[href]', ':scope > a', 'a', 'div p', 'li.entry .title', 'cite .title', 'nav.publ li a[href*="doi.org"]',
+  'div > a, p.x  a , span', 'dd a:nth-child(2)', 'dt   a[href] ', 'div:has(> a) a', 'a[title="a > b"] ~ a, li > a', '*:not(dl) span',
 ];
 
 test('qs/qsa find exactly what Chromium finds, under every element of listing fixtures', async () => {
