@@ -26,3 +26,27 @@ describe('inline control colours', () => {
     expect(isDarkBehind(el)).toBe(false);
   });
 });
+
+describe('inline control events', () => {
+  it('are kept from the page (one set of window listeners for every control) and synthetic clicks do nothing', () => {
+    document.body.innerHTML = '<p id="row"><a id="link" href="#elsewhere">paper</a></p>';
+    const activated: boolean[] = [];
+    const controls = [0, 1, 2].map((i) => createControl(document, `arxiv:2401.0000${i}`, `Paper ${i}`, (saved) => activated.push(saved)));
+    for (const c of controls) document.getElementById('row')!.append(c.host);
+    const seen: string[] = [];
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) document.body.addEventListener(type, () => seen.push(type));
+    const button = controls[1].host.shadowRoot!.querySelector('button')!;
+    for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup']) button.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    button.dispatchEvent(click);
+    expect(seen).toEqual([]);
+    expect(click.defaultPrevented).toBe(true);
+    // Untrusted (a page script's): no activation.
+    expect(activated).toEqual([]);
+    // The page's own elements are left alone.
+    const own = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    document.getElementById('link')!.dispatchEvent(own);
+    expect(seen).toEqual(['click']);
+    expect(own.defaultPrevented).toBe(false);
+  });
+});

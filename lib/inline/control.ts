@@ -59,10 +59,6 @@ export function isDarkBehind(el: Element, memo: Map<Element, boolean> = new Map(
   return dark;
 }
 
-/**
- * Builds one control. `onActivate` is called only for trusted user clicks (or keyboard
- * activation, which browsers report as trusted clicks): a page script can't save for the user.
- */
 // One stylesheet shared by every control of a page (a listing has thousands), where supported.
 const sheets = new WeakMap<Document, CSSStyleSheet | null>();
 function sharedSheet(doc: Document): CSSStyleSheet | null {
@@ -82,25 +78,104 @@ function sharedSheet(doc: Document): CSSStyleSheet | null {
   return sheets.get(doc)!;
 }
 
+/** Sets what a button shows for a saved state; `short` is the paper's title, shortened. */
+function paint(button: HTMLButtonElement, saved: boolean, short: string): void {
+  button.setAttribute('aria-pressed', String(saved));
+  button.setAttribute('aria-label', ariaLabel(saved, short));
+  button.title = saved ? 'Saved in Papershelf — click to remove (only if it has no note or tags)' : 'Save to Papershelf';
+  button.lastChild!.textContent = saved ? 'Saved' : 'Save';
+  (button.firstChild!.firstChild as Element).setAttribute('fill', saved ? 'currentColor' : 'none');
+}
+const ariaLabel = (saved: boolean, short: string) => (saved ? `Saved in Papershelf: ${short}` : `Save to Papershelf: ${short}`);
+
+/**
+ * A control's button (icon and label) in the not-saved state, built node by node once per
+ * document (no markup strings: pages enforcing Trusted Types don't object), then cloned.
+ */
+const prototypes = new WeakMap<Document, HTMLButtonElement>();
+function buttonPrototype(doc: Document): HTMLButtonElement {
+  let button = prototypes.get(doc);
+  if (!button) {
+    button = doc.createElement('button');
+    button.type = 'button';
+    const svg = doc.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = doc.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', BOOKMARK);
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '1.6');
+    path.setAttribute('stroke-linejoin', 'round');
+    svg.append(path);
+    button.append(svg, doc.createElement('span'));
+    paint(button, false, '');
+    prototypes.set(doc, button);
+  }
+  return button;
+}
+
+/**
+ * The page's view of a control's events, for every control of a document at once: listeners on
+ * the window, in the capture phase, so they run before the page's own listeners on the entry
+ * (a row that navigates on mousedown, a link the control sits beside) and the page never sees
+ * the events; one set per document instead of five listeners per control. From the window, an
+ * event inside a control is retargeted to its host, which is how the control is found.
+ */
+interface Wiring {
+  button: HTMLButtonElement;
+  activate(): void;
+}
+const wired = new WeakMap<Document, WeakMap<Element, Wiring>>();
+function wiringOf(doc: Document): WeakMap<Element, Wiring> {
+  let byHost = wired.get(doc);
+  if (!byHost) {
+    const hosts = (byHost = new WeakMap());
+    const target: EventTarget = doc.defaultView ?? doc;
+    // Browsers retarget to the host already; a DOM without retargeting (tests) gives the node.
+    const hostOf = (t: EventTarget | null): Element | undefined => {
+      if (!(t instanceof Element)) return undefined;
+      if (hosts.has(t)) return t;
+      const host = (t.getRootNode() as Partial<ShadowRoot>).host;
+      return host && hosts.has(host) ? host : undefined;
+    };
+    const stop = (e: Event) => {
+      if (hostOf(e.target)) e.stopPropagation();
+    };
+    for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup'] as const) target.addEventListener(type, stop, true);
+    target.addEventListener(
+      'click',
+      (e) => {
+        const host = hostOf(e.target);
+        const w = host && hosts.get(host);
+        if (!w) return;
+        // The page must not navigate (controls sit beside links) nor see the click.
+        e.preventDefault();
+        e.stopPropagation();
+        // Only trusted clicks (a keyboard activation is one) on the button itself: a page
+        // script can't save for the user.
+        if (e.isTrusted && e.composedPath().includes(w.button)) w.activate();
+      },
+      true,
+    );
+    wired.set(doc, hosts);
+  }
+  return byHost;
+}
+
+/**
+ * Builds one control. `onActivate` is called only for trusted user clicks (or keyboard
+ * activation, which browsers report as trusted clicks): a page script can't save for the user.
+ */
 export function createControl(doc: Document, key: string, title: string, onActivate: (saved: boolean) => void): ControlHandle {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-papershelf-key', key);
   const root = host.attachShadow({ mode: 'open' });
   const sheet = sharedSheet(doc);
-  const button = doc.createElement('button');
-  button.type = 'button';
-  // Built node by node: no markup strings, so pages enforcing Trusted Types don't object.
-  const svg = doc.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = doc.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', BOOKMARK);
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '1.6');
-  path.setAttribute('stroke-linejoin', 'round');
-  svg.append(path);
-  const label = doc.createElement('span');
-  button.append(svg, label);
+  // A clone shows "Save"; only its accessible name (the paper's title) is its own.
+  const button = buttonPrototype(doc).cloneNode(true) as HTMLButtonElement;
+  let saved = false;
+  const short = title.length > 120 ? title.slice(0, 117) + '…' : title;
+  button.setAttribute('aria-label', ariaLabel(saved, short));
   if (sheet) root.adoptedStyleSheets = [sheet];
   else {
     const style = doc.createElement('style');
@@ -108,33 +183,18 @@ export function createControl(doc: Document, key: string, title: string, onActiv
     root.append(style);
   }
   root.append(button);
-  let saved = false;
-  const short = title.length > 120 ? title.slice(0, 117) + '…' : title;
-
-  const render = () => {
-    button.setAttribute('aria-pressed', String(saved));
-    button.setAttribute('aria-label', saved ? `Saved in Papershelf: ${short}` : `Save to Papershelf: ${short}`);
-    button.title = saved ? 'Saved in Papershelf — click to remove (only if it has no note or tags)' : 'Save to Papershelf';
-    label.textContent = saved ? 'Saved' : 'Save';
-    path.setAttribute('fill', saved ? 'currentColor' : 'none');
-  };
-  button.addEventListener('click', (e) => {
-    // The page must not navigate (controls sit beside links) nor see the click.
-    e.preventDefault();
-    e.stopPropagation();
-    if (!e.isTrusted || button.getAttribute('aria-busy') === 'true') return;
-    onActivate(saved);
+  wiringOf(doc).set(host, {
+    button,
+    activate: () => {
+      if (button.getAttribute('aria-busy') !== 'true') onActivate(saved);
+    },
   });
-  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup'] as const) {
-    button.addEventListener(type, (e) => e.stopPropagation());
-  }
-  render();
   return {
     host,
     setSaved(next) {
       if (next !== saved) {
         saved = next;
-        render();
+        paint(button, saved, short);
       }
     },
     fit(memo) {

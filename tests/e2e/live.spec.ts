@@ -13,8 +13,18 @@ test('saving from an inline button turns it to Saved on that tab and on another 
   await b.goto(ABS_URL);
   const ctl = (p: typeof a) => p.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button');
   await expect(ctl(b)).toHaveAccessibleName(/^Save to/);
+  // The page's own listeners never see a click on the control.
+  await a.evaluate(() => {
+    const w = window as unknown as { seen: string[] };
+    w.seen = [];
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) document.addEventListener(type, (e) => w.seen.push(`${type}:${(e.target as Element).tagName}`));
+  });
   await ctl(a).click();
   await expect(ctl(a)).toHaveAccessibleName(/^Saved/);
+  expect(await a.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+  // …while its clicks elsewhere reach it as before.
+  await a.locator('h1').first().click();
+  expect(await a.evaluate(() => (window as unknown as { seen: string[] }).seen)).toContain('click:H1');
   await expect(ctl(b)).toHaveAccessibleName(/^Saved/);
   // Keyboard works too (and counts as a trusted activation): Saved → removed again.
   await ctl(b).focus();
