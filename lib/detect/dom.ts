@@ -1,12 +1,12 @@
 // Small DOM helpers shared by site adapters (append only: several adapters use them).
 import { arxivIdFromUrl, normalizeDoi } from '../paper/identity';
-import { makePaper, type PaperInput } from '../paper/make';
-import type { Identifiers, PaperType } from '../paper/schema';
+import { identityOf, makePaper, type PaperInput } from '../paper/make';
+import type { Identifiers, PaperMeta, PaperType } from '../paper/schema';
 import { cleanText, textOf } from '../paper/text';
 import { findTitleHeading } from './anchor';
 import { highwire } from './generic/highwire';
 import { metaAll, metaFirst } from './meta';
-import type { Detection } from './types';
+import type { Detection, Placement } from './types';
 import { qs, qsa } from './select';
 
 /** The texts of every `sel` under `root`, empty ones dropped. */
@@ -37,6 +37,45 @@ export function entries(root: ParentNode, sel: string, parse: (el: Element, url:
     }
   }
   return out;
+}
+
+/**
+ * A listing entry whose paper is built on first read. The key and title (all an inline control
+ * needs) are read at once; `more` (authors, abstract…) and the paper itself wait until someone
+ * reads `paper` (the report to the background, a click on Save), so the controls of a long
+ * listing go in before the page's first layout and the rest runs after. Null when `input` has no
+ * title or no identity, as makePaper. If `more` throws, the paper keeps what `input` had.
+ */
+export function lazyEntry(
+  input: PaperInput,
+  more: () => Omit<Partial<PaperInput>, 'ids' | 'title'>,
+  url: URL,
+  anchor: Element | null | undefined,
+  placement: Placement,
+): Detection | null {
+  const title = cleanText(input.title);
+  const key = title ? identityOf(input.ids, url.href).key : null;
+  if (!key) return null;
+  let paper: PaperMeta | undefined;
+  return {
+    key,
+    title,
+    get paper(): PaperMeta {
+      if (!paper) {
+        let extra: Omit<Partial<PaperInput>, 'ids' | 'title'> = {};
+        try {
+          extra = more();
+        } catch {
+          /* odd markup in the entry: what it showed at once is kept */
+        }
+        // Same ids and title as above: makePaper gives the same key, never null.
+        paper = makePaper({ ...input, ...extra, ids: input.ids, title: input.title }, url.href)!;
+      }
+      return paper;
+    },
+    anchor: anchor ?? undefined,
+    placement: anchor ? placement : undefined,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { cleanText } from '../paper/text';
 import { canonical } from './generic/canonical';
 import { generics as allGenerics } from './generics';
 import { adaptersFor } from './match';
-import type { Detection, Generic, SiteAdapter } from './types';
+import { keyOf, type Detection, type Generic, type SiteAdapter } from './types';
 
 export interface RunOptions {
   adapters: SiteAdapter[];
@@ -32,13 +32,14 @@ export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
   return out;
 }
 
-const merge = (a: Detection, b: Detection): Detection => ({ ...a, paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });
+const merge = (a: Detection, b: Detection): Detection => ({ paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });
 
 export function dedupe(list: Detection[]): Detection[] {
   const seen = new Map<string, Detection>();
   for (const d of list) {
-    const prev = seen.get(d.paper.key);
-    seen.set(d.paper.key, prev ? merge(prev, d) : d);
+    const key = keyOf(d);
+    const prev = seen.get(key);
+    seen.set(key, prev ? merge(prev, d) : d);
   }
   return [...seen.values()];
 }
@@ -50,7 +51,7 @@ const sameTitle = (a: PaperMeta, b: PaperMeta) => cleanText(a.title).toLowerCase
  * same paper known by other ids when the titles agree (merged), else a stray item (dropped).
  */
 function addGeneric(found: Detection[], got: Detection[]): Detection[] {
-  if (found.length === 1 && got.length === 1 && got[0].paper.key !== found[0].paper.key) {
+  if (found.length === 1 && got.length === 1 && keyOf(got[0]) !== keyOf(found[0])) {
     return sameTitle(found[0].paper, got[0].paper) ? [merge(found[0], got[0])] : found;
   }
   return dedupe([...found, ...got]);

@@ -4,7 +4,11 @@ import type { PaperMeta } from '../paper/schema';
 export type Placement = 'append' | 'after' | 'before';
 
 export interface Detection {
+  /** May be built on first read (see lazyEntry): then `key` and `title` are given at once. */
   paper: PaperMeta;
+  /** The paper's key and title, when known before `paper` is built. */
+  key?: string;
+  title?: string;
   /** Element the inline Save control attaches to (a title, a listing row). */
   anchor?: Element;
   placement?: Placement;
@@ -31,3 +35,6 @@ export interface SiteAdapter {
 }
 
 export type Generic = (doc: Document, url: URL) => Detection[];
+
+/** A detection's key, without building a lazily built paper. */
+export const keyOf = (d: Detection): string => d.key ?? d.paper.key;

@@ -3,7 +3,7 @@
 import type { PaperMeta } from '../paper/schema';
 import { detectWith, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
-import type { Detection } from '../detect/types';
+import { keyOf, type Detection } from '../detect/types';
 import { qsa } from '../detect/select';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
 
@@ -30,7 +30,8 @@ interface Mounted {
 }
 
 export class PageSession {
-  private papers = new Map<string, PaperMeta>();
+  /** What the page shows, by key. A listing's papers may be built on first read (lazyEntry). */
+  private papers = new Map<string, Detection>();
   /** Keys found by whole-page detection (single pages): they stay while the URL stays. */
   private pageKeys = new Set<string>();
   private controls = new Map<HTMLElement, Mounted>();
@@ -53,7 +54,7 @@ export class PageSession {
   }
 
   paper(key: string): PaperMeta | undefined {
-    return this.papers.get(key);
+    return this.papers.get(key)?.paper;
   }
 
   /** Whole-page scan: detect everything, mount what is missing, drop what is gone. */
@@ -67,10 +68,11 @@ export class PageSession {
     this.papers.clear();
     this.pageKeys.clear();
     for (const d of detections) {
-      this.papers.set(d.paper.key, d.paper);
-      if (!d.anchor) this.pageKeys.add(d.paper.key);
+      this.papers.set(keyOf(d), d);
+      if (!d.anchor) this.pageKeys.add(keyOf(d));
     }
-    this.mountAll(detections);
+    // Deduplicated, and on a page without controls yet (the first scan) nothing is left to find.
+    this.mountAll(detections, !this.doc.getElementsByTagName(HOST_TAG).length);
     this.pruneDetached(true);
     // The controls are in: let the browser show them before the report's copy of every paper.
     if (detections.length > 50) await nextTask();
@@ -101,17 +103,18 @@ export class PageSession {
         }
       }
     }
-    for (const d of found) this.papers.set(d.paper.key, d.paper);
+    for (const d of found) this.papers.set(keyOf(d), d);
     this.mountAll(found);
     this.pruneDetached(false);
     await this.report();
   }
 
-  private mountAll(detections: Detection[]): void {
+  /** `fresh`: the detections have distinct keys and the page has no control yet. */
+  private mountAll(detections: Detection[], fresh = false): void {
     if (this.opts.inlineButtons === false) return;
     const added: ControlHandle[] = [];
     for (const d of detections) {
-      const h = d.anchor && this.mount(d);
+      const h = d.anchor && this.mount(d, fresh);
       if (h) added.push(h);
     }
     this.fitLater(added);
@@ -133,17 +136,19 @@ export class PageSession {
     else fit();
   }
 
-  private mount(d: Detection): ControlHandle | undefined {
+  private mount(d: Detection, fresh: boolean): ControlHandle | undefined {
     const anchor = d.anchor!;
+    const key = keyOf(d);
     const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
-    const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
-    const existing = [near, ...anchor.querySelectorAll(HOST_TAG)].find(
-      (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === d.paper.key,
-    );
-    if (existing && this.controls.has(existing as HTMLElement)) return undefined;
-    existing?.remove(); // a control left by an earlier instance of the extension
-    const key = d.paper.key;
-    const handle = createControl(this.doc, key, d.paper.title, (wasSaved) => void this.toggle(key, wasSaved));
+    if (!fresh) {
+      const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
+      const existing = [near, ...anchor.querySelectorAll(HOST_TAG)].find(
+        (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === key,
+      );
+      if (existing && this.controls.has(existing as HTMLElement)) return undefined;
+      existing?.remove(); // a control left by an earlier instance of the extension
+    }
+    const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved));
     handle.setSaved(this.saved.has(key));
     if (placement === 'append') anchor.append(handle.host);
     else if (placement === 'after') anchor.after(handle.host);
@@ -159,7 +164,7 @@ export class PageSession {
     try {
       if (wasSaved) await this.env.unsave(key);
       else {
-        const paper = this.papers.get(key);
+        const paper = this.papers.get(key)?.paper;
         if (!paper) return;
         const keys = await this.env.save(paper);
         if (keys.includes(key)) this.setSaved(key, true);
@@ -213,10 +218,10 @@ export class PageSession {
 
   /** Tells the background what is on the page, when that changed. */
   async report(force = false): Promise<void> {
-    const papers = [...this.papers.values()];
-    const signature = this.url + '\n' + papers.map((p) => p.key).sort().join('\n');
+    const signature = this.url + '\n' + [...this.papers.keys()].sort().join('\n');
     if (!force && signature === this.lastReport) return;
     this.lastReport = signature;
+    const papers = [...this.papers.values()].map((d) => d.paper);
     const saved = await this.env.report(this.url, papers);
     this.applySaved(saved);
   }

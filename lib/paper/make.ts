@@ -59,18 +59,26 @@ function guessType(ids: Identifiers, venue?: string): PaperType {
   return 'other';
 }
 
-/** Null when the input has no title or no identity: such a thing is not a paper we can keep. */
-export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null {
-  const title = cleanText(input.title);
-  if (!title) return null;
-  const { ids, version } = cleanIds(input.ids);
+/**
+ * The identifiers `makePaper` keeps of `raw` (cleaned; a landing URL made absolute or dropped)
+ * and the canonical key they give (null: no identity, not a paper).
+ */
+export function identityOf(raw: Identifiers, baseUrl?: string): { ids: Identifiers; version?: number; key: string | null } {
+  const { ids, version } = cleanIds(raw);
   // A javascript: or data: landing URL is no URL at all (left as undefined, clamp() tripped on it).
   if (ids.url) {
     const u = absolute(ids.url, baseUrl);
     if (u) ids.url = u;
     else delete ids.url;
   }
-  const key = canonicalKey(ids);
+  return { ids, version, key: canonicalKey(ids) };
+}
+
+/** Null when the input has no title or no identity: such a thing is not a paper we can keep. */
+export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null {
+  const title = cleanText(input.title);
+  if (!title) return null;
+  const { ids, version, key } = identityOf(input.ids, baseUrl);
   if (!key) return null;
   const venue = cleanText(input.venue) || undefined;
   const year = typeof input.year === 'number' ? input.year : yearOf(input.year ?? input.date);

@@ -4,28 +4,30 @@ import { arxivIdFromUrl, yearOfArxivId } from '../../paper/identity';
 import { makePaper, type PaperInput } from '../../paper/make';
 import type { PaperMeta } from '../../paper/schema';
 import { textOf } from '../../paper/text';
-import { entries, hrefOf, pdfTitle, textsOf } from '../dom';
+import { entries, hrefOf, lazyEntry, pdfTitle, textsOf } from '../dom';
 import { metaAll, metaFirst } from '../meta';
 import type { Detection, SiteAdapter } from '../types';
 import { qs } from '../select';
 
 type ArxivId = { id: string; version?: number };
 
+/** What an arXiv id tells of a paper, under what the page shows (`f`). */
+function arxivInput(a: ArxivId, f: Partial<PaperInput>): PaperInput {
+  return {
+    title: undefined,
+    year: yearOfArxivId(a.id),
+    type: 'preprint',
+    absUrl: `https://arxiv.org/abs/${a.id}`,
+    pdfUrl: `https://arxiv.org/pdf/${a.id}`,
+    source: 'arxiv',
+    ...f,
+    ids: { ...f.ids, arxiv: a.id + (a.version ? `v${a.version}` : '') },
+  };
+}
+
 /** A paper known by its arXiv id (also used by the alphaXiv and Hugging Face adapters). */
 export function arxivPaper(a: ArxivId, f: Partial<PaperInput>, url: URL): PaperMeta | null {
-  return makePaper(
-    {
-      title: undefined,
-      year: yearOfArxivId(a.id),
-      type: 'preprint',
-      absUrl: `https://arxiv.org/abs/${a.id}`,
-      pdfUrl: `https://arxiv.org/pdf/${a.id}`,
-      source: 'arxiv',
-      ...f,
-      ids: { ...f.ids, arxiv: a.id + (a.version ? `v${a.version}` : '') },
-    },
-    url.href,
-  );
+  return makePaper(arxivInput(a, f), url.href);
 }
 
 const category = (el: Element | null | undefined) => /\(([^()]+)\)\s*$/.exec(textOf(el))?.[1];
@@ -54,19 +56,22 @@ function detectAbs(doc: Document, url: URL): Detection[] {
   return d ? [d] : [];
 }
 
-/** `/list/…` and `/a/…` rows: dt (identifier, links) followed by its dd (title, authors…). */
+/**
+ * `/list/…` and `/a/…` rows: dt (identifier, links) followed by its dd (title, authors…). Lists
+ * run to 2,000 entries: the id and title come at once, the rest when the paper is read.
+ */
 function parseListEntry(dt: Element, url: URL): Detection | null {
   const dd = dt.nextElementSibling;
   const link = qs(dt, 'a[title="Abstract"], a[href*="/abs/"]');
   const a = arxivIdFromUrl(hrefOf(link, url)?.href ?? '');
   if (!a || dd?.tagName !== 'DD') return null;
-  const paper = arxivPaper(a, {
-    title: textOf(qs(dd, '.list-title')).replace(/^Title:\s*/, ''),
+  const input = arxivInput(a, { title: textOf(qs(dd, '.list-title')).replace(/^Title:\s*/, '') });
+  const more = () => ({
     authors: textsOf(dd, '.list-authors a'),
     abstract: textOf(qs(dd, 'p.mathjax')),
     arxivCategory: category(qs(dd, '.primary-subject')),
-  }, url);
-  return found(paper, link, 'after');
+  });
+  return lazyEntry(input, more, url, link, 'after');
 }
 
 function parseResult(li: Element, url: URL): Detection | null {
