@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paperMetaSchema } from './schema';
-import { makePaper } from './make';
+import { absolute, makePaper } from './make';
 
 describe('makePaper', () => {
   it('cleans text, names and ids and passes the zod schema', () => {
@@ -58,5 +58,36 @@ describe('hostile links', () => {
       expect(p.absUrl).toBeUndefined();
       expect(p.pdfUrl).toBeUndefined();
     }
+  });
+});
+
+describe('absolute URLs', () => {
+  const parsed = (u: string, base?: string) => {
+    try {
+      const x = new URL(u, base);
+      return x.protocol === 'http:' || x.protocol === 'https:' ? x.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  it('the fast path for already serialized URLs answers as the URL parser does', () => {
+    const parts = ['https://', 'http://', 'HTTPS://', 'ftp://', 'arxiv.org', 'ArXiv.org', 'a.b-c.org', '127.0.0.1', 'x.1a', 'xn--bcher-kva.de', 'xn--a.org', 'x.xn--zz', ':443', '@',
+      '/', '/abs/2401.01234', '/a/./b', '/a/../b', '/.', '/..', '/%2e%2E/', '/a b', "/it's", '/~user/', '/a|b', '/{x}', '/é', '\\\\', '/a\\b',
+      '?', '?q=1&r=%20', "?it's", '?a b', '?#', '#', '#frag', "#it's", '#a b', '#x#y', '#`', '%', '%zz', ';', '/.x', '/x.', '/..x', '\t', '\n', ' '];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let checked = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let u = '';
+      const n = 1 + Math.floor(rnd() * 7);
+      for (let j = 0; j < n; j++) u += parts[Math.floor(rnd() * parts.length)];
+      if (i % 3 === 0) u = 'https://arxiv.org' + u;
+      expect(absolute(u, 'https://base.example.org/dir/page'), u).toBe(parsed(u, 'https://base.example.org/dir/page'));
+      checked++;
+    }
+    expect(checked).toBe(20_000);
+    expect(absolute('https://arxiv.org/abs/2401.01234')).toBe('https://arxiv.org/abs/2401.01234');
+    expect(absolute('https://arxiv.org/a/../abs')).toBe('https://arxiv.org/abs');
+    expect(absolute('https://ArXiv.org/abs')).toBe('https://arxiv.org/abs');
   });
 });

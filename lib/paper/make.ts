@@ -23,8 +23,16 @@ export interface PaperInput {
   publisher?: string;
 }
 
-function absolute(url: string | undefined, base?: string): string | undefined {
+/**
+ * An http(s) URL already in the form the URL parser gives (lower-case host name, a path, no dot
+ * segments, no character it would escape): adapters build most of them (`https://arxiv.org/abs/…`),
+ * and a listing has thousands. Checked against the parser in make.test.ts.
+ */
+const SERIALIZED = /^https?:\/\/(?![^/]*xn--)(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?![^?#]*(?:\/\.{1,2}(?:[/?#]|$)|%2[eE]))\/[\w\-.~!$&()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&'()*+,;=:@%/?#]*)?$/;
+
+export function absolute(url: string | undefined, base?: string): string | undefined {
   if (!url) return undefined;
+  if (SERIALIZED.test(url)) return url;
   try {
     const u = new URL(url, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
