@@ -27,37 +27,46 @@ export function mergeMeta(saved: Paper, meta: PaperMeta): Paper {
   return out;
 }
 
+/**
+ * The records a save of `metas` writes (`write`: each once) and, in order, the record each meta
+ * ends up in (`out`). Reads only: call inside a read-write transaction on papers, then put.
+ */
+export async function planSave(db: PapershelfDB, metas: PaperMeta[], now: number): Promise<{ out: Paper[]; write: Paper[] }> {
+  // Two reads for the whole batch (a listing's "Save all"), not two per paper.
+  const keysOf = metas.map((m) => [...new Set([m.key, ...allKeys(m.ids)])]);
+  const wanted = [...new Set(keysOf.flat())];
+  const byKey = new Map<string, Paper>();
+  // Both reads in flight at once (one round trip to the database, not two).
+  const [direct, aliased] = await Promise.all([db.papers.bulkGet(wanted), db.papers.where('aliases').anyOf(wanted).toArray()]);
+  direct.forEach((p, i) => p && byKey.set(wanted[i], p));
+  for (const p of aliased) {
+    for (const a of p.aliases) if (!byKey.has(a)) byKey.set(a, p);
+  }
+  const written = new Map<string, Paper>();
+  const out: Paper[] = [];
+  metas.forEach((meta, i) => {
+    const hit = keysOf[i].map((k) => byKey.get(k)).find(Boolean);
+    const saved = hit && (written.get(hit.key) ?? hit);
+    let record: Paper;
+    if (saved) {
+      record = mergeMeta(saved, meta);
+      record.updatedAt = now;
+    } else {
+      record = newPaper(meta, now);
+      record.aliases = allKeys(meta.ids).filter((k) => k !== meta.key);
+    }
+    written.set(record.key, record);
+    // The same paper twice in one batch merges into one record.
+    for (const k of [record.key, ...record.aliases]) byKey.set(k, record);
+    out.push(record);
+  });
+  return { out, write: [...written.values()] };
+}
+
 export async function savePapers(db: PapershelfDB, metas: PaperMeta[], now = Date.now()): Promise<Paper[]> {
   return db.transaction('rw', db.papers, async () => {
-    // Two reads and one write for the whole batch (a listing's "Save all"), not three per paper.
-    const keysOf = metas.map((m) => [...new Set([m.key, ...allKeys(m.ids)])]);
-    const wanted = [...new Set(keysOf.flat())];
-    const byKey = new Map<string, Paper>();
-    // Both reads in flight at once (one round trip to the database, not two).
-    const [direct, aliased] = await Promise.all([db.papers.bulkGet(wanted), db.papers.where('aliases').anyOf(wanted).toArray()]);
-    direct.forEach((p, i) => p && byKey.set(wanted[i], p));
-    for (const p of aliased) {
-      for (const a of p.aliases) if (!byKey.has(a)) byKey.set(a, p);
-    }
-    const written = new Map<string, Paper>();
-    const out: Paper[] = [];
-    metas.forEach((meta, i) => {
-      const hit = keysOf[i].map((k) => byKey.get(k)).find(Boolean);
-      const saved = hit && (written.get(hit.key) ?? hit);
-      let record: Paper;
-      if (saved) {
-        record = mergeMeta(saved, meta);
-        record.updatedAt = now;
-      } else {
-        record = newPaper(meta, now);
-        record.aliases = allKeys(meta.ids).filter((k) => k !== meta.key);
-      }
-      written.set(record.key, record);
-      // The same paper twice in one batch merges into one record.
-      for (const k of [record.key, ...record.aliases]) byKey.set(k, record);
-      out.push(record);
-    });
-    await db.papers.bulkPut([...written.values()]);
+    const { out, write } = await planSave(db, metas, now);
+    await db.papers.bulkPut(write);
     return out;
   });
 }

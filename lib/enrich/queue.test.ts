@@ -35,6 +35,20 @@ describe('completion queue', () => {
     expect(await enqueue(db, ['arxiv:1'], 10 + REFRESH_MS)).toEqual(['arxiv:1']);
   });
 
+  it('rows already read in the transaction are not read again, and decide as a read would', async () => {
+    await enqueue(db, ['arxiv:1', 'arxiv:2'], 0);
+    await finish(db, 'arxiv:2', 10);
+    const known = new Map([['arxiv:1', await db.queue.get('arxiv:1')], ['arxiv:2', await db.queue.get('arxiv:2')], ['arxiv:3', undefined]]);
+    const reads: string[][] = [];
+    const bulkGet = db.queue.bulkGet.bind(db.queue);
+    db.queue.bulkGet = ((keys: string[]) => (reads.push(keys), bulkGet(keys))) as typeof db.queue.bulkGet;
+    // arxiv:1 keeps its schedule, arxiv:2 was done recently, arxiv:3 and arxiv:4 are new.
+    expect(await enqueue(db, ['arxiv:1', 'arxiv:2', 'arxiv:3', 'arxiv:4'], 20, REFRESH_MS, known)).toEqual(['arxiv:3', 'arxiv:4']);
+    expect(reads).toEqual([['arxiv:4']]);
+    expect(await enqueue(db, ['arxiv:2'], 20, REFRESH_MS, known)).toEqual([]);
+    expect(reads).toEqual([['arxiv:4']]);
+  });
+
   it('a failed job waits its back-off, then gives up after the last attempt', async () => {
     await enqueue(db, ['arxiv:1'], 0);
     const [job] = await dueJobs(db, 0, 10);

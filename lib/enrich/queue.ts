@@ -15,12 +15,16 @@ export function backoffDelay(attempts: number, random: () => number, retryAfterM
 /**
  * Queues papers for completion. A paper already queued keeps its schedule (and back-off); one
  * completed recently is not asked about again — the response cache would answer anyway.
+ * `known`: queue rows already read in this transaction (absent rows as undefined).
  */
-export async function enqueue(db: PapershelfDB, keys: string[], now: number, refreshMs = REFRESH_MS): Promise<string[]> {
+export async function enqueue(db: PapershelfDB, keys: string[], now: number, refreshMs = REFRESH_MS, known?: Map<string, EnrichJob | undefined>): Promise<string[]> {
   return db.transaction('rw', db.queue, async () => {
-    const rows = await db.queue.bulkGet(keys);
-    const fresh = keys.filter((k, i) => {
-      const r = rows[i];
+    const unread = known ? keys.filter((k) => !known.has(k)) : keys;
+    const read = unread.length ? await db.queue.bulkGet(unread) : [];
+    const rows = new Map(known);
+    unread.forEach((k, i) => rows.set(k, read[i]));
+    const fresh = keys.filter((k) => {
+      const r = rows.get(k);
       return !r || (r.due === undefined && now - (r.doneAt ?? 0) >= refreshMs);
     });
     await db.queue.bulkPut([...new Set(fresh)].map((key) => ({ key, due: now, attempts: 0 })));
