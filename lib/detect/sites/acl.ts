@@ -1,8 +1,7 @@
 // ACL Anthology: paper pages (`/<anthology id>/`, citation_* meta) and the rows of volume, event
 // and author pages (`strong > a.align-middle[href=/<id>/]` in a .d-sm-flex row).
-import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
-import { entries, hrefOf, metaPaper, textsOf } from '../dom';
+import { entries, hrefOf, lazyEntry, metaPaper, textsOf } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
 import { qs } from '../select';
 
@@ -39,23 +38,19 @@ function parseRow(a: Element, url: URL, pageVenue?: string): Detection | null {
   const acl = u?.host === url.host ? ID.exec(u.pathname)?.[1] : undefined;
   // `<volume>.0` is the volume's front matter, not a paper.
   if (!acl || acl.endsWith('.0')) return null;
-  const row = a.closest('.d-sm-flex') ?? a.parentElement!;
-  const venue = textOf(qs(row, 'a[href*="/volumes/"]')) || pageVenue;
-  const paper = makePaper(
-    {
-      ids: { acl },
-      title: textOf(a),
+  // An event lists thousands of papers: the rest of each is read when the paper is (lazyEntry).
+  const input = { ids: { acl }, title: textOf(a), year: yearOfAclId(acl), absUrl: page(acl), source: 'acl' };
+  const more = () => {
+    const row = a.closest('.d-sm-flex') ?? a.parentElement!;
+    const venue = textOf(qs(row, 'a[href*="/volumes/"]')) || pageVenue;
+    return {
       authors: textsOf(row, 'a[href*="/people/"]'),
-      year: yearOfAclId(acl),
       venue,
-      type: venue ? undefined : 'conference',
-      absUrl: page(acl),
+      type: venue ? undefined : ('conference' as const),
       pdfUrl: hrefOf(qs(row, 'a[href$=".pdf"]'), url)?.href,
-      source: 'acl',
-    },
-    url.href,
-  );
-  return paper && { paper, anchor: a, placement: 'after' };
+    };
+  };
+  return lazyEntry(input, more, url, a, 'after');
 }
 
 export const acl: SiteAdapter = {

@@ -1,9 +1,8 @@
 // CVF open access (openaccess.thecvf.com): listings (`dt.ptitle` + authors dd + links dd) and
 // paper pages (`…_paper.html`: citation_* meta, #papertitle, #authors).
 import { arxivIdFromUrl } from '../../paper/identity';
-import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
-import { entries, hrefOf, metaPaper, splitNames } from '../dom';
+import { entries, hrefOf, lazyEntry, metaPaper, splitNames } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
 import { qs, qsa } from '../select';
 
@@ -31,21 +30,17 @@ function parseEntry(dt: Element, url: URL): Detection | null {
   if (!a || !abs) return null;
   const who = nextDd(dt);
   const links = nextDd(who);
-  const inputs = [...(qsa(who, 'input[name="query_author"]') ?? [])].map((i) => i.getAttribute('value'));
-  const paper = makePaper(
-    {
+  // A conference lists thousands of papers: the rest of each is read when the paper is (lazyEntry).
+  const input = { ids: { arxiv: arxivIn(links), url: abs.href }, title: textOf(a), type: 'conference' as const, absUrl: abs.href, source: 'cvf' };
+  const more = () => {
+    const inputs = [...(qsa(who, 'input[name="query_author"]') ?? [])].map((i) => i.getAttribute('value'));
+    return {
       ...conf(abs.pathname),
-      ids: { arxiv: arxivIn(links), url: abs.href },
-      title: textOf(a),
       authors: inputs.length ? inputs : splitNames(who?.textContent),
-      type: 'conference',
-      absUrl: abs.href,
       pdfUrl: [...(qsa(links, 'a') ?? [])].find((l) => textOf(l) === 'pdf')?.getAttribute('href') ?? undefined,
-      source: 'cvf',
-    },
-    url.href,
-  );
-  return paper && { paper, anchor: dt, placement: 'append' };
+    };
+  };
+  return lazyEntry(input, more, url, dt, 'append');
 }
 
 export const cvf: SiteAdapter = {

@@ -1,7 +1,6 @@
 // NeurIPS proceedings: year listings (`ul.paper-list`) and paper pages (citation_* meta).
-import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
-import { entries, hrefOf, metaPaper, splitNames } from '../dom';
+import { entries, hrefOf, lazyEntry, metaPaper, splitNames } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
 import { qs } from '../select';
 
@@ -19,21 +18,13 @@ function parseEntry(li: Element, url: URL): Detection | null {
   const u = hrefOf(a, url);
   if (!a || !u) return null;
   const abs = canon(u);
-  const paper = makePaper(
-    {
-      ids: { url: abs },
-      title: textOf(a),
-      authors: splitNames(qs(li, '.paper-authors, i')?.textContent),
-      year: yearIn(url),
-      venue: VENUE,
-      type: 'conference',
-      absUrl: abs,
-      pdfUrl: abs.replace('/hash/', '/file/').replace('-Abstract', '-Paper').replace(/\.html$/, '.pdf'),
-      source: 'neurips',
-    },
-    url.href,
-  );
-  return paper && { paper, anchor: a, placement: 'after' };
+  // A year lists thousands of papers: the rest of each is read when the paper is (lazyEntry).
+  const input = { ids: { url: abs }, title: textOf(a), year: yearIn(url), venue: VENUE, type: 'conference' as const, absUrl: abs, source: 'neurips' };
+  const more = () => ({
+    authors: splitNames(qs(li, '.paper-authors, i')?.textContent),
+    pdfUrl: abs.replace('/hash/', '/file/').replace('-Abstract', '-Paper').replace(/\.html$/, '.pdf'),
+  });
+  return lazyEntry(input, more, url, a, 'after');
 }
 
 export const neurips: SiteAdapter = {

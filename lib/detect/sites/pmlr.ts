@@ -1,7 +1,6 @@
 // PMLR (proceedings.mlr.press): volume pages list `div.paper` rows; paper pages carry citation_* meta.
-import { makePaper } from '../../paper/make';
 import { textOf, yearOf } from '../../paper/text';
-import { entries, metaPaper, splitNames } from '../dom';
+import { entries, lazyEntry, metaPaper, splitNames } from '../dom';
 import type { Detection, SiteAdapter } from '../types';
 import { qs, qsa } from '../select';
 
@@ -20,23 +19,19 @@ function parseEntry(el: Element, url: URL): Detection | null {
   const abs = links.find((a) => textOf(a) === 'abs') ?? qs(title, 'a');
   const href = abs?.getAttribute('href');
   if (!title || !href) return null;
-  const info = textOf(qs(el, 'span.info')).replace(/,?\s*PMLR\b.*$/, '');
-  const doc = el.ownerDocument;
-  const paper = makePaper(
-    {
-      ids: { url: href },
-      title: textOf(title),
+  // A volume lists thousands of papers: the rest of each is read when the paper is (lazyEntry).
+  const input = { ids: { url: href }, title: textOf(title), type: 'conference' as const, absUrl: href, source: 'pmlr' };
+  const more = () => {
+    const info = textOf(qs(el, 'span.info')).replace(/,?\s*PMLR\b.*$/, '');
+    const doc = el.ownerDocument;
+    return {
       authors: splitNames(qs(el, 'span.authors')?.textContent),
       year: yearOfName(href) ?? yearOf(doc.title),
       venue: info || volumeVenue(doc),
-      type: 'conference',
-      absUrl: href,
       pdfUrl: links.find((a) => /^(download )?pdf$/i.test(textOf(a)))?.getAttribute('href') ?? undefined,
-      source: 'pmlr',
-    },
-    url.href,
-  );
-  return paper && { paper, anchor: title, placement: 'append' };
+    };
+  };
+  return lazyEntry(input, more, url, title, 'append');
 }
 
 export const pmlr: SiteAdapter = {
