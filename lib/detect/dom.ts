@@ -1,6 +1,6 @@
 // Small DOM helpers shared by site adapters (append only: several adapters use them).
 import { arxivIdFromUrl, normalizeDoi } from '../paper/identity';
-import { identityOf, makePaper, type PaperInput } from '../paper/make';
+import { buildPaper, identityOf, makePaper, type PaperInput } from '../paper/make';
 import type { Identifiers, PaperMeta, PaperType } from '../paper/schema';
 import { cleanText, textOf } from '../paper/text';
 import { findTitleHeading } from './anchor';
@@ -54,7 +54,8 @@ export function lazyEntry(
   placement: Placement,
 ): Detection | null {
   const title = cleanText(input.title);
-  const key = title ? identityOf(input.ids, url.href).key : null;
+  const identity = title ? identityOf(input.ids, url.href) : undefined;
+  const key = identity?.key;
   if (!key) return null;
   let paper: PaperMeta | undefined;
   return {
@@ -68,8 +69,8 @@ export function lazyEntry(
         } catch {
           /* odd markup in the entry: what it showed at once is kept */
         }
-        // Same ids and title as above: makePaper gives the same key, never null.
-        paper = makePaper({ ...input, ...extra, ids: input.ids, title: input.title }, url.href)!;
+        // The title and identity read above, not read again: the key stays the one given.
+        paper = buildPaper({ ...input, ...extra }, title, { ...identity, key }, url.href);
       }
       return paper;
     },

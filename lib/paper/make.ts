@@ -71,7 +71,13 @@ function guessType(ids: Identifiers, venue?: string): PaperType {
  * The identifiers `makePaper` keeps of `raw` (cleaned; a landing URL made absolute or dropped)
  * and the canonical key they give (null: no identity, not a paper).
  */
-export function identityOf(raw: Identifiers, baseUrl?: string): { ids: Identifiers; version?: number; key: string | null } {
+export interface Identity {
+  ids: Identifiers;
+  version?: number;
+  key: string | null;
+}
+
+export function identityOf(raw: Identifiers, baseUrl?: string): Identity {
   const { ids, version } = cleanIds(raw);
   // A javascript: or data: landing URL is no URL at all (left as undefined, clamp() tripped on it).
   if (ids.url) {
@@ -86,8 +92,15 @@ export function identityOf(raw: Identifiers, baseUrl?: string): { ids: Identifie
 export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null {
   const title = cleanText(input.title);
   if (!title) return null;
-  const { ids, version, key } = identityOf(input.ids, baseUrl);
-  if (!key) return null;
+  const identity = identityOf(input.ids, baseUrl);
+  return identity.key ? buildPaper(input, title, identity as Identity & { key: string }, baseUrl) : null;
+}
+
+/**
+ * The paper of `input` once its cleaned title and its identity (identityOf of its ids) are known:
+ * makePaper's second half, for callers that read those first (lazyEntry).
+ */
+export function buildPaper(input: Omit<PaperInput, 'ids' | 'title'>, title: string, { ids, version, key }: Identity & { key: string }, baseUrl?: string): PaperMeta {
   const venue = cleanText(input.venue) || undefined;
   const year = typeof input.year === 'number' ? input.year : yearOf(input.year ?? input.date);
   const candidate = {
