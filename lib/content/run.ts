@@ -56,7 +56,30 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     session.destroy();
     detach();
   });
-  await session.scan();
+  const scanned = session.scan();
+  // The background's commands are heard from the start: the badge shows while the first scan's
+  // report is still being answered, and a shortcut pressed then waits for that scan instead of
+  // finding no listener (and saving nothing).
+  const onMessage = (raw: unknown) => {
+    if (!isToContent(raw)) return undefined;
+    return scanned
+      .catch(() => {})
+      .then(() => {
+        if (raw.type === 'rescan') return session.scan(location.href).then(() => ({ count: session.keys.length }));
+        const papers = session.keys.map((k) => session.paper(k)!).filter(Boolean);
+        return ask({ type: 'save', papers }).then((r) => ({ count: r.saved.length }));
+      });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  const stopMessages = () => {
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* the old extension context is gone: nothing left to detach */
+    }
+  };
+  detach = stopMessages;
+  await scanned;
   if (ctx.isInvalid) return;
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
@@ -79,21 +102,13 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   };
   browser.storage.onChanged.addListener(onStorage);
 
-  const onMessage = (raw: unknown) => {
-    if (!isToContent(raw)) return undefined;
-    if (raw.type === 'rescan') return session.scan(location.href).then(() => ({ count: session.keys.length }));
-    const papers = session.keys.map((k) => session.paper(k)!).filter(Boolean);
-    return ask({ type: 'save', papers }).then((r) => ({ count: r.saved.length }));
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-
   detach = () => {
     unwatch();
     try {
       browser.storage.onChanged.removeListener(onStorage);
-      browser.runtime.onMessage.removeListener(onMessage);
     } catch {
       /* the old extension context is gone: nothing left to detach */
     }
+    stopMessages();
   };
 }
