@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../tests/random';
 import { paperMetaSchema } from './schema';
 import { absolute, makePaper } from './make';
 
@@ -74,8 +75,7 @@ describe('absolute URLs', () => {
     const parts = ['https://', 'http://', 'HTTPS://', 'ftp://', 'arxiv.org', 'ArXiv.org', 'a.b-c.org', '127.0.0.1', 'x.1a', 'xn--bcher-kva.de', 'xn--a.org', 'x.xn--zz', ':443', '@',
       '/', '/abs/2401.01234', '/a/./b', '/a/../b', '/.', '/..', '/%2e%2E/', '/a b', "/it's", '/~user/', '/a|b', '/{x}', '/é', '\\\\', '/a\\b',
       '?', '?q=1&r=%20', "?it's", '?a b', '?#', '#', '#frag', "#it's", '#a b', '#x#y', '#`', '%', '%zz', ';', '/.x', '/x.', '/..x', '\t', '\n', ' '];
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = seededRandom(7);
     let checked = 0;
     for (let i = 0; i < 20_000; i++) {
       let u = '';

@@ -3,9 +3,15 @@
 // C0/C1 controls other than whitespace; they break exports and mean nothing in a title.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+// What cleanText would change: a control character, whitespace other than a lone space, or a
+// space at either end. Most strings (adapters' own, already cleaned, a listing's thousands of
+// titles read twice) have none, and are then returned as they are, with nothing allocated.
+const UNCLEAN = /[\u0000-\u001F\u007F-\u009F]|[^\S ]| \s|^ | $/;
+
 /** Collapses whitespace and drops control characters; Unicode letters and marks are kept. */
 export function cleanText(raw: string | null | undefined): string {
   if (!raw) return '';
+  if (!UNCLEAN.test(raw)) return raw;
   return raw.replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
