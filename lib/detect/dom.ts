@@ -1,6 +1,6 @@
 // Small DOM helpers shared by site adapters (append only: several adapters use them).
 import { arxivIdFromUrl, normalizeDoi } from '../paper/identity';
-import { buildPaper, identityOf, makePaper, type PaperInput } from '../paper/make';
+import { buildPaper, identityOf, makePaper, type Identity, type PaperInput } from '../paper/make';
 import type { Identifiers, PaperMeta, PaperType } from '../paper/schema';
 import { cleanText, textOf } from '../paper/text';
 import { findTitleHeading } from './anchor';
@@ -55,28 +55,42 @@ export function lazyEntry(
 ): Detection | null {
   const title = cleanText(input.title);
   const identity = title ? identityOf(input.ids, url.href) : undefined;
-  const key = identity?.key;
-  if (!key) return null;
-  let paper: PaperMeta | undefined;
-  return {
-    key,
-    title,
-    get paper(): PaperMeta {
-      if (!paper) {
-        let extra: Omit<Partial<PaperInput>, 'ids' | 'title'> = {};
-        try {
-          extra = more();
-        } catch {
-          /* odd markup in the entry: what it showed at once is kept */
-        }
-        // The title and identity read above, not read again: the key stays the one given.
-        paper = buildPaper({ ...input, ...extra }, title, { ...identity, key }, url.href);
+  return identity?.key ? new LazyEntry(input, more, url.href, title, identity as Identity & { key: string }, anchor ?? undefined, placement) : null;
+}
+
+// A class, not an object literal with a getter: a listing makes thousands, and each literal
+// would carry its own getter closure.
+class LazyEntry implements Detection {
+  readonly key: string;
+  readonly placement: Placement | undefined;
+  private built: PaperMeta | undefined;
+
+  constructor(
+    private readonly input: PaperInput,
+    private readonly more: () => Omit<Partial<PaperInput>, 'ids' | 'title'>,
+    private readonly baseUrl: string,
+    readonly title: string,
+    private readonly identity: Identity & { key: string },
+    readonly anchor: Element | undefined,
+    placement: Placement,
+  ) {
+    this.key = identity.key;
+    this.placement = anchor ? placement : undefined;
+  }
+
+  get paper(): PaperMeta {
+    if (!this.built) {
+      let extra: Omit<Partial<PaperInput>, 'ids' | 'title'> = {};
+      try {
+        extra = this.more();
+      } catch {
+        /* odd markup in the entry: what it showed at once is kept */
       }
-      return paper;
-    },
-    anchor: anchor ?? undefined,
-    placement: anchor ? placement : undefined,
-  };
+      // The title and identity read above, not read again: the key stays the one given.
+      this.built = buildPaper({ ...this.input, ...extra }, this.title, this.identity, this.baseUrl);
+    }
+    return this.built;
+  }
 }
 
 /**

@@ -47,7 +47,10 @@ export function isDarkBehind(el: Element, memo: Map<Element, boolean> = new Map(
     dark = memo.get(e);
     if (dark !== undefined) break;
     seen.push(e);
-    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(view.getComputedStyle(e).backgroundColor);
+    const bg = view.getComputedStyle(e).backgroundColor;
+    // Most of a page is transparent: no need to parse it (a listing has thousands of entries).
+    if (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent') continue;
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(bg);
     if (m && (m[4] === undefined || Number(m[4]) >= 0.5)) dark = 0.2126 * +m[1] + 0.7152 * +m[2] + 0.0722 * +m[3] < 128;
   }
   if (dark === undefined) {
@@ -162,6 +165,39 @@ function wiringOf(doc: Document): WeakMap<Element, Wiring> {
   return byHost;
 }
 
+/** One control; its wiring entry too (what the window listeners call). */
+class Control implements ControlHandle, Wiring {
+  private saved = false;
+
+  constructor(
+    readonly host: HTMLElement,
+    readonly button: HTMLButtonElement,
+    private readonly short: string,
+    private readonly onActivate: (saved: boolean) => void,
+  ) {}
+
+  activate(): void {
+    if (this.button.getAttribute('aria-busy') !== 'true') this.onActivate(this.saved);
+  }
+
+  setSaved(next: boolean): void {
+    if (next !== this.saved) {
+      this.saved = next;
+      paint(this.button, next, this.short);
+    }
+  }
+
+  fit(memo?: Map<Element, boolean>): void {
+    // The host itself is always transparent (`all: initial`): the page's colours start above it.
+    this.host.toggleAttribute('data-dark', isDarkBehind(this.host.parentElement ?? this.host, memo));
+  }
+
+  setBusy(busy: boolean): void {
+    if (busy) this.button.setAttribute('aria-busy', 'true');
+    else this.button.removeAttribute('aria-busy');
+  }
+}
+
 /**
  * Builds one control. `onActivate` is called only for trusted user clicks (or keyboard
  * activation, which browsers report as trusted clicks): a page script can't save for the user.
@@ -173,9 +209,8 @@ export function createControl(doc: Document, key: string, title: string, onActiv
   const sheet = sharedSheet(doc);
   // A clone shows "Save"; only its accessible name (the paper's title) is its own.
   const button = buttonPrototype(doc).cloneNode(true) as HTMLButtonElement;
-  let saved = false;
   const short = title.length > 120 ? title.slice(0, 117) + '…' : title;
-  button.setAttribute('aria-label', ariaLabel(saved, short));
+  button.setAttribute('aria-label', ariaLabel(false, short));
   if (sheet) root.adoptedStyleSheets = [sheet];
   else {
     const style = doc.createElement('style');
@@ -183,27 +218,7 @@ export function createControl(doc: Document, key: string, title: string, onActiv
     root.append(style);
   }
   root.append(button);
-  wiringOf(doc).set(host, {
-    button,
-    activate: () => {
-      if (button.getAttribute('aria-busy') !== 'true') onActivate(saved);
-    },
-  });
-  return {
-    host,
-    setSaved(next) {
-      if (next !== saved) {
-        saved = next;
-        paint(button, saved, short);
-      }
-    },
-    fit(memo) {
-      // The host itself is always transparent (`all: initial`): the page's colours start above it.
-      host.toggleAttribute('data-dark', isDarkBehind(host.parentElement ?? host, memo));
-    },
-    setBusy(busy) {
-      if (busy) button.setAttribute('aria-busy', 'true');
-      else button.removeAttribute('aria-busy');
-    },
-  };
+  const control = new Control(host, button, short, onActivate);
+  wiringOf(doc).set(host, control);
+  return control;
 }

@@ -72,8 +72,10 @@ export class PageSession {
       if (!d.anchor) this.pageKeys.add(keyOf(d));
     }
     // Deduplicated, and on a page without controls yet (the first scan) nothing is left to find.
+    const before = this.controls.size;
     this.mountAll(detections, !this.doc.getElementsByTagName(HOST_TAG).length);
-    this.pruneDetached(true);
+    // Only controls of an earlier scan can have left the page since.
+    if (before) this.pruneDetached(true);
     // The controls are in: let the browser show them before the report's copy of every paper.
     if (detections.length > 50) await nextTask();
     await this.report();
@@ -204,16 +206,17 @@ export class PageSession {
 
   /** Forgets controls whose entry left the page, and the papers only they showed. */
   private pruneDetached(full: boolean): void {
-    const alive = new Set(this.pageKeys);
+    // After a whole-page scan the papers are what the page shows: only dead controls go.
+    const alive = full ? undefined : new Set(this.pageKeys);
     for (const [host, m] of this.controls) {
-      if (host.isConnected) alive.add(m.key);
+      if (host.isConnected) alive?.add(m.key);
       else {
         this.controls.delete(host);
         this.byKey = undefined;
       }
     }
-    if (full) return;
-    for (const key of [...this.papers.keys()]) if (!alive.has(key) && this.opts.inlineButtons !== false) this.papers.delete(key);
+    if (!alive || this.opts.inlineButtons === false) return;
+    for (const key of [...this.papers.keys()]) if (!alive.has(key)) this.papers.delete(key);
   }
 
   /** Tells the background what is on the page, when that changed. */

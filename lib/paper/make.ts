@@ -44,8 +44,9 @@ export function absolute(url: string | undefined, base?: string): string | undef
 function cleanIds(ids: Identifiers): { ids: Identifiers; version?: number } {
   const out: Identifiers = {};
   let version: number | undefined;
-  for (const [k, v] of Object.entries(ids) as [keyof Identifiers, string | undefined][]) {
-    const s = cleanText(v);
+  for (const k in ids) {
+    if (!Object.hasOwn(ids, k)) continue;
+    const s = cleanText(ids[k as keyof Identifiers]);
     if (!s) continue;
     if (k === 'arxiv') {
       const a = parseArxivId(s);
@@ -55,7 +56,7 @@ function cleanIds(ids: Identifiers): { ids: Identifiers; version?: number } {
     } else if (k === 'doi') {
       const d = normalizeDoi(s);
       if (d) out.doi = d;
-    } else out[k] = s;
+    } else out[k as keyof Identifiers] = s;
   }
   return { ids: out, version };
 }

@@ -45,6 +45,14 @@ describe('arXiv listings', () => {
     expect(found[0].paper).toMatchObject({ authors: ['A. Author', 'B. Author'], arxivCategory: 'cs.LG' });
   });
 
+  it('reads the id from any form of abstract link: relative, absolute, versioned, with dot segments or escapes', () => {
+    const link = (href: string, id: string) => row(id, 'T').replace(`href="/abs/${id}"`, `href="${href}"`);
+    const html = `<dl id="articles">${link('/abs/2405.00001v3', '2405.00001')}${link('https://arxiv.org/abs/2405.00002', '2405.00002')}${link('/abs/./2405.00003', '2405.00003')}${link('/abs/x/../2405.00004', '2405.00004')}${link('/abs/hep-th%2F9711200', 'hep-th/9711200')}${link('/abs/not-an-id', '2405.00005')}</dl>`;
+    const found = arxiv.detect(parsePage(html), new URL('https://arxiv.org/list/cs.LG/recent'));
+    expect(found.map((d) => d.key ?? d.paper.key)).toEqual(['arxiv:2405.00001', 'arxiv:2405.00002', 'arxiv:2405.00003', 'arxiv:2405.00004', 'arxiv:hep-th/9711200']);
+    expect(found[0].paper.arxivVersion).toBe(3);
+  });
+
   it('counts a paper listed in two sections once', () => {
     const html = `<dl id="articles"><h3>New submissions</h3>${row('2405.00001', 'One')}</dl><dl id="articles"><h3>Replacements</h3>${row('2405.00001', 'One')}</dl>`;
     expect(runDetection(parsePage(html), new URL('https://arxiv.org/list/cs.LG/new')).detections).toHaveLength(1);

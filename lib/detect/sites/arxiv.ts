@@ -63,7 +63,10 @@ function detectAbs(doc: Document, url: URL): Detection[] {
 function parseListEntry(dt: Element, url: URL): Detection | null {
   const dd = dt.nextElementSibling;
   const link = qs(dt, 'a[title="Abstract"], a[href*="/abs/"]');
-  const a = arxivIdFromUrl(hrefOf(link, url)?.href ?? '');
+  // arXiv's own `/abs/<id>` is read as it stands; anything else (or an id hidden behind dot
+  // segments, escapes…) goes through the URL parser. A list has 2,000 of these.
+  const href = link?.getAttribute('href');
+  const a = (href?.startsWith('/abs/') ? arxivIdFromUrl(`arxiv.org${href}`) : null) ?? arxivIdFromUrl(hrefOf(link, url)?.href ?? '');
   if (!a || dd?.tagName !== 'DD') return null;
   const input = arxivInput(a, { title: textOf(qs(dd, '.list-title')).replace(/^Title:\s*/, '') });
   const more = () => ({
