@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PapershelfDB } from '../db/database';
 import { updatePaper } from '../db/papers';
 import { CHANGE_KEY } from '../messaging/changes';
@@ -49,6 +49,21 @@ describe('background message handling', () => {
     expect(await db.papers.count()).toBe(1);
     const change = (await fakeBrowser.storage.local.get(CHANGE_KEY))[CHANGE_KEY] as { keys: string[] };
     expect(change.keys).toContain('arxiv:2401.00001');
+  });
+
+  it('a committed save is reported as saved even when the change signal cannot be stored', async () => {
+    const set = fakeBrowser.storage.local.set;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fakeBrowser.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    try {
+      const reply = await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, me, env);
+      expect(reply).toEqual({ saved: ['arxiv:2401.00001'] });
+      expect(await db.papers.count()).toBe(1);
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not tell other tabs'), expect.any(Error)));
+    } finally {
+      fakeBrowser.storage.local.set = set;
+      warn.mockRestore();
+    }
   });
 
   it('an inline "remove if bare" keeps papers that carry a note or tags', async () => {

@@ -1,6 +1,6 @@
 // Library writes as the extension's pages and background use them: the database command,
 // then the change signal that keeps inline buttons in every tab up to date.
-import { announceChange } from '../messaging/changes';
+import { announceSoon } from '../messaging/changes';
 import type { Paper, PaperMeta } from '../paper/schema';
 import type { PapershelfDB } from '../db/database';
 import * as cmd from '../db/papers';
@@ -19,19 +19,19 @@ export async function save(db: PapershelfDB, metas: PaperMeta[]): Promise<Paper[
     await Promise.all([db.papers.bulkPut(plan.write), enqueue(db, plan.out.map((p) => p.key), now, undefined, known)]);
     return plan.out;
   });
-  await announceChange(saved.flatMap((p) => [p.key, ...p.aliases]));
+  announceSoon(saved.flatMap((p) => [p.key, ...p.aliases]));
   return saved;
 }
 
 export async function remove(db: PapershelfDB, keys: string[]): Promise<Paper[]> {
   const removed = await cmd.removePapers(db, keys);
-  await announceChange(removed.flatMap((p) => [p.key, ...p.aliases]));
+  announceSoon(removed.flatMap((p) => [p.key, ...p.aliases]));
   return removed;
 }
 
 export async function restore(db: PapershelfDB, papers: Paper[]): Promise<void> {
   await cmd.restorePapers(db, papers);
-  await announceChange(papers.flatMap((p) => [p.key, ...p.aliases]));
+  announceSoon(papers.flatMap((p) => [p.key, ...p.aliases]));
 }
 
 export async function update(db: PapershelfDB, key: string, patch: cmd.PaperPatch): Promise<Paper | undefined> {
