@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/db/database';
 import { addTags, setStatus } from '@/lib/db/papers';
 import { announceChange } from '@/lib/messaging/changes';
-import type { Paper, ReadingStatus } from '@/lib/paper/schema';
+import { FIRST_ROWS, storeFirstRows, toRows, type RowPaper } from '@/lib/library/firstRows';
+import type { ReadingStatus } from '@/lib/paper/schema';
 import { parseQuery } from '@/lib/search/query';
 import { search, type SortOrder } from '@/lib/search/index';
 import { normalizeTag } from '@/lib/search/query';
@@ -26,13 +27,15 @@ const SORTS: [SortOrder, string][] = [
 interface Props {
   db: PapershelfDB;
   lib: LibraryState;
+  /** The newest papers as last stored, shown until the database answers (lib/library/firstRows). */
+  firstRows?: RowPaper[];
   searchRef: { current: HTMLInputElement | null };
   onOpen(key: string): void;
   onRemove(keys: string[]): void;
   onExport(keys: string[]): void;
 }
 
-export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: Props) {
+export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, onExport }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortOrder | ''>('');
   const [active, setActive] = useState(0);
@@ -47,10 +50,15 @@ export function LibraryView({ db, lib, searchRef, onOpen, onRemove, onExport }: 
   const result = useMemo(() => search(lib.index, parsed, { sort: sort || undefined, limit }), [lib.version, parsed, sort, limit]);
   const tags = useMemo(() => tagCounts(lib.index), [lib.version]);
   // Until the index is built (seconds at 100,000 papers), show the newest papers straight away.
-  const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : db.papers.orderBy('addedAt').reverse().limit(40).toArray()), [lib.ready]);
-  const showing = lib.ready ? result.keys : (newest ?? []).map((p) => p.key);
+  const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : db.papers.orderBy('addedAt').reverse().limit(FIRST_ROWS).toArray()), [lib.ready]);
+  // Before that, the rows stored for this moment; the database's answer also keeps them right.
+  const early: RowPaper[] = newest ?? firstRows ?? [];
+  useEffect(() => {
+    if (newest && !lib.ready) storeFirstRows(toRows(newest), firstRows).catch(() => {});
+  }, [newest]);
+  const showing = lib.ready ? result.keys : early.map((p) => p.key);
   const count = lib.ready ? result.total : showing.length;
-  const paperAt = (i: number): Paper | undefined => (lib.ready ? lib.index.get(result.keys[i]) : newest?.[i]);
+  const paperAt = (i: number): RowPaper | undefined => (lib.ready ? lib.index.get(result.keys[i]) : early[i]);
 
   const toggleTagFilter = (tag: string) => {
     const chip = `tag:${/[\s"]/.test(tag) ? JSON.stringify(tag) : tag}`;

@@ -7,6 +7,7 @@ import { onCommand } from '@/lib/background/shortcuts';
 import { startBackups } from '@/lib/backup/schedule';
 import { getDb } from '@/lib/db/database';
 import { startEnrichment } from '@/lib/enrich/service';
+import { refreshFirstRows } from '@/lib/library/firstRows';
 import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
 
@@ -42,7 +43,11 @@ export default defineBackground({
       if (area === 'local' && change) void refreshBadges(db, change.keys);
     });
 
+    // storage.session starts empty with the browser and with each install or update: the popup's
+    // first rows are stored again at once (every write keeps them after that; see getDb).
+    browser.runtime.onStartup.addListener(() => void refreshFirstRows(db));
     browser.runtime.onInstalled.addListener(({ reason }) => {
+      void refreshFirstRows(db);
       void createMenus();
       // First run: the options page's Welcome section explains what happens where.
       if (reason === 'install') void browser.runtime.openOptionsPage();

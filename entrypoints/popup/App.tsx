@@ -14,6 +14,7 @@ import type { Paper } from '@/lib/paper/schema';
 import { tagCounts } from '@/lib/search/tags';
 import { getTabDetections, type TabDetections } from '@/lib/tabs/detections';
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
+import type { RowPaper } from '@/lib/library/firstRows';
 
 /** `popup.html?tab=<id>` shows that tab; otherwise the active tab of this window. */
 async function resolveTabId(search: string): Promise<number | undefined> {
@@ -25,7 +26,7 @@ async function resolveTabId(search: string): Promise<number | undefined> {
 
 type View = { name: 'page' | 'library' } | { name: 'details'; key: string; from: 'page' | 'library' };
 
-export function App() {
+export function App({ firstRows }: { firstRows?: RowPaper[] }) {
   const db = getDb();
   const lib = useLibrary(db);
   useSettings(); // applies the theme setting (system, light, dark)
@@ -135,6 +136,7 @@ export function App() {
         <LibraryView
           db={db}
           lib={lib}
+          firstRows={firstRows}
           searchRef={searchRef}
           onOpen={(key) => setView({ name: 'details', key, from: 'library' })}
           onRemove={removeKeys}

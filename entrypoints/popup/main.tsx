@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { getDb } from '@/lib/db/database';
+import { readFirstRows } from '@/lib/library/firstRows';
 import { App } from './App';
 import '@/components/theme.css';
 import './popup.css';
@@ -9,4 +10,6 @@ import './popup.css';
 getDb()
   .open()
   .catch(() => {});
-render(<App />, document.getElementById('app')!);
+// The first frame shows the newest papers as last stored (a few ms away, where the database is
+// ~50–100 ms); the database's own answer replaces them. Never more than a short wait.
+void readFirstRows().then((firstRows) => render(<App firstRows={firstRows} />, document.getElementById('app')!));

@@ -2,6 +2,7 @@
 // script's IndexedDB would belong to the page it runs in.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Paper } from '../paper/schema';
+import { keepFirstRows } from '../library/firstRows';
 
 export const DB_NAME = 'papershelf';
 
@@ -44,8 +45,14 @@ export class PapershelfDB extends Dexie {
 
 let shared: PapershelfDB | undefined;
 
-/** The database of this extension context (created on first use). */
+/**
+ * The database of this extension context (created on first use). Its writes to the papers keep
+ * the popup's first rows (lib/library/firstRows.ts) up to date, whichever context makes them.
+ */
 export function getDb(): PapershelfDB {
-  shared ??= new PapershelfDB();
+  if (!shared) {
+    shared = new PapershelfDB();
+    keepFirstRows(shared);
+  }
   return shared;
 }

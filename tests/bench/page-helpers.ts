@@ -2,6 +2,7 @@
 // straight into IndexedDB and times the parts of the popup's first load. Raw IndexedDB on
 // purpose: the records are those lib/db writes, and the page's own Dexie stays untouched.
 import { DB_NAME } from '../../lib/db/database';
+import { FIRST_ROWS_KEY, toRows } from '../../lib/library/firstRows';
 import type { Paper } from '../../lib/paper/schema';
 import { generatePapers } from '../../lib/search/generate';
 import { createSearchIndex } from '../../lib/search/index';
@@ -57,9 +58,17 @@ async function clear(): Promise<void> {
   db.close();
 }
 
+declare const chrome: typeof import('wxt/browser').browser;
+
+/**
+ * Seeds `count` papers. The extension's own writes keep the popup's first rows ready in
+ * storage.session (lib/library/firstRows.ts); these raw writes store them the same way after.
+ */
 async function seed(count: number): Promise<number> {
   const papers = generatePapers(count);
   for (let i = 0; i < papers.length; i += 5000) await put(papers.slice(i, i + 5000));
+  const newest = [...papers].sort((a, b) => b.addedAt - a.addedAt);
+  await chrome.storage.session.set({ [FIRST_ROWS_KEY]: toRows(newest) });
   return papers.length;
 }
 

@@ -98,3 +98,40 @@ test('a long library: End reaches the last paper (rows are ranked as the list sc
   await popup.page.keyboard.press('Enter');
   await expect(popup.page.getByRole('heading', { name: oldest.title })).toBeVisible();
 });
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+test('the popup draws its newest papers before IndexedDB answers, from rows each save keeps ready; the database corrects stale rows', async ({ context, background, extensionId }) => {
+  const firstRows = () =>
+    background.evaluate(async () => ((await chrome.storage.session.get('library:first-rows'))['library:first-rows'] as { title: string }[] | undefined)?.map((r) => r.title));
+  await serve(context, ABS_URL, absHtml);
+  const page = await context.newPage();
+  await page.goto(ABS_URL);
+  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
+  // The background's save (not a popup) keeps the rows ready.
+  await expect.poll(firstRows).toEqual([TITLE]);
+
+  // A popup whose IndexedDB never opens still shows the paper: the row came from those rows.
+  const stuck = await context.newPage();
+  await stuck.setViewportSize({ width: 480, height: 600 });
+  await stuck.addInitScript(() => {
+    IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
+  });
+  await stuck.goto(`chrome-extension://${extensionId}/popup.html`);
+  const stuckPopup = new PopupPage(stuck);
+  await expect(stuckPopup.libraryEntry(TITLE)).toBeVisible();
+  await expect(stuck.locator('#lib-results')).toHaveText(/Indexing your library/);
+  await stuck.close();
+
+  // Rows gone stale (written before a change the background could not follow): the database's
+  // answer replaces them in the list, and in storage.
+  await background.evaluate(async (title) => {
+    const row = { key: 'arxiv:2401.99999', title: 'A ghost paper', authors: [], tags: [], status: 'unread', starred: false };
+    const real = ((await chrome.storage.session.get('library:first-rows'))['library:first-rows'] as { title: string }[]).filter((r) => r.title === title);
+    await chrome.storage.session.set({ 'library:first-rows': [row, ...real] });
+  }, TITLE);
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.libraryEntry(TITLE)).toBeVisible();
+  await expect(popup.libraryEntry('A ghost paper')).toHaveCount(0);
+  await expect.poll(firstRows).toEqual([TITLE]);
+});

@@ -1,0 +1,112 @@
+// The popup's first rows, kept ready in storage.session: the newest papers as the list shows
+// them. Opening IndexedDB and querying it takes the popup ~50–100 ms after its script runs;
+// storage.session answers in a few, so the popup's first frame already has its rows. The
+// database stays the truth: its own answer replaces these rows as soon as it comes.
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import type { PapershelfDB } from '../db/database';
+import { readingStatusSchema, type Paper } from '../paper/schema';
+
+export const FIRST_ROWS_KEY = 'library:first-rows';
+/** As many rows as the popup's list shows before its index is built. */
+export const FIRST_ROWS = 40;
+
+/** What a library row shows of a paper. */
+export type RowPaper = Pick<Paper, 'key' | 'title' | 'authors' | 'year' | 'venue' | 'tags' | 'status' | 'starred'>;
+
+const rowSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  year: z.optional(z.number()),
+  venue: z.optional(z.string()),
+  tags: z.array(z.string()),
+  status: readingStatusSchema,
+  starred: z.boolean(),
+});
+const rowsSchema = z.array(rowSchema).check(z.maxLength(FIRST_ROWS));
+
+/** The rows of the newest papers (newest first); a row keeps three authors, all a byline shows. */
+export function toRows(papers: readonly Paper[]): RowPaper[] {
+  return papers.slice(0, FIRST_ROWS).map((p) => {
+    const row: RowPaper = { key: p.key, title: p.title, authors: p.authors.slice(0, 3), tags: p.tags, status: p.status, starred: p.starred };
+    if (p.year !== undefined) row.year = p.year;
+    if (p.venue !== undefined) row.venue = p.venue;
+    return row;
+  });
+}
+
+/** Stored rows, or undefined when there are none or they are not rows (never trusted blindly). */
+export function parseRows(raw: unknown): RowPaper[] | undefined {
+  const got = rowsSchema.safeParse(raw);
+  return got.success ? got.data : undefined;
+}
+
+const sameRows = (a: readonly RowPaper[], b: readonly RowPaper[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The stored first rows, or undefined (none yet, unreadable, or later than `waitMs`). */
+export async function readFirstRows(waitMs = 60): Promise<RowPaper[] | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
+  const read = browser.storage.session.get(FIRST_ROWS_KEY).then(
+    (got) => parseRows(got[FIRST_ROWS_KEY]),
+    () => undefined,
+  );
+  try {
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stores `rows` unless they are what is stored already (`known`). */
+export async function storeFirstRows(rows: RowPaper[], known?: readonly RowPaper[]): Promise<void> {
+  if (known && sameRows(rows, known)) return;
+  await browser.storage.session.set({ [FIRST_ROWS_KEY]: rows });
+}
+
+/** Stores the rows of the newest papers in `db` now (a failure is logged: they are a cache). */
+export function refreshFirstRows(db: PapershelfDB): Promise<void> {
+  return db.papers
+    .orderBy('addedAt')
+    .reverse()
+    .limit(FIRST_ROWS)
+    .toArray()
+    .then((papers) => storeFirstRows(toRows(papers)))
+    .catch((e: unknown) => console.warn('Papershelf: could not keep the popup’s first rows', e));
+}
+
+/**
+ * Keeps the stored first rows up to date with every write to the papers made through `db` (in
+ * whatever context: the background's saves, the popup's edits, the options page's imports). A
+ * burst of writes (an import) gives one refresh; the refresh's query runs after the writes'
+ * transaction has committed, as IndexedDB orders them.
+ */
+export function keepFirstRows(db: PapershelfDB, delayMs = 50): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    timer = undefined;
+    void refreshFirstRows(db);
+  };
+  db.use({
+    stack: 'dbcore',
+    name: 'first-rows',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'papers') return table;
+        return {
+          ...table,
+          mutate: (req) =>
+            table.mutate(req).then((res) => {
+              timer ??= setTimeout(refresh, delayMs);
+              return res;
+            }),
+        };
+      },
+    }),
+  });
+}
