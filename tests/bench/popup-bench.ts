@@ -5,6 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { heapOf, launch } from './browser';
 import { median, pct, ratio, single, summary, type Result } from './stats';
+import { FIRST_ROWS_KEY } from '../../lib/library/firstRows';
+
+declare const chrome: typeof import('wxt/browser').browser;
 
 
 const QUERIES = ['transformer attention', 'tag:ml graph', 'author:hint year:>2018'];
@@ -167,6 +170,21 @@ export async function popupBench(extDir: string, helpers: string, sizes: number[
         single(`popup ${n}: profile — createSearchIndex`, prof.indexMs, 'ms'),
       );
       await page.close();
+
+      // The same opens with no first rows stored (as if they could not be kept): what they save.
+      const cold: number[] = [];
+      for (let i = 0; i < opens; i++) {
+        await s.background!.evaluate((key) => chrome.storage.session.remove(key), FIRST_ROWS_KEY);
+        const p = await context.newPage();
+        await p.setViewportSize({ width: 480, height: 600 });
+        await p.goto(popupUrl);
+        cold.push(await p.waitForFunction(() => window.__popup.firstFrame, undefined, { timeout: 120_000, polling: 20 }).then((h) => h.jsonValue()));
+        await p.close();
+      }
+      results.push(
+        summary(`popup ${n}: navigation → first row visible, without stored first rows (IndexedDB only)`, cold, 'ms'),
+        ratio(`popup ${n}: first row ÷ first row without stored first rows`, frames, cold),
+      );
     } finally {
       await s.context.close();
     }
