@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/db/database';
 import { addTags, setStatus } from '@/lib/db/papers';
 import { announceChange } from '@/lib/messaging/changes';
-import { FIRST_ROWS, storeFirstRows, toRows, type RowPaper } from '@/lib/library/firstRows';
+import { FIRST_ROWS, storeFirstRows, toRows, type FirstRowsRead, type RowPaper } from '@/lib/library/firstRows';
 import type { ReadingStatus } from '@/lib/paper/schema';
 import { parseQuery } from '@/lib/search/query';
 import { search, type SortOrder } from '@/lib/search/index';
@@ -28,7 +28,7 @@ interface Props {
   db: PapershelfDB;
   lib: LibraryState;
   /** The newest papers as last stored, shown until the database answers (lib/library/firstRows). */
-  firstRows?: RowPaper[];
+  firstRows?: FirstRowsRead;
   searchRef: { current: HTMLInputElement | null };
   onOpen(key: string): void;
   onRemove(keys: string[]): void;
@@ -52,9 +52,13 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
   // Until the index is built (seconds at 100,000 papers), show the newest papers straight away.
   const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : db.papers.orderBy('addedAt').reverse().limit(FIRST_ROWS).toArray()), [lib.ready]);
   // Before that, the rows stored for this moment; the database's answer also keeps them right.
-  const early: RowPaper[] = newest ?? firstRows ?? [];
+  const [stored, setStored] = useState(firstRows?.now);
   useEffect(() => {
-    if (newest && !lib.ready) storeFirstRows(toRows(newest), firstRows).catch(() => {});
+    if (!stored) void firstRows?.later.then(setStored);
+  }, []);
+  const early: RowPaper[] = newest ?? stored ?? [];
+  useEffect(() => {
+    if (newest && !lib.ready) void (firstRows?.later ?? Promise.resolve(undefined)).then((known) => storeFirstRows(toRows(newest), known)).catch(() => {});
   }, [newest]);
   const showing = lib.ready ? result.keys : early.map((p) => p.key);
   const count = lib.ready ? result.total : showing.length;

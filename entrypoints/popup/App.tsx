@@ -14,7 +14,7 @@ import type { Paper } from '@/lib/paper/schema';
 import { tagCounts } from '@/lib/search/tags';
 import { getTabDetections, type TabDetections } from '@/lib/tabs/detections';
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
-import type { RowPaper } from '@/lib/library/firstRows';
+import type { FirstRowsRead } from '@/lib/library/firstRows';
 
 /** `popup.html?tab=<id>` shows that tab; otherwise the active tab of this window. */
 async function resolveTabId(search: string): Promise<number | undefined> {
@@ -26,7 +26,7 @@ async function resolveTabId(search: string): Promise<number | undefined> {
 
 type View = { name: 'page' | 'library' } | { name: 'details'; key: string; from: 'page' | 'library' };
 
-export function App({ firstRows }: { firstRows?: RowPaper[] }) {
+export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
   const db = getDb();
   const lib = useLibrary(db);
   useSettings(); // applies the theme setting (system, light, dark)

@@ -11,5 +11,6 @@ getDb()
   .open()
   .catch(() => {});
 // The first frame shows the newest papers as last stored (a few ms away, where the database is
-// ~50–100 ms); the database's own answer replaces them. Never more than a short wait.
+// ~50–100 ms); the database's own answer replaces them. Never more than a short wait: rows
+// that come later are shown when they come.
 void readFirstRows().then((firstRows) => render(<App firstRows={firstRows} />, document.getElementById('app')!));

@@ -44,18 +44,27 @@ export function parseRows(raw: unknown): RowPaper[] | undefined {
 
 const sameRows = (a: readonly RowPaper[], b: readonly RowPaper[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The stored first rows, or undefined (none yet, unreadable, or later than `waitMs`). */
-export async function readFirstRows(waitMs = 60): Promise<RowPaper[] | undefined> {
+/**
+ * The stored first rows: `now` if they came within `waitMs` (the popup draws its first frame
+ * with them), and `later` in any case, for a popup that had to draw before they came (a busy
+ * machine) and can still show them until the database answers. Undefined: none, or not rows.
+ */
+export interface FirstRowsRead {
+  now: RowPaper[] | undefined;
+  later: Promise<RowPaper[] | undefined>;
+}
+
+export async function readFirstRows(waitMs = 60): Promise<FirstRowsRead> {
+  const later = browser.storage.session.get(FIRST_ROWS_KEY).then(
+    (got) => parseRows(got[FIRST_ROWS_KEY]),
+    () => undefined,
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), waitMs);
   });
-  const read = browser.storage.session.get(FIRST_ROWS_KEY).then(
-    (got) => parseRows(got[FIRST_ROWS_KEY]),
-    () => undefined,
-  );
   try {
-    return await Promise.race([read, late]);
+    return { now: await Promise.race([later, late]), later };
   } finally {
     clearTimeout(timer);
   }
