@@ -28,12 +28,17 @@ const rowsSchema = z.array(rowSchema).check(z.maxLength(FIRST_ROWS));
 
 /** The rows of the newest papers (newest first); a row keeps three authors, all a byline shows. */
 export function toRows(papers: readonly Paper[]): RowPaper[] {
-  return papers.slice(0, FIRST_ROWS).map((p) => {
-    const row: RowPaper = { key: p.key, title: p.title, authors: p.authors.slice(0, 3), tags: p.tags, status: p.status, starred: p.starred };
-    if (p.year !== undefined) row.year = p.year;
-    if (p.venue !== undefined) row.venue = p.venue;
-    return row;
-  });
+  // Keys in the schema's order, as parseRows gives them back: rows compare equal as JSON.
+  return papers.slice(0, FIRST_ROWS).map((p) => ({
+    key: p.key,
+    title: p.title,
+    authors: p.authors.slice(0, 3),
+    ...(p.year !== undefined ? { year: p.year } : {}),
+    ...(p.venue !== undefined ? { venue: p.venue } : {}),
+    tags: p.tags,
+    status: p.status,
+    starred: p.starred,
+  }));
 }
 
 /** Stored rows, or undefined when there are none or they are not rows (never trusted blindly). */
