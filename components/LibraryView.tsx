@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/db/database';
 import { addTags, setStatus } from '@/lib/db/papers';
 import { announceChange } from '@/lib/messaging/changes';
-import { FIRST_ROWS, storeFirstRows, toRows, type FirstRowsRead, type RowPaper } from '@/lib/library/firstRows';
+import { newestPapers, storeFirstRows, toRows, type FirstRowsRead, type RowPaper } from '@/lib/library/firstRows';
 import type { ReadingStatus } from '@/lib/paper/schema';
 import { parseQuery } from '@/lib/search/query';
 import { search, type SortOrder } from '@/lib/search/index';
@@ -50,7 +50,7 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
   const result = useMemo(() => search(lib.index, parsed, { sort: sort || undefined, limit }), [lib.version, parsed, sort, limit]);
   const tags = useMemo(() => tagCounts(lib.index), [lib.version]);
   // Until the index is built (seconds at 100,000 papers), show the newest papers straight away.
-  const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : db.papers.orderBy('addedAt').reverse().limit(FIRST_ROWS).toArray()), [lib.ready]);
+  const { data: newest } = useLiveQuery(() => (lib.ready ? Promise.resolve([]) : newestPapers(db)), [lib.ready]);
   // Before that, the rows stored for this moment; the database's answer also keeps them right.
   const [stored, setStored] = useState(firstRows?.now);
   useEffect(() => {

@@ -68,8 +68,9 @@ export class PageSession {
     this.papers.clear();
     this.pageKeys.clear();
     for (const d of detections) {
-      this.papers.set(keyOf(d), d);
-      if (!d.anchor) this.pageKeys.add(keyOf(d));
+      const key = keyOf(d);
+      this.papers.set(key, d);
+      if (!d.anchor) this.pageKeys.add(key);
     }
     // Deduplicated, and on a page without controls yet (the first scan) nothing is left to find.
     const before = this.controls.size;

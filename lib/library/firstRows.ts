@@ -81,13 +81,12 @@ export async function storeFirstRows(rows: RowPaper[], known?: readonly RowPaper
   await browser.storage.session.set({ [FIRST_ROWS_KEY]: rows });
 }
 
+/** The papers the first rows show: the newest, newest first (the popup's query too). */
+export const newestPapers = (db: PapershelfDB): Promise<Paper[]> => db.papers.orderBy('addedAt').reverse().limit(FIRST_ROWS).toArray();
+
 /** Stores the rows of the newest papers in `db` now (a failure is logged: they are a cache). */
 export function refreshFirstRows(db: PapershelfDB): Promise<void> {
-  return db.papers
-    .orderBy('addedAt')
-    .reverse()
-    .limit(FIRST_ROWS)
-    .toArray()
+  return newestPapers(db)
     .then((papers) => storeFirstRows(toRows(papers)))
     .catch((e: unknown) => console.warn('Papershelf: could not keep the popup’s first rows', e));
 }
