@@ -2,6 +2,8 @@
 //   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
 //   ONLY=scripts,formats,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
 // With ONLY, the figures of the other parts are kept from the previous tests/bench/results.json.
+//   MAX_LOAD=1.5   the 1-minute load average above which figures are not written (the machine is
+//                  shared: other jobs slow every timing). FORCE=1 writes them anyway, marked.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,22 @@ const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 5);
 const ONLY = process.env.ONLY?.split(',');
 const on = (part: string) => !ONLY || ONLY.includes(part);
+
+const MAX_LOAD = Number(process.env.MAX_LOAD ?? 1.5);
+
+/** The 1-minute load average now. */
+const loadNow = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+
+/** The build measured: the commit, and whether the tree had changes on top of it. */
+function buildId(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + local changes` : head;
+  } catch {
+    return 'unknown build';
+  }
+}
 
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
@@ -63,12 +81,17 @@ async function main() {
   const started = Date.now();
   const results: Result[] = [];
   let failed = false;
+  const loads: number[] = [];
   const part = async (name: string, f: () => Promise<Result[]> | Result[]) => {
     if (!on(name)) return;
     const t = Date.now();
-    console.error(`[bench] ${name}…`);
+    const load = loadNow();
+    loads.push(load);
+    console.error(`[bench] ${name}… (load average ${load.toFixed(2)})`);
     try {
-      results.push(...(await f()));
+      const got = await f();
+      loads.push(loadNow());
+      results.push(...got);
     } catch (e) {
       failed = true;
       console.error(`[bench] ${name} failed:`, e);
@@ -109,16 +132,30 @@ async function main() {
   const extra = ['scripts', 'search'].map((p) => resolve(BENCH, `out/extra-${p}.md`)).filter(existsSync).map((f) => readFileSync(f, 'utf8'));
   const host = machine();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const maxLoad = Math.max(0, ...loads);
+  const busy = maxLoad > MAX_LOAD;
   const md = [
-    `Machine: ${host}. Command: \`npm run bench\`${process.env.SIZES ? ` (SIZES=${process.env.SIZES})` : ''}, ${RUNS} runs per timing, ${minutes} min, ${new Date().toISOString().slice(0, 10)}.`,
+    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — build ${buildId()}`,
+    '',
+    `Machine: ${host}; load average ${Math.min(...loads).toFixed(2)}–${maxLoad.toFixed(2)} during the run${busy ? ` (**above ${MAX_LOAD}: figures unreliable**)` : ''}. Command: \`npm run bench\`${process.env.SIZES ? ` (SIZES=${process.env.SIZES})` : ''}${ONLY ? ` (ONLY=${ONLY.join(',')})` : ''}, ${RUNS} runs per timing, ${minutes} min.`,
     '',
     table(results),
     ...extra.map((e) => '\n' + e),
   ].join('\n');
   console.log('\n' + md);
+  if (busy && process.env.FORCE !== '1') {
+    console.error(`[bench] the load average reached ${maxLoad.toFixed(2)} (> MAX_LOAD=${MAX_LOAD}): figures NOT written. Run again on a quieter machine, or FORCE=1 to write them marked.`);
+    process.exitCode = 2;
+    return;
+  }
   writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(resolve(BENCH, 'results.md'), md + '\n');
-  console.error('[bench] wrote tests/bench/results.json and tests/bench/results.md');
+  // results.md is the history: each run adds its table at the top of the runs.
+  const historyPath = resolve(BENCH, 'results.md');
+  const history = existsSync(historyPath) ? readFileSync(historyPath, 'utf8') : '';
+  const marker = '<!-- runs: newest first -->';
+  const [head, runs] = history.includes(marker) ? history.split(marker) : ['# Benchmark history\n\nEvery `npm run bench` adds its table here (the README shows the current one).\n\n', '\n' + history];
+  writeFileSync(historyPath, `${head}${marker}\n\n${md}\n${runs}`);
+  console.error('[bench] wrote tests/bench/results.json and added the run to tests/bench/results.md');
   if (failed) process.exitCode = 1;
 }
 
