@@ -51,16 +51,15 @@ export async function restore(db: PapershelfDB, papers: Paper[]): Promise<void> 
 
 export type PaperPatch = Partial<Pick<Paper, 'note' | 'status' | 'starred' | 'tags' | 'citationKey' | 'citationKeyPinned'>>;
 
-/** Field-level update: only the named fields change. */
-export async function update(db: PapershelfDB, key: string, patch: PaperPatch, now = Date.now()): Promise<Paper | undefined> {
+/** Changes one record (found by its key or an alias) from its state inside the transaction. */
+async function editOne(db: PapershelfDB, key: string, change: (p: Paper) => Paper, now: number): Promise<Paper | undefined> {
   const { result } = await write(
     db,
     'edit',
     async (w) => {
-      const saved = await w.get(key);
+      const saved = await w.find([key]);
       if (!saved) return undefined;
-      const next: Paper = { ...saved, ...patch, updatedAt: now };
-      if (patch.tags) next.tags = normalizeTags(patch.tags);
+      const next: Paper = { ...change(saved), updatedAt: now };
       w.put(next, saved);
       return next;
     },
@@ -69,21 +68,14 @@ export async function update(db: PapershelfDB, key: string, patch: PaperPatch, n
   return result;
 }
 
+/** Field-level update: only the named fields change. */
+export function update(db: PapershelfDB, key: string, patch: PaperPatch, now = Date.now()): Promise<Paper | undefined> {
+  return editOne(db, key, (p) => ({ ...p, ...patch, ...(patch.tags ? { tags: normalizeTags(patch.tags) } : {}) }), now);
+}
+
 /** Rewrites a note from its current text (appending a quote loses nothing saved meanwhile). */
-export async function editNote(db: PapershelfDB, key: string, edit: (note: string) => string, now = Date.now()): Promise<Paper | undefined> {
-  const { result } = await write(
-    db,
-    'edit',
-    async (w) => {
-      const saved = await w.find([key]);
-      if (!saved) return undefined;
-      const next: Paper = { ...saved, note: edit(saved.note), updatedAt: now };
-      w.put(next, saved);
-      return next;
-    },
-    { now },
-  );
-  return result;
+export function editNote(db: PapershelfDB, key: string, edit: (note: string) => string, now = Date.now()): Promise<Paper | undefined> {
+  return editOne(db, key, (p) => ({ ...p, note: edit(p.note) }), now);
 }
 
 /**
@@ -91,21 +83,9 @@ export async function editNote(db: PapershelfDB, key: string, edit: (note: strin
  * that another tab or a bulk action added meanwhile stays. (Writing the editor's whole list would
  * drop it.)
  */
-export async function changeTags(db: PapershelfDB, key: string, add: string[], drop: string[], now = Date.now()): Promise<Paper | undefined> {
-  const { result } = await write(
-    db,
-    'edit',
-    async (w) => {
-      const saved = await w.find([key]);
-      if (!saved) return undefined;
-      const gone = new Set(drop);
-      const next: Paper = { ...saved, tags: normalizeTags([...saved.tags.filter((t) => !gone.has(t)), ...add]), updatedAt: now };
-      w.put(next, saved);
-      return next;
-    },
-    { now },
-  );
-  return result;
+export function changeTags(db: PapershelfDB, key: string, add: string[], drop: string[], now = Date.now()): Promise<Paper | undefined> {
+  const gone = new Set(drop);
+  return editOne(db, key, (p) => ({ ...p, tags: normalizeTags([...p.tags.filter((t) => !gone.has(t)), ...add]) }), now);
 }
 
 async function modifyEach(db: PapershelfDB, keys: string[], change: (p: Paper) => Paper): Promise<void> {

@@ -25,7 +25,8 @@ const meta = (id: string, extra: Partial<PaperMeta> = {}): PaperMeta => ({ ...ma
 const KEY = 'arxiv:2401.00001';
 const ROUNDS = 60;
 
-describe('concurrent writers lose nothing', () => {
+// Generous budgets: these race real transactions, and a shared machine can be slow (not a timing check).
+describe('concurrent writers lose nothing', { timeout: 30_000 }, () => {
   it(`${ROUNDS} rounds of note, tags, status, star and re-saves on one paper from two connections`, async () => {
     await save(background, [meta('2401.00001')]);
     const seq = async (f: (i: number) => Promise<unknown>) => {

@@ -98,19 +98,16 @@ export function refreshFirstRows(db: PapershelfDB): Promise<void> {
  * transaction has committed, as IndexedDB orders them.
  */
 export function keepFirstRows(db: PapershelfDB, delayMs = 50): void {
-  // Trailing: `delayMs` after the last write of a burst, and at the latest 5 × `delayMs` after its first.
+  // Trailing: `delayMs` after the last write of a burst (each write of the library now also
+  // writes its change record, so a burst of saves lasts longer than one window).
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let first = 0;
   const refresh = () => {
     timer = undefined;
-    first = 0;
     void refreshFirstRows(db);
   };
   const schedule = () => {
-    const now = Date.now();
-    first ||= now;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(refresh, Math.max(0, Math.min(delayMs, first + 5 * delayMs - now)));
+    timer = setTimeout(refresh, delayMs);
   };
   db.use({
     stack: 'dbcore',
