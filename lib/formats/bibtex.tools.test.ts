@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Proof by the real tools: every export of the fixture library must pass GNU bibtex, biber and
 // pandoc. A missing tool skips loudly on a workstation and fails on CI.
 import { spawnSync } from 'node:child_process';

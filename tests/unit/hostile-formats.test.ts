@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Every hostile payload, as title, author, abstract, tag and note, through every export format:
 // the JSON backup and CSL-JSON bring it back exactly, RIS and BibTeX as clean text, GNU bibtex
 // reads the .bib with no error, Markdown renders no markup, CSV runs no formula.
