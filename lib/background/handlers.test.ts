@@ -8,6 +8,7 @@ import { makePaper } from '../paper/make';
 import { getTabDetections } from '../tabs/detections';
 import { BADGE_COLORS, refreshBadge } from './badge';
 import { handleMessage, type BackgroundEnv, type Sender } from './handlers';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
 let env: BackgroundEnv;
@@ -26,7 +27,7 @@ async function badge(tabId: number) {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`h-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('h'));
   icons = new Map();
   // The fake browser records badge text, colour and title but throws on setIcon: record the 16 px icon.
   vi.spyOn(fakeBrowser.action, 'setIcon').mockImplementation(async (d) => void icons.set(d.tabId!, String((d.path as Record<number, string>)[16])));

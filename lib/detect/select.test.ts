@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parsePage } from '../../tests/dom';
-import { FIXTURES_DIR } from '../../tests/fixtures';
+import { parsePage } from '../../tests/helpers/dom';
+import { FIXTURES_DIR } from '../../tests/helpers/fixtures';
 import { qs, qsa } from './select';
 
 const page = (name: string) => parsePage(readFileSync(join(FIXTURES_DIR, name), 'utf8'));

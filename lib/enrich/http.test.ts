@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PapershelfDB } from '../db/database';
 import { getText, retryAfterMs, withCache, withPacing, withTimeout } from './http';
-import { fakeFetch, ok, status } from './testing';
+import { fakeFetch, ok, status } from '../../tests/helpers/fetch';
+import { uniqueName } from '../../tests/helpers/random';
 
 afterEach(() => void vi.useRealTimers());
 
@@ -30,7 +31,7 @@ describe('network layer', () => {
   });
 
   it('caches 200 and 404 answers by URL for the TTL, not 5xx', async () => {
-    const db = new PapershelfDB(`cache-${Math.random()}`);
+    const db = new PapershelfDB(uniqueName('cache'));
     let t = 1000;
     const f = fakeFetch([
       ['https://a/ok', ok('body')],

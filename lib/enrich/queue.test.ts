@@ -4,9 +4,10 @@ import { PapershelfDB } from '../db/database';
 import { savePapers } from '../db/papers';
 import { makePaper } from '../paper/make';
 import { BACKOFF, backoffDelay, dueJobs, enqueue, enqueueIncomplete, finish, nextDue, REFRESH_MS, retryLater } from './queue';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
-beforeEach(() => void (db = new PapershelfDB(`q-${Math.random()}`)));
+beforeEach(() => void (db = new PapershelfDB(uniqueName('q'))));
 afterEach(() => db.delete());
 
 describe('completion queue', () => {

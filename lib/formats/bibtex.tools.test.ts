@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { exportBibtex } from './bibtex';
 import { cleanField, needsProtection, splitMath } from './latex';
-import { loadLibrary, toolTest } from './testlib';
+import { loadLibrary, toolTest } from '../../tests/helpers/formats';
 
 const library = loadLibrary();
 const combos = [

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cslName, toCslJson } from './csljson';
-import { loadLibrary, toolTest } from './testlib';
+import { loadLibrary, toolTest } from '../../tests/helpers/formats';
 
 describe('CSL-JSON', () => {
   it('maps names with particles, suffixes and organisations', () => {

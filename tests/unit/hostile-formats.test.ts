@@ -17,7 +17,7 @@ import { importCslJson } from '../../lib/formats/import/csljson';
 import { importRis } from '../../lib/formats/import/ris';
 import { toMarkdown } from '../../lib/formats/markdown';
 import { toRis } from '../../lib/formats/ris';
-import { toolTest } from '../../lib/formats/testlib';
+import { toolTest } from '../helpers/formats';
 import { makePaper } from '../../lib/paper/make';
 import { newPaper, type Paper } from '../../lib/paper/schema';
 import { cleanText } from '../../lib/paper/text';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDetection } from '@/lib/detect/runner';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { arxiv } from './arxiv';
 
 const run = (html: string, url: string) => arxiv.detect(parsePage(html), new URL(url));
