@@ -9,7 +9,7 @@ const page = (name: string) => parsePage(readFileSync(join(FIXTURES_DIR, name), 
 
 // Selectors the adapters use, and the shapes a selector can take (lists, attribute values
 // holding combinator characters, pseudo-classes, :scope). Sibling combinators are checked in
-// Chromium only (tests/e2e/select.spec.ts): happy-dom gets `~` wrong under an element.
+// Chromium only (tests/e2e/selector-helpers.spec.ts): happy-dom gets `~` wrong under an element.
 const SELECTORS = [
   '.list-authors a',
   '.list-title, .list-authors',
