@@ -5,9 +5,19 @@ import papershelf from './tests/lint/layers.js';
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/bench/out/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // Type-aware: a promise nobody awaits (a lost write, an unhandled rejection) fails the lint.
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // Props and env objects declare callbacks in method syntax and are destructured; no code relies on `this`.
+      '@typescript-eslint/unbound-method': 'off',
+      // An async function without await implements a Promise-returning interface (exporters, fakes).
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
@@ -34,6 +44,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests reject with what IndexedDB and AbortSignal give (request.error, signal.reason), as production sees it.
+    files: ['**/*.test.ts', 'tests/**/*.ts'],
+    rules: { '@typescript-eslint/prefer-promise-reject-errors': 'off' },
+  },
+  // Plain JavaScript (scripts, this file) is outside the TypeScript project.
+  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['tests/**/*.{ts,mjs,js}', '*.config.{ts,js}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   // Each test starts its own browser with the extension; two cores allow two at once.
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   fullyParallel: true,
   timeout: 45_000,
   expect: { timeout: 7_000 },

@@ -1,7 +1,17 @@
 import preact from '@preact/preset-vite';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { matchPatterns } from './lib/detect/match';
 import { adapters } from './lib/detect/registry';
+
+// `npm run dev` opens Chromium with the extension (WXT's web-ext runner). As root (containers, cloud
+// boxes) Chromium will not start without --no-sandbox, and on Linux without X11 or Wayland it
+// cannot start at all: WXT then only builds and serves, and says what to do instead.
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const NO_DISPLAY_HINT =
+  'No display (DISPLAY and WAYLAND_DISPLAY unset), so no browser opens: run "npm run build" and load .output/chrome-mv3 unpacked at chrome://extensions, or run "xvfb-run -a npm run dev".';
+let hinted = false;
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,7 +20,17 @@ export default defineConfig({
   // Firefox 127 the sites an MV3 add-on reads are granted at install, as in Chrome.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  webExt: {
+    disabled: noDisplay,
+    ...(chromium && { binaries: { chrome: chromium } }),
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   hooks: {
+    'build:done': (wxt) => {
+      if (wxt.config.command !== 'serve' || !noDisplay || hinted) return;
+      hinted = true;
+      wxt.logger.warn(NO_DISPLAY_HINT);
+    },
     // The generic script (content.js) skips the known sites: each has its own script.
     'build:manifestGenerated': (_wxt, manifest) => {
       const generic = manifest.content_scripts?.find((cs) => cs.js?.includes('content-scripts/content.js'));

@@ -104,12 +104,12 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
           placeholder="Search title, authors, notes…  tag: status: year:>2020"
           value={query}
           onInput={(e) => {
-            setQuery((e.currentTarget as HTMLInputElement).value);
+            setQuery(e.currentTarget.value);
             setActive(0);
           }}
           aria-controls="lib-results"
         />
-        <select aria-label="Sort by" value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}>
+        <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
           <option value="">Best order</option>
           {SORTS.map(([v, l]) => (
             <option key={v} value={v}>
@@ -138,7 +138,7 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
       {selectedKeys.length > 0 && (
         <div class="bulk" role="toolbar" aria-label="Selected papers">
           <span>{selectedKeys.length} selected</span>
-          <input aria-label="Tag selected papers" placeholder="tag" value={bulkTag} onInput={(e) => setBulkTag((e.currentTarget as HTMLInputElement).value)} />
+          <input aria-label="Tag selected papers" placeholder="tag" value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
           <button type="button" disabled={!bulkTag.trim()} onClick={() => void bulk(() => addTags(db, selectedKeys, [bulkTag.trim()])).then(() => setBulkTag(''))}>
             Add tag
           </button>
@@ -146,7 +146,7 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
             aria-label="Set status of selected"
             value=""
             onChange={(e) => {
-              const v = (e.currentTarget as HTMLSelectElement).value as ReadingStatus;
+              const v = e.currentTarget.value as ReadingStatus;
               if (v) void bulk(() => setStatus(db, selectedKeys, v));
             }}
           >

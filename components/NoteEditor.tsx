@@ -56,7 +56,7 @@ export function NoteEditor({ value, onSave, delay = 400 }: Props) {
           placeholder="Markdown: **bold**, lists, [links](https://…)"
           value={draft}
           onInput={(e) => {
-            const v = (e.currentTarget as HTMLTextAreaElement).value;
+            const v = e.currentTarget.value;
             latest.current = v;
             setDraft(v);
             setState('pending');

@@ -41,10 +41,10 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
         <h2 id="page-h">On this page</h2>
         {papers.length > 0 && (
           <div class="section-actions">
-            <button type="button" disabled={!chosen.length} onClick={() => run(() => save(chosen).then(() => setSelected(new Set())))}>
+            <button type="button" disabled={!chosen.length} onClick={() => void run(() => save(chosen).then(() => setSelected(new Set())))}>
               Save selected{chosen.length ? ` (${chosen.length})` : ''}
             </button>
-            <button type="button" class="primary" disabled={!unsaved.length} onClick={() => run(() => save(unsaved))}>
+            <button type="button" class="primary" disabled={!unsaved.length} onClick={() => void run(() => save(unsaved))}>
               Save all
             </button>
           </div>
@@ -84,7 +84,7 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
                     aria-pressed={isSaved}
                     aria-label={`${isSaved ? 'Saved' : 'Save'}: ${p.title}`}
                     title={isSaved ? 'Saved — click to remove' : 'Save to your library'}
-                    onClick={() => run(() => (isSaved ? library.remove(db, [p.key]) : save([p])))}
+                    onClick={() => void run(() => (isSaved ? library.remove(db, [p.key]) : save([p])))}
                   >
                     {isSaved ? 'Saved' : 'Save'}
                   </button>

@@ -155,7 +155,7 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
           type="button"
           class="danger"
           onClick={() =>
-            library.remove(db, [paper.key]).then(onRemoved, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
+            void library.remove(db, [paper.key]).then(onRemoved, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
           }
         >
           Remove

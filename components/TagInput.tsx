@@ -38,7 +38,7 @@ export function TagInput({ tags, known, onChange, label = 'Tags' }: Props) {
         list={listId}
         value={draft}
         onInput={(e) => {
-          const v = (e.currentTarget as HTMLInputElement).value;
+          const v = e.currentTarget.value;
           if (v.includes(',')) add(v);
           else setDraft(v);
         }}

@@ -48,7 +48,7 @@ export function VirtualList({ count, rowHeight, active, label, renderRow, onRang
     );
   }
   return (
-    <div ref={ref} class="vlist" onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+    <div ref={ref} class="vlist" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <ul aria-label={label} style={{ position: 'relative', height: count * rowHeight, margin: 0, padding: 0, listStyle: 'none' }}>
         {rows}
       </ul>

@@ -22,6 +22,7 @@ export default defineBackground({
     // Rolling automatic backups (a separate database), daily on an alarm.
     startBackups(db);
 
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
     browser.runtime.onMessage.addListener((raw, sender) =>
       handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge }).catch(
         (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),

@@ -70,7 +70,7 @@ export function ExportSection({ db, settings, allTags }: Props) {
           <input type="radio" name="scope" checked={kind === 'tags'} onChange={() => setKind('tags')} /> With tags
         </label>
         {kind === 'tags' && (
-          <select multiple aria-label="Tags to export" size={Math.min(6, Math.max(2, allTags.length))} onChange={(e) => setTags([...(e.currentTarget as HTMLSelectElement).selectedOptions].map((o) => o.value))}>
+          <select multiple aria-label="Tags to export" size={Math.min(6, Math.max(2, allTags.length))} onChange={(e) => setTags([...e.currentTarget.selectedOptions].map((o) => o.value))}>
             {allTags.map((t) => (
               <option key={t} value={t} selected={tags.includes(t)}>
                 {t}
@@ -82,7 +82,7 @@ export function ExportSection({ db, settings, allTags }: Props) {
           <input type="radio" name="scope" checked={kind === 'status'} onChange={() => setKind('status')} /> By reading status
         </label>
         {kind === 'status' && (
-          <select aria-label="Status to export" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ReadingStatus)}>
+          <select aria-label="Status to export" value={status} onChange={(e) => setStatus(e.currentTarget.value as ReadingStatus)}>
             <option value="unread">To read</option>
             <option value="reading">Reading</option>
             <option value="read">Read</option>

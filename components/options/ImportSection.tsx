@@ -77,7 +77,7 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       <h2 id="import-h">Import</h2>
       <p class="hint">BibTeX / BibLaTeX, RIS, CSL-JSON, a Papershelf JSON backup, or PaperMemory's export. You see what will change before anything is written; notes and tags are never lost.</p>
       <label class="file">
-        Import file <input type="file" accept=".bib,.bibtex,.ris,.json,.txt" disabled={busy} onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
+        Import file <input type="file" accept=".bib,.bibtex,.ris,.json,.txt" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
       </label>
       {busy && <p role="status">Reading…</p>}
       {fatal && (

@@ -44,7 +44,7 @@ export function SettingsSection({ settings }: { settings: Settings }) {
       <fieldset>
         <legend>On web pages</legend>
         <label>
-          <input type="checkbox" checked={settings.inlineButtons} onChange={(e) => void set({ inlineButtons: (e.currentTarget as HTMLInputElement).checked })} /> Show Save buttons beside papers
+          <input type="checkbox" checked={settings.inlineButtons} onChange={(e) => void set({ inlineButtons: e.currentTarget.checked })} /> Show Save buttons beside papers
         </label>
         <label>
           <input type="radio" name="detectOn" checked={settings.detectOn === 'all'} onChange={() => void set({ detectOn: 'all' })} /> Detect papers on every site (journal pages through their metadata)
@@ -74,7 +74,7 @@ export function SettingsSection({ settings }: { settings: Settings }) {
             type="text"
             aria-label="Citation key format"
             value={keyFormat}
-            onInput={(e) => setKeyFormat((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setKeyFormat(e.currentTarget.value)}
             onBlur={() => keyFormat.trim() && void set({ citationKeyFormat: keyFormat.trim() })}
             onKeyDown={(e) => e.key === 'Enter' && keyFormat.trim() && void set({ citationKeyFormat: keyFormat.trim() })}
           />
@@ -85,37 +85,37 @@ export function SettingsSection({ settings }: { settings: Settings }) {
         </p>
         <label>
           Flavour{' '}
-          <select aria-label="BibTeX flavour" value={settings.bibFlavour} onChange={(e) => void set({ bibFlavour: (e.currentTarget as HTMLSelectElement).value as Settings['bibFlavour'] })}>
+          <select aria-label="BibTeX flavour" value={settings.bibFlavour} onChange={(e) => void set({ bibFlavour: e.currentTarget.value as Settings['bibFlavour'] })}>
             <option value="bibtex">BibTeX (natbib, classic styles)</option>
             <option value="biblatex">BibLaTeX (biber)</option>
           </select>
         </label>
         <label>
           Characters{' '}
-          <select aria-label="BibTeX encoding" value={settings.bibEncoding} onChange={(e) => void set({ bibEncoding: (e.currentTarget as HTMLSelectElement).value as Settings['bibEncoding'] })}>
+          <select aria-label="BibTeX encoding" value={settings.bibEncoding} onChange={(e) => void set({ bibEncoding: e.currentTarget.value as Settings['bibEncoding'] })}>
             <option value="utf8">Keep Unicode (UTF-8)</option>
             <option value="latex">Convert to LaTeX commands (ASCII)</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={settings.bibIncludeAbstract} onChange={(e) => void set({ bibIncludeAbstract: (e.currentTarget as HTMLInputElement).checked })} /> Include abstracts
+          <input type="checkbox" checked={settings.bibIncludeAbstract} onChange={(e) => void set({ bibIncludeAbstract: e.currentTarget.checked })} /> Include abstracts
         </label>
         <label>
-          <input type="checkbox" checked={settings.bibIncludeNote} onChange={(e) => void set({ bibIncludeNote: (e.currentTarget as HTMLInputElement).checked })} /> Include notes
+          <input type="checkbox" checked={settings.bibIncludeNote} onChange={(e) => void set({ bibIncludeNote: e.currentTarget.checked })} /> Include notes
         </label>
       </fieldset>
       <fieldset>
         <legend>Appearance and privacy</legend>
         <label>
           Theme{' '}
-          <select aria-label="Theme" value={settings.theme} onChange={(e) => void set({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
+          <select aria-label="Theme" value={settings.theme} onChange={(e) => void set({ theme: e.currentTarget.value as Settings['theme'] })}>
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={settings.networkLookups} onChange={(e) => void set({ networkLookups: (e.currentTarget as HTMLInputElement).checked })} /> Complete
+          <input type="checkbox" checked={settings.networkLookups} onChange={(e) => void set({ networkLookups: e.currentTarget.checked })} /> Complete
           missing metadata from public APIs (arXiv, Crossref, Semantic Scholar, OpenReview)
         </label>
       </fieldset>

@@ -61,7 +61,7 @@ export async function refreshBadge(db: PapershelfDB, tabId: number, known?: TabD
 
 /** After a library change: refreshes the tabs showing any of `keys` (every tab when empty). */
 export async function refreshBadges(db: PapershelfDB, keys: string[]): Promise<void> {
-  const all = (await browser.storage.session.get(null)) as Record<string, TabDetections | undefined>;
+  const all = await browser.storage.session.get<Record<string, TabDetections | undefined>>(null);
   const changed = new Set(keys);
   const jobs: Promise<void>[] = [];
   for (const [k, d] of Object.entries(all)) {

@@ -6,19 +6,33 @@ import { update } from '../library/commands';
 import { CHANGE_KEY } from '../messaging/changes';
 import { makePaper } from '../paper/make';
 import { getTabDetections } from '../tabs/detections';
+import { BADGE_COLORS, refreshBadge } from './badge';
 import { handleMessage, type BackgroundEnv, type Sender } from './handlers';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
 let env: BackgroundEnv;
-let badges: Map<number, string>;
+let icons: Map<number, string>;
 const me: Sender = { extensionId: 'ext', senderId: 'ext', tabId: 7 };
 const paper = (id: string, title = `Paper ${id}`) => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;
+const rgba = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255);
+
+/** What the user sees on the toolbar button of a tab, read back from the fake browser. */
+async function badge(tabId: number) {
+  const text = await fakeBrowser.action.getBadgeText({ tabId });
+  const color = await fakeBrowser.action.getBadgeBackgroundColor({ tabId });
+  const title = await fakeBrowser.action.getTitle({ tabId });
+  return { text, color, title, icon: icons.get(tabId) };
+}
 
 beforeEach(() => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`h-${Math.random()}`);
-  badges = new Map();
-  env = { db, setBadge: async (tab, text) => void badges.set(tab, text) };
+  db = new PapershelfDB(uniqueName('h'));
+  icons = new Map();
+  // The fake browser records badge text, colour and title but throws on setIcon: record the 16 px icon.
+  vi.spyOn(fakeBrowser.action, 'setIcon').mockImplementation(async (d) => void icons.set(d.tabId!, String((d.path as Record<number, string>)[16])));
+  // The same wiring as entrypoints/background.ts.
+  env = { db, setBadge: (tabId) => refreshBadge(db, tabId) };
 });
 afterEach(() => db.delete());
 
@@ -27,20 +41,27 @@ describe('background message handling', () => {
     await handleMessage({ type: 'save', papers: [paper('2401.00002')] }, me, env);
     const reply = await handleMessage({ type: 'detected', url: 'https://arxiv.org/list/cs/new', papers: [paper('2401.00001'), paper('2401.00002'), paper('2401.00001')] }, me, env);
     expect(reply).toEqual({ saved: ['arxiv:2401.00002'] });
-    expect(badges.get(7)).toBe('2');
+    expect(await badge(7)).toEqual({ text: '2', color: rgba(BADGE_COLORS.here), title: 'Papershelf — 2 papers on this page, 1 saved', icon: '/icon/16.png' });
     expect((await getTabDetections(7))?.papers).toHaveLength(3);
+    // Every paper here saved: the same count, in green.
+    await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, me, env);
+    await handleMessage({ type: 'detected', url: 'https://arxiv.org/list/cs/new', papers: [paper('2401.00001'), paper('2401.00002')] }, me, env);
+    expect(await badge(7)).toMatchObject({ text: '2', color: rgba(BADGE_COLORS.saved), title: 'Papershelf — 2 papers on this page, all saved' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
   });
 
-  it('clears the badge when a page has no papers', async () => {
+  it('clears the badge and greys the icon when a page has no papers', async () => {
+    await handleMessage({ type: 'detected', url: 'https://arxiv.org/abs/2401.00001', papers: [paper('2401.00001')] }, me, env);
+    expect(await badge(7)).toMatchObject({ text: '1', icon: '/icon/16.png' });
     await handleMessage({ type: 'detected', url: 'https://example.org', papers: [] }, me, env);
-    expect(badges.get(7)).toBe('');
+    expect(await badge(7)).toMatchObject({ text: '', title: 'Papershelf', icon: '/icon/16-off.png' });
   });
 
   it('drops papers that fail the schema and keeps the rest', async () => {
     const bad = { ...paper('2401.00003'), title: '' };
     const evil = { ...paper('2401.00004'), year: 'DROP TABLE' };
     await handleMessage({ type: 'detected', url: 'https://arxiv.org/', papers: [bad, evil, paper('2401.00005')] }, me, env);
-    expect(badges.get(7)).toBe('1');
+    expect(await badge(7)).toMatchObject({ text: '1', title: 'Papershelf — 1 paper on this page, 0 saved' });
   });
 
   it('saves and announces the change to content scripts', async () => {

@@ -3,7 +3,7 @@ import type { PapershelfDB } from '../library/db';
 import { findSaved, savedAmong } from '../library/db';
 import * as library from '../library/commands';
 import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
-import { badgeText, setTabDetections } from '../tabs/detections';
+import { setTabDetections } from '../tabs/detections';
 
 export interface Sender {
   /** Our own extension's id, and the sender's (messages from elsewhere are refused). */
@@ -14,7 +14,8 @@ export interface Sender {
 
 export interface BackgroundEnv {
   db: PapershelfDB;
-  setBadge(tabId: number, text: string): Promise<void>;
+  /** Recomputes the tab's badge from its stored detections and the library (production: refreshBadge). */
+  setBadge(tabId: number): Promise<void>;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, env: BackgroundEnv): Promise<Replies[ToBackground['type']] | ErrorReply> {
@@ -28,7 +29,7 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
       if (sender.tabId === undefined) return { error: 'detected: not from a tab' };
       const { papers } = validPapers(msg.papers);
       await setTabDetections(sender.tabId, { url: msg.url, papers, at: Date.now() });
-      await env.setBadge(sender.tabId, badgeText(papers));
+      await env.setBadge(sender.tabId);
       const saved = await savedAmong(db, papers.map((p) => p.key));
       return { saved: [...saved] };
     }

@@ -21,7 +21,7 @@ export async function savePage(db: PapershelfDB, tabId: number): Promise<number>
   let count = 0;
   try {
     // The top frame only: it is the one whose papers the badge counts.
-    const reply = (await browser.tabs.sendMessage(tabId, msg, { frameId: 0 })) as { count?: unknown } | undefined;
+    const reply = await browser.tabs.sendMessage<typeof msg, { count?: unknown } | undefined>(tabId, msg, { frameId: 0 });
     count = typeof reply?.count === 'number' ? reply.count : 0;
   } catch {
     count = 0; // no content script (browser page, nothing detected) or nothing valid to save

@@ -8,14 +8,15 @@ import { makePaper } from '../paper/make';
 import { BackupDB } from './db';
 import { requestPersistence } from './persist';
 import { DAY, KEEP, listSnapshots, snapshotIfDue, snapshotPapers, takeSnapshot } from './snapshots';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
 let backups: BackupDB;
 const meta = (id: string) => makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 't' })!;
 beforeEach(() => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`bk-${Math.random()}`);
-  backups = new BackupDB(`bk-snap-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('bk'));
+  backups = new BackupDB(uniqueName('bk-snap'));
 });
 afterEach(async () => {
   await db.delete();

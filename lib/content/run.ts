@@ -70,9 +70,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
         return ask({ type: 'save', papers }).then((r) => ({ count: r.saved.length }));
       });
   };
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
   browser.runtime.onMessage.addListener(onMessage);
   const stopMessages = () => {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener as added above
       browser.runtime.onMessage.removeListener(onMessage);
     } catch {
       /* the old extension context is gone: nothing left to detach */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../paper/schema';
 import { PapershelfDB, schemaVersions } from './database';
+import { uniqueName } from '../../tests/helpers/random';
 
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/db/v1-papers.json'), 'utf8')) as Paper[];
 
@@ -23,7 +24,7 @@ function v1Records(): Paper[] {
 
 describe('database versions', () => {
   it('upgrades a version-1 database to the latest version without losing a record', async () => {
-    const name = `migrate-${Math.random()}`;
+    const name = uniqueName('migrate');
     const old = new Dexie(name);
     old.version(1).stores(schemaVersions[1]);
     const records = v1Records();

@@ -8,7 +8,7 @@ function chain(e: unknown): { name?: string; message?: string }[] {
   const out: { name?: string; message?: string }[] = [];
   let cur: unknown = e;
   for (let i = 0; cur && typeof cur === 'object' && i < 5; i++) {
-    out.push(cur as { name?: string; message?: string });
+    out.push(cur);
     cur = (cur as { inner?: unknown; cause?: unknown }).inner ?? (cur as { cause?: unknown }).cause;
   }
   return out;

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { PAYLOADS } from '../../tests/fixtures/hostile/payloads';
 import type { Paper } from '../paper/schema';
 import { PapershelfDB, schemaVersions } from './database';
+import { uniqueName } from '../../tests/helpers/random';
 
 const N = 10_000;
 const versions = Object.keys(schemaVersions).map(Number).sort((a, b) => a - b);
@@ -46,7 +47,7 @@ describe('schema migrations lose nothing', () => {
 
   for (const from of versions.filter((v) => v < latest)) {
     it(`version ${from} → ${latest}: ${N + fixture.length} papers unchanged and indexed`, async () => {
-      const name = `migrate-${from}-${Math.random()}`;
+      const name = uniqueName(`migrate-${from}`);
       const old = new Dexie(name);
       for (const v of versions.filter((v) => v <= from)) old.version(v).stores(schemaVersions[v]);
       const papers = paperRows();

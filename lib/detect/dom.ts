@@ -120,7 +120,7 @@ const set = <T extends object>(o: T = {} as T): T =>
 export function metaPaper(doc: Document, url: URL, over: Partial<PaperInput>, base: Partial<PaperInput> = {}, anchor?: Element | null): Detection[] {
   const hw = highwire(doc, url)[0];
   const input = { ...set(base), ...set(hw?.paper), ...set(over), ids: { ...set(base.ids), ...set(hw?.paper.ids), ...set(over.ids) } };
-  const paper = makePaper(input as PaperInput, url.href);
+  const paper = makePaper(input, url.href);
   return paper ? [{ paper, anchor: hw?.anchor ?? anchor ?? undefined, placement: 'append' }] : [];
 }
 

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCases } from '../../tests/fixtures';
+import { fixtureCases } from '../../tests/helpers/fixtures';
 import { adapters, adaptersFor } from './registry';
 
 const siteFiles = readdirSync(join(import.meta.dirname, 'sites')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));

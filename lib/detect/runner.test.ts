@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePaper } from '../paper/make';
-import { parsePage } from '../../tests/dom';
+import { parsePage } from '../../tests/helpers/dom';
 import { canonical } from './generic/canonical';
 import { quickCheck } from './quick';
 import { completeMeta, runDetection } from './runner';

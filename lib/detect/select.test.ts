@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parsePage } from '../../tests/dom';
-import { FIXTURES_DIR } from '../../tests/fixtures';
+import { parsePage } from '../../tests/helpers/dom';
+import { FIXTURES_DIR } from '../../tests/helpers/fixtures';
 import { qs, qsa } from './select';
 
 const page = (name: string) => parsePage(readFileSync(join(FIXTURES_DIR, name), 'utf8'));
 
 // Selectors the adapters use, and the shapes a selector can take (lists, attribute values
 // holding combinator characters, pseudo-classes, :scope). Sibling combinators are checked in
-// Chromium only (tests/e2e/select.spec.ts): happy-dom gets `~` wrong under an element.
+// Chromium only (tests/e2e/selector-helpers.spec.ts): happy-dom gets `~` wrong under an element.
 const SELECTORS = [
   '.list-authors a',
   '.list-title, .list-authors',

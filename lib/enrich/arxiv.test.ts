@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchArxiv, parseArxivFeed, toCompletion } from './arxiv';
 import { LookupError } from './http';
-import { fakeFetch, ok, recorded, status } from './testing';
+import { fakeFetch, ok, recorded, status } from '../../tests/helpers/fetch';
 
 describe('arXiv API client', () => {
   it('reads entries: latest version, authors, DOI, journal_ref, category; entities and CDATA decoded', () => {

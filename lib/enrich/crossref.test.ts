@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchCrossref } from './crossref';
-import { fakeFetch, ok, recorded, status } from './testing';
+import { fakeFetch, ok, recorded, status } from '../../tests/helpers/fetch';
 
 const serving = (file: string) => fakeFetch([['https://api.crossref.org/works/', ok(recorded('crossref', file))]]);
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PapershelfDB } from '../library/db';
 import { getText, retryAfterMs, withCache, withPacing, withTimeout } from './http';
-import { fakeFetch, ok, status } from './testing';
+import { fakeFetch, ok, status } from '../../tests/helpers/fetch';
+import { uniqueName } from '../../tests/helpers/random';
 
 afterEach(() => void vi.useRealTimers());
 
@@ -24,13 +25,13 @@ describe('network layer', () => {
     const hanging = (_url: string, init?: RequestInit) =>
       new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
     const got = getText(withTimeout(hanging, 10_000), 'https://a/x', 'application/json');
-    const check = expect(got).rejects.toMatchObject({ retryable: true, message: expect.stringContaining('timed out after 10000 ms') });
+    const check = expect(got).rejects.toMatchObject({ retryable: true, message: expect.stringContaining('timed out after 10000 ms') as unknown });
     await vi.advanceTimersByTimeAsync(10_000);
     await check;
   });
 
   it('caches 200 and 404 answers by URL for the TTL, not 5xx', async () => {
-    const db = new PapershelfDB(`cache-${Math.random()}`);
+    const db = new PapershelfDB(uniqueName('cache'));
     let t = 1000;
     const f = fakeFetch([
       ['https://a/ok', ok('body')],

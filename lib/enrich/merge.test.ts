@@ -82,7 +82,7 @@ describe('placeholder titles', () => {
   it('a paper saved from a bare link gets its real title from completion', () => {
     const meta = paperFromLink('https://arxiv.org/abs/1706.03762');
     expect(meta).not.toBeNull();
-    const out = applyCompletion(newPaper(meta!), { ids: { arxiv: '1706.03762' }, title: 'Attention Is All You Need', from: 'arxiv' } as Completion);
+    const out = applyCompletion(newPaper(meta!), { ids: { arxiv: '1706.03762' }, title: 'Attention Is All You Need', from: 'arxiv' });
     expect(out.title).toBe('Attention Is All You Need');
   });
 });

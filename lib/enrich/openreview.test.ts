@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchOpenReview } from './openreview';
-import { fakeFetch, ok, recorded } from './testing';
+import { fakeFetch, ok, recorded } from '../../tests/helpers/fetch';
 
 const serving = (file: string) => fakeFetch([['https://api2.openreview.net/notes', ok(recorded('openreview', file))]]);
 

@@ -5,9 +5,10 @@ import { restore } from '../library/commands';
 import { makePaper } from '../paper/make';
 import { newPaper } from '../paper/schema';
 import { BACKOFF, backoffDelay, dueJobs, enqueue, enqueueIncomplete, finish, nextDue, REFRESH_MS, retryLater } from './queue';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
-beforeEach(() => void (db = new PapershelfDB(`q-${Math.random()}`)));
+beforeEach(() => void (db = new PapershelfDB(uniqueName('q'))));
 afterEach(() => db.delete());
 
 describe('completion queue', () => {
@@ -42,7 +43,7 @@ describe('completion queue', () => {
     const known = new Map([['arxiv:1', await db.queue.get('arxiv:1')], ['arxiv:2', await db.queue.get('arxiv:2')], ['arxiv:3', undefined]]);
     const reads: string[][] = [];
     const bulkGet = db.queue.bulkGet.bind(db.queue);
-    db.queue.bulkGet = ((keys: string[]) => (reads.push(keys), bulkGet(keys))) as typeof db.queue.bulkGet;
+    db.queue.bulkGet = ((keys: string[]) => (reads.push(keys), bulkGet(keys)));
     // arxiv:1 keeps its schedule, arxiv:2 was done recently, arxiv:3 and arxiv:4 are new.
     expect(await enqueue(db, ['arxiv:1', 'arxiv:2', 'arxiv:3', 'arxiv:4'], 20, REFRESH_MS, known)).toEqual(['arxiv:3', 'arxiv:4']);
     expect(reads).toEqual([['arxiv:4']]);

@@ -6,13 +6,14 @@ import { save } from '../library/commands';
 import { makePaper } from '../paper/make';
 import { drain, type EnrichEnv } from './run';
 import { enqueue, nextDue } from './queue';
-import { fakeFetch, ok, recorded, status, type Answer } from './testing';
+import { fakeFetch, ok, recorded, status, type Answer } from '../../tests/helpers/fetch';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
 let t: number;
 let announced: string[];
 beforeEach(() => {
-  db = new PapershelfDB(`run-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('run'));
   t = 1_000_000;
   announced = [];
 });

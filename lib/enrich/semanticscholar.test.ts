@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchSemanticScholar, s2IdOf } from './semanticscholar';
-import { fakeFetch, ok, recorded, status } from './testing';
+import { fakeFetch, ok, recorded, status } from '../../tests/helpers/fetch';
 
 const serving = (file: string) => fakeFetch([['https://api.semanticscholar.org/graph/v1/paper/', ok(recorded('semanticscholar', file))]]);
 

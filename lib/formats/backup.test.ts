@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBackup } from './backup';
 import { importBackup } from './import/backup';
-import { loadLibrary } from './testlib';
+import { loadLibrary } from '../../tests/helpers/formats';
 
 describe('JSON backup', () => {
   it('is versioned and complete: export → import gives the same records', () => {

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Proof by the real tools: every export of the fixture library must pass GNU bibtex, biber and
 // pandoc. A missing tool skips loudly on a workstation and fails on CI.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { exportBibtex } from './bibtex';
 import { cleanField, needsProtection, splitMath } from './latex';
-import { loadLibrary, toolTest } from './testlib';
+import { loadLibrary, toolTest } from '../../tests/helpers/formats';
 
 const library = loadLibrary();
 const combos = [

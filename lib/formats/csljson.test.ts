@@ -1,8 +1,7 @@
-// @vitest-environment node
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cslName, toCslJson } from './csljson';
-import { loadLibrary, toolTest } from './testlib';
+import { loadLibrary, toolTest } from '../../tests/helpers/formats';
 
 describe('CSL-JSON', () => {
   it('maps names with particles, suffixes and organisations', () => {
@@ -12,7 +11,7 @@ describe('CSL-JSON', () => {
   });
   it('writes ids, dates, arXiv numbers', () => {
     const [lib] = [loadLibrary()];
-    const items = JSON.parse(toCslJson(lib.slice(0, 1)));
+    const items = JSON.parse(toCslJson(lib.slice(0, 1))) as unknown[];
     expect(items[0]).toMatchObject({ id: 'vaswani2017attention', type: 'article', number: 'arXiv:1706.03762', issued: { 'date-parts': [[2017, 6, 12]] } });
   });
   toolTest('pandoc', 'pandoc reads the CSL-JSON of the whole fixture library', () => {

@@ -11,19 +11,10 @@ import { detectFormat, importFile } from './import/detect';
 import { importPaperMemory } from './import/papermemory';
 import { importRis } from './import/ris';
 import { toRis } from './ris';
-import { FIXTURES, loadLibrary } from './testlib';
+import { FIXTURES, loadLibrary } from '../../tests/helpers/formats';
+import { seededRandom } from '../../tests/helpers/random';
 import { readFileSync } from 'node:fs';
 import { paperMetaSchema } from '../paper/schema';
-
-/** mulberry32: small, seeded, good enough to pick mutations. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK = ['{', '}', '"', '\\', '@', ',', '=', '\n', '\u0000', '\uD800', '%', '$', '[', ']', 'TY  - ', 'ER  - ', '@comment{', '\\end{', 'null', '1e999', '\uFEFF', '"papers":'];
 
@@ -54,7 +45,7 @@ const seeds: [string, (t: string) => { papers: object[]; errors: unknown[] }, st
 describe('importers never throw', () => {
   for (const [name, importer, seedText] of seeds) {
     it(`${name}: 300 mutated inputs`, () => {
-      const r = rng(name.length * 7919);
+      const r = seededRandom(name.length * 7919);
       for (let i = 0; i < 300; i++) {
         const input = i === 0 ? '' : i === 1 ? '\u0000\u0001\u00ff\ud800binary' : mutate(seedText, r);
         const out = importer(input);

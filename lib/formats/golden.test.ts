@@ -8,7 +8,7 @@ import { toCslJson } from './csljson';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import { toRis } from './ris';
-import { FIXTURES, loadLibrary } from './testlib';
+import { FIXTURES, loadLibrary } from '../../tests/helpers/formats';
 
 // arXiv preprint, pinned-key conference paper, journal, particles/suffixes, math, literal names.
 const small = loadLibrary().filter((_, i) => [0, 1, 2, 5, 15, 28].includes(i));

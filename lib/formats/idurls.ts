@@ -13,7 +13,7 @@ const PATTERNS: [keyof Identifiers, RegExp, (id: string) => string][] = [
 /** The URL to export: the paper's own, or one built from an identifier no field can hold. */
 export function landingUrl(p: Paper): string | undefined {
   if (p.absUrl ?? p.ids.url) return p.absUrl ?? p.ids.url;
-  for (const [k, , url] of PATTERNS) if (p.ids[k] && !p.ids.doi && !p.ids.arxiv) return url(p.ids[k]!);
+  for (const [k, , url] of PATTERNS) if (p.ids[k] && !p.ids.doi && !p.ids.arxiv) return url(p.ids[k]);
   return undefined;
 }
 

@@ -72,7 +72,7 @@ function encodeRun(s: string, offset: number, paired: Set<number>, enc: BibEncod
   let out = '';
   for (const m of s.matchAll(/\P{M}\p{M}*/gu)) {
     const g = m[0];
-    const at = offset + m.index!;
+    const at = offset + m.index;
     if (g === '{' || g === '}') out += paired.has(at) ? '\\' + g : g === '{' ? '\\textbraceleft{}' : '\\textbraceright{}';
     else if (SPECIAL[g]) out += SPECIAL[g];
     else if (enc === 'latex' && /[^\x00-\x7F]/.test(g)) out += graphemeToLatex(g);
@@ -152,7 +152,7 @@ export function encodeTitle(title: string, enc: BibEncoding): string {
       const paired = pairedBraces(seg.text);
       let out = '';
       for (const m of seg.text.matchAll(/[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+/gu)) {
-        const run = encodeRun(m[0], m.index!, paired, enc);
+        const run = encodeRun(m[0], m.index, paired, enc);
         out += /^[\p{L}\p{M}\p{N}]/u.test(m[0]) && needsProtection(m[0]) ? `{${run}}` : run;
       }
       return out;

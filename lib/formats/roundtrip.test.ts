@@ -12,7 +12,7 @@ import { planImport } from './import/plan';
 import { importRis } from './import/ris';
 import { cleanField } from './latex';
 import { toRis } from './ris';
-import { loadLibrary } from './testlib';
+import { loadLibrary } from '../../tests/helpers/formats';
 
 const library = loadLibrary();
 

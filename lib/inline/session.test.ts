@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';

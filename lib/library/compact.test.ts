@@ -4,9 +4,10 @@ import { makePaper } from '../paper/make';
 import { save, update } from './commands';
 import { compactChanges, markShipped } from './compact';
 import { PapershelfDB } from './db';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
-beforeEach(() => void (db = new PapershelfDB(`compact-${Math.random()}`)));
+beforeEach(() => void (db = new PapershelfDB(uniqueName('compact'))));
 afterEach(() => db.delete());
 
 const fill = async (n: number) => {

@@ -7,12 +7,13 @@ import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';
 import { PapershelfDB } from './db';
 import { addTags, changeTags, remove, save, setStatus, update } from './commands';
+import { uniqueName } from '../../tests/helpers/random';
 
 let name: string;
 let popup: PapershelfDB;
 let background: PapershelfDB;
 beforeEach(() => {
-  name = `conc-${Math.random()}`;
+  name = uniqueName('conc');
   popup = new PapershelfDB(name);
   background = new PapershelfDB(name);
 });

@@ -6,6 +6,7 @@ import { remove, save, update } from './commands';
 import { makePaper } from '../paper/make';
 import { newPaper } from '../paper/schema';
 import { FIRST_ROWS, FIRST_ROWS_KEY, keepFirstRows, parseRows, readFirstRows, refreshFirstRows, storeFirstRows, toRows } from './firstRows';
+import { uniqueName } from '../../tests/helpers/random';
 
 const meta = (i: number, authors = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra']) =>
   makePaper({ ids: { arxiv: `2401.${String(10000 + i)}` }, title: `Paper ${i}`, authors, venue: 'NeurIPS', year: 2024, abstract: 'long text', source: 'test' })!;
@@ -14,7 +15,7 @@ const stored = async () => (await fakeBrowser.storage.session.get(FIRST_ROWS_KEY
 let db: PapershelfDB;
 beforeEach(() => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`first-rows-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('first-rows'));
 });
 afterEach(() => db.delete());
 

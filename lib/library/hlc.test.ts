@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareHlc, formatHlc, isHlc, maxHlc, newDeviceId, parseHlc, receive, tick } from './hlc';
-import { seededRandom } from '../../tests/random';
+import { seededRandom } from '../../tests/helpers/random';
 
 describe('hybrid logical clock', () => {
   it('round-trips its parts and sorts as strings in clock order', () => {

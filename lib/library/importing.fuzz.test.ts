@@ -12,15 +12,8 @@ import { importFile } from '../formats/import/detect';
 import { makePaper } from '../paper/make';
 import { paperMetaSchema, type Paper } from '../paper/schema';
 import { applyImport, previewImport } from './importing';
+import { seededRandom, uniqueName } from '../../tests/helpers/random';
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type R = () => number;
 const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const WEIRD: unknown[] = [null, true, 0, -1, 1e308, NaN, '', ' ', [], {}, [[]], { a: { b: {} } }, '1e999', 'NaN', '__proto__', 'x'.repeat(30_000), '2401.00001', '10.1234/x'];
@@ -87,7 +80,7 @@ let db: PapershelfDB;
 let before: Paper[];
 beforeAll(async () => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`fuzz-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('fuzz'));
   await save(db, [makePaper({ ids: { doi: '10.1234/b0' }, title: 'Already here', source: 't' })!, makePaper({ ids: { arxiv: '2402.10000' }, title: 'Paper 0', source: 't' })!]);
   await update(db, 'doi:10.1234/b0', { note: 'my note', tags: ['mine'] });
   before = await db.papers.toArray();
@@ -97,7 +90,7 @@ afterAll(() => db.delete());
 describe(`hostile files: ${GENERATORS.length * PER_FORMAT} generated imports`, () => {
   for (const [format, name, gen] of GENERATORS) {
     it(`${format}: a clear error or a valid partial preview; nothing written until confirmed`, async () => {
-      const r = rng(format.length * 104729);
+      const r = seededRandom(format.length * 104729);
       let previews = 0;
       for (let i = 0; i < PER_FORMAT; i++) {
         const text = gen(r);

@@ -6,11 +6,12 @@ import { save, update } from './commands';
 import { importFile } from '../formats/import/detect';
 import { makePaper } from '../paper/make';
 import { applyImport, previewImport } from './importing';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
 beforeEach(() => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`imp-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('imp'));
 });
 afterEach(() => db.delete());
 

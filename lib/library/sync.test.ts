@@ -5,10 +5,11 @@ import { remove, restore, save, update } from './commands';
 import { makePaper } from '../paper/make';
 import type { Paper } from '../paper/schema';
 import { syncLibrary, type LibraryDelta } from './sync';
+import { uniqueName } from '../../tests/helpers/random';
 
 let db: PapershelfDB;
 beforeEach(() => {
-  db = new PapershelfDB(`sync-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('sync'));
 });
 afterEach(() => db.delete());
 

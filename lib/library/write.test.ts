@@ -15,12 +15,13 @@ import { PapershelfDB } from './db';
 import { parseHlc } from './hlc';
 import { applyImport } from './importing';
 import { write } from './write';
+import { uniqueName } from '../../tests/helpers/random';
 import { readSettings } from '../settings/schema';
 
 let db: PapershelfDB;
 beforeEach(() => {
   fakeBrowser.reset();
-  db = new PapershelfDB(`write-${Math.random()}`);
+  db = new PapershelfDB(uniqueName('write'));
 });
 afterEach(async () => {
   await db.delete();

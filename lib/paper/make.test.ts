@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../tests/random';
+import { seededRandom } from '../../tests/helpers/random';
 import { paperMetaSchema } from './schema';
 import { absolute, makePaper } from './make';
 

@@ -126,7 +126,7 @@ export function buildPaper(input: Omit<PaperInput, 'ids' | 'title'>, title: stri
     pages: cleanText(input.pages) || undefined,
     publisher: cleanText(input.publisher) || undefined,
   };
-  return clamp(candidate as PaperMeta);
+  return clamp(candidate);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../tests/random';
+import { seededRandom } from '../../tests/helpers/random';
 import { cleanText, textOf } from './text';
 
 // What cleanText did before its fast path: the reference its answers are checked against.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePapers } from './generate';
 import { createSearchIndex, search, type SearchOptions } from './index';
-import { paper } from './testing';
+import { paper } from '../../tests/helpers/papers';
 
 const keys = (papers: Parameters<typeof createSearchIndex>[0], q: string, o?: SearchOptions) => search(createSearchIndex(papers), q, o).keys;
 

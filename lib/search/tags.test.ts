@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, search } from './index';
 import { suggestTags, tagCounts } from './tags';
-import { paper } from './testing';
+import { paper } from '../../tests/helpers/papers';
 
 const index = createSearchIndex([
   paper({ key: 'a', title: 'One', tags: ['ml', 'Deep Learning'] }),

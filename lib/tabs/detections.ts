@@ -27,9 +27,3 @@ export function tabIdFromStorageKey(key: string): number | undefined {
   const m = /^tab:(\d+)$/.exec(key);
   return m ? Number(m[1]) : undefined;
 }
-
-/** Number of distinct papers, the badge text ("" for none). */
-export function badgeText(papers: PaperMeta[]): string {
-  const n = new Set(papers.map((p) => p.key)).size;
-  return n ? String(n) : '';
-}

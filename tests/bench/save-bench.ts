@@ -36,7 +36,7 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
       const r = await options.evaluate(async (metas) => {
         await window.__benchPage.clear();
         const t = performance.now();
-        const reply = (await chrome.runtime.sendMessage({ type: 'save', papers: metas })) as { saved?: string[]; error?: string };
+        const reply = await chrome.runtime.sendMessage<unknown, { saved?: string[]; error?: string }>({ type: 'save', papers: metas });
         const ms = performance.now() - t;
         if (reply.saved?.length !== metas.length) throw new Error(`save replied ${JSON.stringify(reply).slice(0, 200)}`);
         const records = await window.__benchPage.getAll();

@@ -1,6 +1,6 @@
 import { badgeOf, expect, serve, tabIdOf, test } from './fixtures';
-import { CORPUS_SKIP_MESSAGE, corpusCases, corpusPresent } from '../corpus';
-import { fixtureCases } from '../fixtures';
+import { CORPUS_SKIP_MESSAGE, corpusCases, corpusPresent } from '../helpers/corpus';
+import { fixtureCases } from '../helpers/fixtures';
 
 test.describe.configure({ timeout: 240_000 });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, serve, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 // `chrome` inside the extension's service worker (background.evaluate callbacks run there).
 declare const chrome: typeof import('wxt/browser').browser;
@@ -51,9 +52,9 @@ test('a paper saved from a listing (title + arXiv id only) is completed: the Bib
   await serve(context, LISTING, read('huggingface/daily.html'));
   const page = await context.newPage();
   await page.goto(LISTING);
-  const save = page.locator(`[data-papershelf-key="${KEY}"]`).getByRole('button', { name: /^Save/ }).first();
+  const save = new InlineControl(page, KEY).named(/^Save/).first();
   await save.click();
-  await expect(page.locator(`[data-papershelf-key="${KEY}"]`).getByRole('button', { name: /^Saved/ }).first()).toBeVisible();
+  await expect(new InlineControl(page, KEY).named(/^Saved/).first()).toBeVisible();
 
   await expect.poll(() => seen.length).toBeGreaterThan(0);
   expect(seen[0].url()).toContain('id_list=2410.05001');
@@ -77,7 +78,7 @@ test('a saved preprint found published: details say so, BibTeX uses the journal 
   await serve(context, ABS_URL, read('arxiv/abs-current.html'));
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
+  await new InlineControl(page, 'arxiv:2401.01234').named(/^Save/).click();
 
   const popup = await PopupPage.open(context, extensionId);
   await popup.openDetails(TITLE);
@@ -108,8 +109,8 @@ test('with network lookups off no request is made; switching them on completes t
   await serve(context, LISTING, read('huggingface/daily.html'));
   const page = await context.newPage();
   await page.goto(LISTING);
-  await page.locator(`[data-papershelf-key="${KEY}"]`).getByRole('button', { name: /^Save/ }).first().click();
-  await expect(page.locator(`[data-papershelf-key="${KEY}"]`).getByRole('button', { name: /^Saved/ }).first()).toBeVisible();
+  await new InlineControl(page, KEY).named(/^Save/).first().click();
+  await expect(new InlineControl(page, KEY).named(/^Saved/).first()).toBeVisible();
   await page.waitForTimeout(1500);
   expect(seen).toHaveLength(0);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, serve, tabIdOf, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
 const TITLE = 'Sparse Mixtures & Dense Experts: Scaling Laws for Routing';
@@ -16,7 +17,7 @@ test('offline: save inline and from the popup, edit, export every format — not
   await context.setOffline(true);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
-  const control = page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button');
+  const control = new InlineControl(page, 'arxiv:2401.01234').button;
   await control.click();
   await expect(control).toHaveAccessibleName(/^Saved/, { timeout: 3000 });
 

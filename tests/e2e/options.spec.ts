@@ -18,12 +18,12 @@ function hasBibtex(): boolean {
 
 test('import a backup, export BibTeX: the downloaded file passes GNU bibtex', async ({ context, extensionId }) => {
   const options = await OptionsPage.open(context, extensionId);
-  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers: JSON.parse(library) }), 'application/json');
+  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers: JSON.parse(library) as unknown[] }), 'application/json');
   const preview = options.page.getByLabel('Import preview');
   await expect(preview).toContainText(/will add \d+/);
   await preview.getByRole('button', { name: /^Import \d+ papers$/ }).click();
   await expect(options.page.getByRole('status').filter({ hasText: /Imported library\.json/ })).toBeVisible();
-  const n = JSON.parse(library).length;
+  const n = (JSON.parse(library) as unknown[]).length;
   await expect(options.libraryCount).toHaveText(new RegExp(`^${n} papers`));
 
   const file = await options.exportFile('Export BibTeX');

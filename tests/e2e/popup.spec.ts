@@ -4,6 +4,7 @@ import { expect, serve, tabIdOf, test } from './fixtures';
 import { generatePapers } from '../../lib/search/generate';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
 const absHtml = readFileSync(join(import.meta.dirname, '../fixtures/arxiv/abs-current.html'), 'utf8');
@@ -15,7 +16,7 @@ test('tags and a note added in the popup persist, search finds them, remove + un
   await serve(context, ABS_URL, absHtml);
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
+  await new InlineControl(page, 'arxiv:2401.01234').named(/^Save/).click();
   const tabId = await tabIdOf(background, page);
 
   let popup = await PopupPage.open(context, extensionId, tabId);
@@ -65,8 +66,8 @@ test('keyboard: / focuses search, arrows move, Enter opens, Esc goes back', asyn
   const page = await context.newPage();
   await serve(context, ABS_URL, absHtml);
   await page.goto(ABS_URL);
-  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
-  await expect(page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Saved/ })).toBeVisible();
+  await new InlineControl(page, 'arxiv:2401.01234').named(/^Save/).click();
+  await expect(new InlineControl(page, 'arxiv:2401.01234').named(/^Saved/)).toBeVisible();
 
   const popup = await PopupPage.open(context, extensionId);
   await popup.showLibrary();
@@ -107,7 +108,7 @@ test('the popup draws its newest papers before IndexedDB answers, from rows each
   await serve(context, ABS_URL, absHtml);
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  await page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button', { name: /^Save/ }).click();
+  await new InlineControl(page, 'arxiv:2401.01234').named(/^Save/).click();
   // The background's save (not a popup) keeps the rows ready.
   await expect.poll(firstRows).toEqual([TITLE]);
 

@@ -4,6 +4,7 @@ import { test as plain } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, serve, test } from './fixtures';
+import { InlineControl } from './pages/InlineControl';
 
 declare const chrome: typeof import('wxt/browser').browser;
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
@@ -37,7 +38,7 @@ test('a page script cannot reach the extension: postMessage, DOM events and runt
   await serve(context, ABS_URL, absHtml);
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  await expect(page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button')).toHaveAccessibleName(/^Save to/);
+  await expect(new InlineControl(page, 'arxiv:2401.01234').button).toHaveAccessibleName(/^Save to/);
   const forged = { type: 'save', papers: [{ key: 'arxiv:2401.01234', ids: { arxiv: '2401.01234' }, title: 'Forged', authors: [], type: 'preprint', source: 'evil' }] };
   const reach = await page.evaluate((msg) => {
     for (const m of [msg, { type: 'savePage' }, { type: 'remove', keys: ['*'] }, { type: 'savedAmong', keys: [] }, JSON.stringify(msg)]) {
@@ -71,5 +72,5 @@ test('a page script cannot reach the extension: postMessage, DOM events and runt
     return Object.keys(got).length;
   });
   expect(count).toBe(0);
-  await expect(page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button')).toHaveAccessibleName(/^Save to/);
+  await expect(new InlineControl(page, 'arxiv:2401.01234').button).toHaveAccessibleName(/^Save to/);
 });

@@ -1,5 +1,7 @@
+import type { ESLint } from 'eslint';
+
 export const LAYERS: Record<string, number>;
 export function folderOf(path: string): string | undefined;
 export function violation(from: string, to: string): string | undefined;
-declare const plugin: { rules: Record<string, unknown> };
+declare const plugin: ESLint.Plugin;
 export default plugin;

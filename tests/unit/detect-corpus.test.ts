@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runDetection } from '@/lib/detect/runner';
 import type { PaperMeta } from '@/lib/paper/schema';
 import { cleanText } from '@/lib/paper/text';
-import { parsePage } from '../dom';
-import { CORPUS_SKIP_MESSAGE, corpusCases, corpusPresent, type ExpectedPaper } from '../corpus';
+import { parsePage } from '../helpers/dom';
+import { CORPUS_SKIP_MESSAGE, corpusCases, corpusPresent, type ExpectedPaper } from '../helpers/corpus';
 
 /** Pages whose site adapter has not landed yet (the detection-engine issue empties this list). */
 export const PENDING = new Set<string>([]);

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runDetection } from '@/lib/detect/runner';
 import { paperMetaSchema } from '@/lib/paper/schema';
-import { parsePage } from '../dom';
-import { fixtureCases } from '../fixtures';
+import { parsePage } from '../helpers/dom';
+import { fixtureCases } from '../helpers/fixtures';
 
 describe.each(fixtureCases())('fixture $site/$name', (fx) => {
   const { detections, errors } = runDetection(parsePage(fx.html), new URL(fx.url));

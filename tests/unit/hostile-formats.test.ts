@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Every hostile payload, as title, author, abstract, tag and note, through every export format:
 // the JSON backup and CSL-JSON bring it back exactly, RIS and BibTeX as clean text, GNU bibtex
 // reads the .bib with no error, Markdown renders no markup, CSV runs no formula.
@@ -18,7 +17,7 @@ import { importCslJson } from '../../lib/formats/import/csljson';
 import { importRis } from '../../lib/formats/import/ris';
 import { toMarkdown } from '../../lib/formats/markdown';
 import { toRis } from '../../lib/formats/ris';
-import { toolTest } from '../../lib/formats/testlib';
+import { toolTest } from '../helpers/formats';
 import { makePaper } from '../../lib/paper/make';
 import { newPaper, type Paper } from '../../lib/paper/schema';
 import { cleanText } from '../../lib/paper/text';

@@ -3,12 +3,18 @@ import { ESLint } from 'eslint';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { violation } from '../lint/layers.js';
+import tseslint from 'typescript-eslint';
+import papershelf, { violation } from '../lint/layers.js';
 
 const root = join(import.meta.dirname, '../..');
 
-describe('imports run downward only (papershelf/layers)', () => {
-  const eslint = new ESLint({ cwd: root });
+describe('imports run downward only (papershelf/layers)', { timeout: 30_000 }, () => {
+  // The rule alone on snippets (the project's type-aware config wants files the TS project knows).
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser }, plugins: { papershelf }, rules: { 'papershelf/layers': 'error' } }],
+  });
   const lint = async (path: string, code: string) => (await eslint.lintText(code, { filePath: join(root, path) }))[0].messages.filter((m) => m.ruleId === 'papershelf/layers');
 
   it.each([
@@ -32,6 +38,14 @@ describe('imports run downward only (papershelf/layers)', () => {
     ['lib/formats/x.ts', "import { a } from '../paper/tags';\nexport const b = a;\n"],
   ])('allows %s importing downward', async (path, code) => {
     expect(await lint(path, code)).toEqual([]);
+  });
+
+  it('is on in the project config for every product folder', async () => {
+    const project = new ESLint({ cwd: root });
+    for (const f of ['lib/paper/identity.ts', 'lib/library/write.ts', 'components/PaperDetails.tsx', 'entrypoints/background.ts']) {
+      const config = (await project.calculateConfigForFile(join(root, f))) as { rules: Record<string, unknown> };
+      expect([config.rules['papershelf/layers']].flat()[0], f).toBe(2);
+    }
   });
 
   it('names the rule in the verdict', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { coins, coinsPaper } from './coins';
 
 const url = new URL('https://catalogue.example.org/search');

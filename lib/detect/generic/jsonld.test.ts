@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { jsonld, MAX_JSONLD } from './jsonld';
 
 const url = new URL('https://site.example.org/p/1');

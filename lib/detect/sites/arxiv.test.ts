@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDetection } from '@/lib/detect/runner';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { arxiv } from './arxiv';
 
 const run = (html: string, url: string) => arxiv.detect(parsePage(html), new URL(url));
@@ -69,7 +69,7 @@ describe('arXiv listings', () => {
     const doc = parsePage(`<div id="dlpage"><dl id="articles"><h3>New submissions</h3>${rows}</dl></div>`);
     let docQueries = 0;
     for (const m of ['querySelector', 'querySelectorAll'] as const) {
-      const orig = doc[m].bind(doc) as (s: string) => unknown;
+      const orig: (s: string) => unknown = doc[m].bind(doc);
       (doc as unknown as Record<string, unknown>)[m] = (s: string) => (docQueries++, orig(s));
     }
     const t = performance.now();

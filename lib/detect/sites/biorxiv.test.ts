@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { biorxiv } from './biorxiv';
 
 const page = parsePage('<h1 id="page-title">A preprint</h1>');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adaptersFor } from '@/lib/detect/registry';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { huggingface } from './huggingface';
 
 const card = (id: string, title: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { ieee, ieeeMetadata } from './ieee';
 
 describe('ieeeMetadata', () => {

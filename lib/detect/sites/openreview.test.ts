@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { openreview } from './openreview';
 
 const note = (id: string, title: string, authors = '<a href="/profile?id=~A_B1">A B</a>') =>

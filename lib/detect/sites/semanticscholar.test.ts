@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../tests/dom';
+import { parsePage } from '../../../tests/helpers/dom';
 import { semanticscholar } from './semanticscholar';
 
 const ID = '0123456789abcdef0123456789abcdef01234567';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../testlib';
+import { FIXTURES } from '../../../tests/helpers/formats';
 import { importBibtex } from './bibtex';
 import { importCslJson } from './csljson';
 import { detectFormat, importFile } from './detect';

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, serve, tabIdOf, test } from './fixtures';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 declare const chrome: typeof import('wxt/browser').browser;
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
@@ -64,7 +65,7 @@ test('the service worker stopped: popup still lists the tab’s papers, badge in
   const worker = await workerStatus(context, monitor);
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  const control = page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button');
+  const control = new InlineControl(page, 'arxiv:2401.01234').button;
   await expect(control).toHaveAccessibleName(/^Save to/);
   const tabId = await tabIdOf(background, page);
 
@@ -105,10 +106,10 @@ test('extension reloaded: controls on open tabs go away quietly, no error flood'
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(ABS_URL);
-  await expect(page.locator('papershelf-save')).toHaveCount(1);
+  await expect(InlineControl.all(page)).toHaveCount(1);
   await background.evaluate(() => chrome.runtime.reload()).catch(() => {});
   // The old content script learns it was orphaned and removes its controls.
-  await expect(page.locator('papershelf-save')).toHaveCount(0, { timeout: 15_000 });
+  await expect(InlineControl.all(page)).toHaveCount(0, { timeout: 15_000 });
   // A storage change and page activity after the reload: nothing throws.
   await page.evaluate(() => window.scrollBy(0, 100));
   await page.waitForTimeout(1000);

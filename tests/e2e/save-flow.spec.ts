@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { badgeOf, expect, serve, tabIdOf, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
 const absHtml = readFileSync(join(import.meta.dirname, '../fixtures/arxiv/abs-current.html'), 'utf8');
@@ -13,7 +14,7 @@ test('arXiv abstract page → badge and inline Save → popup shows it saved →
   const page = await context.newPage();
   await page.goto(ABS_URL);
 
-  const control = page.locator('[data-papershelf-key="arxiv:2401.01234"]');
+  const control = new InlineControl(page, 'arxiv:2401.01234').host;
   await expect(control.getByRole('button', { name: /^Save/ })).toBeVisible();
   // The control sits next to the title, inside h1.title.
   await expect(page.locator('h1.title [data-papershelf-key]')).toHaveCount(1);
@@ -39,7 +40,7 @@ test('Save all in the popup saves every paper of the tab and the inline control 
   await serve(context, ABS_URL, absHtml);
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  const button = page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button');
+  const button = new InlineControl(page, 'arxiv:2401.01234').button;
   await expect(button).toHaveAccessibleName(/^Save to/);
   const tabId = await tabIdOf(background, page);
 

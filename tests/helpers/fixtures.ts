@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
+export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
 
 export interface FixtureCase {
   site: string;

@@ -3,6 +3,7 @@
 // every page is saved once, and every edit made in the popup is there.
 import { expect, serve, tabIdOf, test } from './fixtures';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 declare const papershelf: { command(name: string, tabId?: number): Promise<number | undefined> };
 const pages = ['cs.LG', 'cs.CL', 'cs.CV'].map((cat, p) => ({ url: `https://arxiv.org/list/${cat}/new`, ids: Array.from({ length: 20 }, (_, i) => 10 * p + i) }));
@@ -21,7 +22,7 @@ test('three tabs saving while the popup edits the same paper: no lost update', a
     await serve(context, p.url, listing(p.ids));
     const page = await context.newPage();
     await page.goto(p.url);
-    await expect(page.locator('papershelf-save')).toHaveCount(20);
+    await expect(InlineControl.all(page)).toHaveCount(20);
     tabs.push(await tabIdOf(background, page));
   }
   // The popup of the first tab saves the shared paper and opens it.

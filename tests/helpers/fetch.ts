@@ -1,9 +1,9 @@
 // Test helpers: recorded API responses (tests/fixtures/api) and a fetch that serves them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FetchFn } from './http';
+import type { FetchFn } from '../../lib/enrich/http';
 
-export const recorded = (...path: string[]) => readFileSync(join(import.meta.dirname, '../../tests/fixtures/api', ...path), 'utf8');
+export const recorded = (...path: string[]) => readFileSync(join(import.meta.dirname, '../fixtures/api', ...path), 'utf8');
 
 export type Answer = Response | (() => Response | Promise<Response>);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { badgeOf, expect, serve, tabIdOf, test } from './fixtures';
+import { InlineControl } from './pages/InlineControl';
 
 const fixture = (site: string, name: string) => readFileSync(join(import.meta.dirname, '../fixtures', site, `${name}.html`), 'utf8');
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
@@ -11,7 +12,7 @@ test('saving from an inline button turns it to Saved on that tab and on another 
   const b = await context.newPage();
   await a.goto(ABS_URL);
   await b.goto(ABS_URL);
-  const ctl = (p: typeof a) => p.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button');
+  const ctl = (p: typeof a) => new InlineControl(p, 'arxiv:2401.01234').button;
   await expect(ctl(b)).toHaveAccessibleName(/^Save to/);
   // The page's own listeners never see a click on the control.
   await a.evaluate(() => {
@@ -36,7 +37,7 @@ test('a page script cannot save: synthetic clicks on the control are ignored', a
   await serve(context, ABS_URL, fixture('arxiv', 'abs-current'));
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  const ctl = page.locator('[data-papershelf-key="arxiv:2401.01234"]').getByRole('button');
+  const ctl = new InlineControl(page, 'arxiv:2401.01234').button;
   await expect(ctl).toHaveAccessibleName(/^Save to/);
   await page.evaluate(() => {
     const host = document.querySelector('[data-papershelf-key]')!;
@@ -93,7 +94,7 @@ test('settings apply to open tabs at once: inline buttons off and on again', asy
   await serve(context, ABS_URL, fixture('arxiv', 'abs-current'));
   const page = await context.newPage();
   await page.goto(ABS_URL);
-  const control = page.locator('[data-papershelf-key="arxiv:2401.01234"]');
+  const control = new InlineControl(page, 'arxiv:2401.01234').host;
   await expect(control).toHaveCount(1);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -1,5 +1,5 @@
 // A Paper with defaults, for the search tests.
-import type { Paper } from '../paper/schema';
+import type { Paper } from '../../lib/paper/schema';
 
 let n = 0;
 export function paper(over: Partial<Paper> & { key: string }): Paper {

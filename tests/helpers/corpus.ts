@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const CORPUS_DIR = resolve(process.env.PAPERSHELF_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
+export const CORPUS_DIR = resolve(process.env.PAPERSHELF_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'));
 export const corpusPresent = existsSync(join(CORPUS_DIR, 'expected'));
 
 export interface ExpectedPaper {

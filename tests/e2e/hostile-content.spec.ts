@@ -18,6 +18,7 @@ import { PAYLOADS } from '../fixtures/hostile/payloads';
 import { expect, serve, tabIdOf, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { InlineControl } from './pages/InlineControl';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -89,7 +90,7 @@ test(`${PAYLOADS.length} hostile payloads: page → popup → options → every 
   // The page: one inline control per entry, nothing run, nothing navigated.
   const page = await context.newPage();
   await page.goto(LIST_URL);
-  await expect(page.locator('papershelf-save')).toHaveCount(N);
+  await expect(InlineControl.all(page)).toHaveCount(N);
   const tabId = await tabIdOf(background, page);
 
   // Popup: the page's papers are listed as text, Save all saves them all.
@@ -98,7 +99,7 @@ test(`${PAYLOADS.length} hostile payloads: page → popup → options → every 
   expect(await popup.onPage.locator('li .paper-title').allTextContents()).toEqual(expectedTitles);
   await popup.saveAll();
   await expect(popup.onPage.getByText(`${N} papers · ${N} saved`)).toBeVisible();
-  await expect(page.locator('papershelf-save').first().getByRole('button')).toHaveAccessibleName(/^Saved/);
+  await expect(InlineControl.all(page).first().getByRole('button')).toHaveAccessibleName(/^Saved/);
 
   // Details of every paper: title, authors and abstract as text.
   const rows = popup.onPage.getByRole('listitem');

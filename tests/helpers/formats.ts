@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it, expect } from 'vitest';
-import type { Paper } from '../paper/schema';
+import type { Paper } from '../../lib/paper/schema';
 
 // Vitest runs from the repository root (happy-dom's import.meta.url is not a file: URL).
 export const FIXTURES = join(process.cwd(), 'tests/fixtures/formats/');

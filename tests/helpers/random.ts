@@ -13,3 +13,9 @@ export function seededRandom(seed: number): () => number {
     return s / 4294967296;
   };
 }
+
+let named = 0;
+/** A fresh name per call (per-test databases): a counter, so a rerun names the same databases. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${++named}`;
+}
