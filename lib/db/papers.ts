@@ -11,21 +11,10 @@ export async function findSaved(db: PapershelfDB, keys: string[]): Promise<Paper
   return db.papers.where('aliases').anyOf(keys).first();
 }
 
-/** Fields of `meta` fill the record's gaps; what the user edited stays. */
-export function mergeMeta(saved: Paper, meta: PaperMeta): Paper {
-  const edited = new Set(saved.edited ?? []);
-  const out: Paper = { ...saved, ids: { ...meta.ids, ...saved.ids } };
-  for (const [k, v] of Object.entries(meta) as [keyof PaperMeta, unknown][]) {
-    if (k === 'key' || k === 'ids' || edited.has(k) || v === undefined) continue;
-    const cur = saved[k];
-    const empty = cur === undefined || cur === '' || (Array.isArray(cur) && cur.length === 0);
-    if (empty) (out as Record<string, unknown>)[k] = v;
-  }
-  const aliases = new Set([...saved.aliases, ...allKeys(meta.ids), meta.key]);
-  aliases.delete(saved.key);
-  out.aliases = [...aliases];
-  return out;
-}
+// The one merge of two records and the tag rules live in lib/paper (pure, shared with imports).
+import { mergeMeta } from '../paper/merge';
+import { normalizeTags } from '../paper/tags';
+export { mergeMeta, normalizeTags };
 
 /**
  * The records a save of `metas` writes (`write`: each once) and, in order, the record each meta
@@ -101,15 +90,6 @@ export async function updatePaper(db: PapershelfDB, key: string, patch: PaperPat
     await db.papers.put(next);
     return next;
   });
-}
-
-export function normalizeTags(tags: string[]): string[] {
-  const seen = new Set<string>();
-  for (const t of tags) {
-    const s = t.replace(/\s+/g, ' ').trim();
-    if (s) seen.add(s);
-  }
-  return [...seen];
 }
 
 export async function setStatus(db: PapershelfDB, keys: string[], status: ReadingStatus): Promise<void> {
