@@ -12,12 +12,16 @@ const latexCache = new Map<string, string>();
 const PLAIN = /^(?! )(?:[!-~]| (?! |$))*$/;
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
 
-/** NFC, no control characters or lone surrogates, whitespace (newlines too) collapsed. */
+// A combining accent on nothing (at the start, after a space or a sign): LaTeX would put it on a
+// space or a brace ("Munaf{\u }"), which breaks biber for the whole file.
+const LONE_MARKS = /(?<![\p{L}\p{N}\p{M}])\p{M}+/gu;
+
+/** NFC, no control characters, lone surrogates or lone accents, whitespace (newlines too) collapsed. */
 export function cleanField(s: string | undefined): string {
   if (!s) return '';
   // Most fields are plain printable ASCII with single spaces: already clean (and NFC).
   if (PLAIN.test(s)) return s;
-  return s.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+  return s.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').replace(LONE_MARKS, '').replace(/\s+/g, ' ').trim();
 }
 
 const SPECIAL: Record<string, string> = {
