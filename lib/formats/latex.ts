@@ -148,16 +148,22 @@ export function needsProtection(word: string): boolean {
   return /^.+?\p{Lu}/su.test(word);
 }
 
-/** Title content: escaped, acronyms and inner-capital words braced ({BERT}, {GPT}-4), math kept. */
+/**
+ * Title content: escaped, acronyms and inner-capital words braced ({BERT}, {GPT}-4), math kept. A
+ * capital touching math is part of a formula ({H}$_2${O}): braced too, or styles print "h$_2$o".
+ */
 export function encodeTitle(title: string, enc: BibEncoding): string {
-  return splitMath(cleanField(title))
-    .map((seg) => {
+  const segs = splitMath(cleanField(title));
+  return segs
+    .map((seg, i) => {
       if (seg.math) return seg.text;
       const paired = pairedBraces(seg.text);
       let out = '';
       for (const m of seg.text.matchAll(/[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+/gu)) {
         const run = encodeRun(m[0], m.index!, paired, enc);
-        out += /^[\p{L}\p{M}\p{N}]/u.test(m[0]) && needsProtection(m[0]) ? `{${run}}` : run;
+        const word = /^[\p{L}\p{M}\p{N}]/u.test(m[0]);
+        const touchesMath = (m.index === 0 && segs[i - 1]?.math) || (m.index! + m[0].length === seg.text.length && segs[i + 1]?.math);
+        out += word && (needsProtection(m[0]) || (touchesMath && /\p{Lu}/u.test(m[0]))) ? `{${run}}` : run;
       }
       return out;
     })

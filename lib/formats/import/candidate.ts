@@ -4,6 +4,7 @@ import { buildPaper, identityOf, type PaperInput } from '../../paper/make';
 import type { NameParts, Paper, PaperMeta } from '../../paper/schema';
 import { normalizeTags } from '../../paper/tags';
 import { LIMITS } from '../../paper/limits';
+import { fromParts, toParts } from '../names';
 import { cleanText } from '../../paper/text';
 
 export type UserFields = Pick<Paper, 'tags' | 'note' | 'status' | 'starred' | 'addedAt' | 'updatedAt' | 'aliases' | 'citationKey' | 'citationKeyPinned' | 'edited'>;
@@ -46,7 +47,8 @@ const cleanList = (list: string[] | undefined) => (list ?? []).map((a) => cleanT
 /** Name parts kept only when they are exactly one per name (otherwise they would pair wrongly). */
 function partsFor(names: string[], parts: NameParts[] | undefined): NameParts[] | undefined {
   if (!parts || parts.length !== names.length || !names.length) return undefined;
-  return parts.map((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)])) as NameParts);
+  // Through fromParts: cleaned as exports clean them (lone accents gone, no family → a literal).
+  return parts.map((n) => Object.fromEntries(Object.entries(toParts(fromParts(n))).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)])) as NameParts);
 }
 
 /**
