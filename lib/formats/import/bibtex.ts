@@ -39,9 +39,11 @@ const creatorName = (c: Creator): string => displayOf(fromParts(creatorParts(c))
 const MARKUP = /<\/?(?:a|span|i|b|sub|sup|code|br|p|li|ul|blockquote|h[1-6])(?:\s[^<>]*)?>/g;
 const LOGOS: [RegExp, string][] = [[/Lᴬ?T<sub>E<\/sub>X/g, 'LaTeX']];
 
-function plainText(decoded: string): string {
-  if (!decoded.includes('<')) return decoded;
-  let out = decoded;
+function plainText(decoded: string): string;
+function plainText(decoded: string | undefined): string | undefined;
+function plainText(decoded: string | undefined): string | undefined {
+  if (!decoded?.includes('<')) return decoded;
+  let out: string = decoded;
   for (const [re, text] of LOGOS) out = out.replace(re, text);
   return out.replace(MARKUP, '');
 }
@@ -113,8 +115,8 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
   const json = JSON.stringify(entry.fields);
   const f = (/[^\x00-\x7F]/.test(json) ? JSON.parse(json.normalize('NFC')) : entry.fields) as Entry['fields'];
   const arxiv = arxivOf(f);
-  const venue = f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined);
-  const notes = [f.annote, f.annotation, f.note].filter((n): n is string => !!n && !/^arxiv:/i.test(n));
+  const venue = plainText(f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined));
+  const notes = [f.annote, f.annotation, f.note].filter((n): n is string => !!n && !/^arxiv:/i.test(n)).map(plainText);
   return candidate(
     {
       ids: withUrlIds({ arxiv, doi: f.doi, url: f.url, pmid: f.pmid }, f.url),
@@ -127,14 +129,14 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
       date: f.date,
       venue,
       type: typeOf(entry.type, !!arxiv),
-      abstract: f.abstract,
+      abstract: plainText(f.abstract),
       absUrl: f.url,
       source: 'import:bibtex',
       arxivCategory: f.primaryclass ?? f.eprintclass,
       volume: f.volume,
       number: f.number ?? f.issue,
       pages: f.pages?.replace(/\s*[-–]+\s*/g, '-'),
-      publisher: f.publisher?.join(' and '),
+      publisher: plainText(f.publisher?.join(' and ')),
     },
     { tags: (raw?.fields.keywords ?? f.keywords ?? []).map((k) => decodeKeepingSpace(k).trim().normalize('NFC')), note: notes.join('\n\n'), citationKey: entry.key, citationKeyPinned: !!entry.key },
     entry.key || `entry ${entry.type}`,

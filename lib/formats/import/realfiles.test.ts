@@ -102,3 +102,10 @@ describe('real-style files: every class of issue 19', () => {
     expect(byKey('anon_handbook_2015').title).toBe('Handbook of everything: A guide');
   });
 });
+
+describe('other fields are plain text too', () => {
+  it('venue, publisher, abstract and note lose the parser markup', () => {
+    const [p] = importBibtex(String.raw`@inproceedings{a, title = {T}, booktitle = {Proceedings of \textsc{ACL}}, publisher = {\emph{ACM}}, abstract = {We use \textbf{bold} claims.}, note = {See \url{https://x.org}}}`).papers;
+    expect(p).toMatchObject({ venue: 'Proceedings of ACL', publisher: 'ACM', abstract: 'We use bold claims.', note: 'See https://x.org' });
+  });
+});
