@@ -9,6 +9,9 @@ import { describe, expect } from 'vitest';
 import { exportBibtex } from './bibtex';
 import { cleanField, needsProtection, splitMath } from './latex';
 import type { Paper } from '../paper/schema';
+import { bigBib } from './bigbib';
+import { importFile } from './import/detect';
+import { planImport } from './import/plan';
 import { loadLibrary, loadRealLibrary, toolTest } from './testlib';
 
 // The hostile fixture library, and the real-style files (Zotero, BBT, JabRef, Mendeley, EndNote)
@@ -16,6 +19,7 @@ import { loadLibrary, loadRealLibrary, toolTest } from './testlib';
 const libraries: [string, Paper[]][] = [
   ['fixture library', loadLibrary()],
   ['real-style files', loadRealLibrary()],
+  ['big real-style bibliography (300 entries)', planImport([], importFile('big.bib', bigBib(300).map((e) => e.text).join('\n')).papers, 0).add],
 ];
 const combos = [
   { flavour: 'bibtex', encoding: 'utf8' },
