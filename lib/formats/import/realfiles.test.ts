@@ -95,7 +95,8 @@ describe('real-style files: every class of issue 19', () => {
     expect(byTitle('Growth of films')).toMatchObject({ title: 'Growth of films on silicon: a review', venue: 'Journal of Biomedical Materials Research', year: 1999 });
     expect(byTitle('A chapter with no identifier').note).toBe('first line\u2028second line');
     expect(byKey('smith_testing_????')).toMatchObject({ title: 'Testing the Untestable', citationKeyPinned: true, publisher: 'MIT Press' });
-    expect(exportBibtex([loadRealLibrary().find((p) => p.citationKey === 'smith_testing_????')!]).text).toMatch(/^@misc\{smith_testing_,/);
+    // Exported under the key the user's documents cite (bibtex, biber and pandoc read it).
+    expect(exportBibtex([loadRealLibrary().find((p) => p.citationKey === 'smith_testing_????')!]).text).toMatch(/^@misc\{smith_testing_\?\?\?\?,/);
   });
   it('14: the BibLaTeX subtitle joins the title', () => {
     expect(byKey('wang_beyond_2021').title).toBe('Beyond words: Measuring $\\ell_1$ sparsity in BERT');
