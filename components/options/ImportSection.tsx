@@ -2,18 +2,14 @@ import { useState } from 'preact/hooks';
 import type { PapershelfDB } from '@/lib/library/db';
 import { describeDbError } from '@/lib/library/db';
 import type { PaperCandidate, ImportError } from '@/lib/formats/import/candidate';
+import { formatById, importFormats } from '@/lib/formats';
 import { importFile, type ImportFormat } from '@/lib/formats/import/detect';
 import type { ImportPlan } from '@/lib/formats/import/plan';
 import { applyImport, previewImport } from '@/lib/library/importing';
 
 const MAX_BYTES = 64 * 1024 * 1024;
-const FORMAT_NAME: Record<ImportFormat, string> = {
-  backup: 'Papershelf backup',
-  papermemory: 'PaperMemory export',
-  csljson: 'CSL-JSON',
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-};
+// Every extension an importer knows, and .txt (files saved from a browser or a mail).
+const ACCEPT = [...new Set([...importFormats.map((f) => `.${f.ext}`), '.bibtex', '.txt'])].join(',');
 
 interface Pending {
   file: string;
@@ -77,7 +73,7 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       <h2 id="import-h">Import</h2>
       <p class="hint">BibTeX / BibLaTeX, RIS, CSL-JSON, a Papershelf JSON backup, or PaperMemory's export. You see what will change before anything is written; notes and tags are never lost.</p>
       <label class="file">
-        Import file <input type="file" accept=".bib,.bibtex,.ris,.json,.txt" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
+        Import file <input type="file" accept={ACCEPT} disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
       </label>
       {busy && <p role="status">Reading…</p>}
       {fatal && (
@@ -89,7 +85,7 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       {pending && p && (
         <div class="preview" aria-label="Import preview">
           <p>
-            <strong>{pending.file}</strong> ({pending.format ? FORMAT_NAME[pending.format] : 'unknown format'}): will add <strong>{p.add.length}</strong>, update{' '}
+            <strong>{pending.file}</strong> ({pending.format ? formatById(pending.format).fileKind : 'unknown format'}): will add <strong>{p.add.length}</strong>, update{' '}
             <strong>{p.update.length}</strong>, skip <strong>{p.skip.length}</strong>.
           </p>
           {pending.errors.length > 0 && (

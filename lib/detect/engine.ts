@@ -1,6 +1,7 @@
 // Runs the given adapters on a page, contains their failures, merges with the generic layer.
 // (runner.ts wraps this with the whole registry; content scripts pass their own site's adapter.)
 import { canonicalKey } from '../paper/identity';
+import { fillGaps } from '../paper/merge';
 import type { PaperMeta } from '../paper/schema';
 import { cleanText } from '../paper/text';
 import { canonical } from './generic/canonical';
@@ -24,12 +25,8 @@ export interface RunResult {
 
 /** Same paper seen by two detectors: `a` (the more trusted) wins field by field, `b` fills the gaps. */
 export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
-  const ids = { ...b.ids, ...a.ids };
-  const out: PaperMeta = { ...b, ...a, ids, key: canonicalKey(ids) ?? a.key };
-  if (!a.authors.length && b.authors.length) out.authors = b.authors;
-  // 'other' is makePaper's guess for want of a venue, not knowledge.
-  if (a.type === 'other') out.type = b.type;
-  return out;
+  const out = fillGaps(a, b, { guessedType: true });
+  return { ...out, key: canonicalKey(out.ids) ?? a.key };
 }
 
 const merge = (a: Detection, b: Detection): Detection => ({ paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });

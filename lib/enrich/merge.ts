@@ -1,8 +1,8 @@
 // Merge rules of metadata completion. Completion fills gaps and may upgrade a preprint to its
 // published version; it never touches a field the user edited (`edited`) nor their tags, notes…
-import { normalizeTags } from '../paper/tags';
 import { allKeys } from '../paper/identity';
-import { readingStatuses, type Paper, type PaperMeta } from '../paper/schema';
+import { isGap, mergeUserFields, withAliases } from '../paper/merge';
+import type { Paper, PaperMeta } from '../paper/schema';
 import { hasPlaceholderTitle } from '../paper/fromLink';
 import { isPreprintDoi, isPublished, type Completion } from './completion';
 
@@ -11,17 +11,10 @@ const PUBLICATION_FIELDS = ['venue', 'type', 'year', 'date', 'volume', 'number',
 const FILLABLE = ['title', 'authors', 'abstract', 'arxivCategory', ...PUBLICATION_FIELDS] as const;
 
 type Mutable = Record<string, unknown>;
-const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** True while a record names no publication: an arXiv-only (or bioRxiv…) preprint. */
 export function isPreprintRecord(p: Pick<Paper, 'type' | 'venue'>): boolean {
   return !isPublished(p);
-}
-
-function withAliases(p: Paper, extra: string[] = []): Paper {
-  const aliases = new Set([...p.aliases, ...extra, ...allKeys(p.ids)]);
-  aliases.delete(p.key);
-  return { ...p, aliases: [...aliases] };
 }
 
 /** `paper` completed with `c`. Returns a new record; the input is not changed. */
@@ -48,7 +41,7 @@ export function applyCompletion(paper: Paper, c: Completion): Paper {
     const emptyType = f === 'type' && paper.type === 'other' && !upgrade;
     // A paper saved from a bare link carries a placeholder title ("arXiv:2401.01234").
     const placeholder = f === 'title' && hasPlaceholderTitle(paper);
-    if (isEmpty(o[f]) || emptyType || placeholder) o[f] = c[f];
+    if (isGap(o[f]) || emptyType || placeholder) o[f] = c[f];
   }
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return withAliases(out, allKeys(paper.ids));
@@ -59,8 +52,6 @@ function asCompletion(p: Paper): Completion {
   const { key: _k, source: _s, ...meta } = p as PaperMeta & Paper;
   return { ...meta, from: 'record' };
 }
-
-const STATUS_RANK = Object.fromEntries(readingStatuses.map((s, i) => [s, i]));
 
 /**
  * One record from two records of the same paper (a preprint and its published version). The
@@ -76,19 +67,5 @@ export function mergeRecords(a: Paper, b: Paper, now = Date.now()): Paper {
   const edited = [...new Set([...keepEdited, ...(other.edited ?? [])])];
   if (edited.length) base.edited = edited;
   const merged = applyCompletion(base, asCompletion(other));
-  const notes = [keep.note, other.note].filter((n) => n.trim());
-  return withAliases(
-    {
-      ...merged,
-      tags: normalizeTags([...keep.tags, ...other.tags]),
-      note: [...new Set(notes)].join('\n\n---\n\n'),
-      status: STATUS_RANK[other.status] > STATUS_RANK[keep.status] ? other.status : keep.status,
-      starred: keep.starred || other.starred,
-      addedAt: Math.min(keep.addedAt, other.addedAt),
-      updatedAt: now,
-      citationKey: keep.citationKey ?? other.citationKey,
-      citationKeyPinned: keep.citationKey ? keep.citationKeyPinned : other.citationKeyPinned,
-    },
-    [other.key, ...other.aliases],
-  );
+  return withAliases({ ...merged, ...mergeUserFields(keep, other), updatedAt: now }, [other.key, ...other.aliases]);
 }

@@ -4,7 +4,7 @@ import type { Paper } from '../paper/schema';
 import { bibPages, dateParts, isoDate, MONTHS } from './dates';
 import { cleanField, encodeTitle, escapeBib, verbatim, type BibEncoding } from './latex';
 import { landingUrl } from './idurls';
-import { bibName } from './names';
+import { bibNameOf, namesOf } from './names';
 
 export type BibFlavour = 'bibtex' | 'biblatex';
 
@@ -32,7 +32,13 @@ export function entryFields(p: Paper, o: EntryOptions): { type: string; fields: 
     if (v) f.push([k, v]);
   };
   add('title', encodeTitle(p.title, o.encoding));
-  add('author', p.authors.map((a) => bibName(a, o.encoding)).filter((a) => a && a !== '{}').join(' and '));
+  const people = (role: 'authors' | 'editors') =>
+    namesOf(p, role)
+      .map((n) => bibNameOf(n, o.encoding))
+      .filter((a) => a && a !== '{}')
+      .join(' and ');
+  add('author', people('authors'));
+  add('editor', people('editors'));
   if (type === 'article') add(bl ? 'journaltitle' : 'journal', text(p.venue));
   else if (type === 'inproceedings') add('booktitle', text(p.venue));
   else if (type === 'misc') add('howpublished', text(p.venue));

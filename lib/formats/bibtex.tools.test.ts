@@ -7,9 +7,19 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { exportBibtex } from './bibtex';
 import { cleanField, needsProtection, splitMath } from './latex';
-import { loadLibrary, toolTest } from '../../tests/helpers/formats';
+import type { Paper } from '../paper/schema';
+import { bigBib } from '../../tests/helpers/bigbib';
+import { importFile } from './import/detect';
+import { planImport } from './import/plan';
+import { loadLibrary, loadRealLibrary, toolTest } from '../../tests/helpers/formats';
 
-const library = loadLibrary();
+// The hostile fixture library, and the real-style files (Zotero, BBT, JabRef, Mendeley, EndNote)
+// taken through the importers: import → export → the tools.
+const libraries: [string, Paper[]][] = [
+  ['fixture library', loadLibrary()],
+  ['real-style files', loadRealLibrary()],
+  ['big real-style bibliography (300 entries)', planImport([], importFile('big.bib', bigBib(300).map((e) => e.text).join('\n')).papers, 0).add],
+];
 const combos = [
   { flavour: 'bibtex', encoding: 'utf8' },
   { flavour: 'bibtex', encoding: 'latex' },
@@ -17,7 +27,7 @@ const combos = [
   { flavour: 'biblatex', encoding: 'latex' },
 ] as const;
 
-function writeBib(c: (typeof combos)[number]): string {
+function writeBib(c: (typeof combos)[number], library: Paper[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-bib-'));
   const { text } = exportBibtex(library, { ...c, includeAbstract: true, includeNote: true });
   writeFileSync(join(dir, 'lib.bib'), text);
@@ -63,12 +73,12 @@ function comparable(s: string): string {
     .replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => (needsProtection(w) ? w : w.charAt(0).toLowerCase() + w.slice(1)));
 }
 
-describe('BibTeX export passes the real tools', () => {
+describe.each(libraries)('BibTeX export of the %s passes the real tools', (_name, library) => {
   for (const c of combos) {
     const label = `${c.flavour}/${c.encoding}`;
 
     toolTest('bibtex', `GNU bibtex: ${label}, ${library.length} entries, 0 errors`, () => {
-      const dir = writeBib(c);
+      const dir = writeBib(c, library);
       writeFileSync(join(dir, 't.aux'), '\\citation{*}\n\\bibdata{lib}\n\\bibstyle{plain}\n');
       const r = spawnSync('bibtex', ['t'], { cwd: dir, encoding: 'utf8' });
       const blg = readFileSync(join(dir, 't.blg'), 'utf8');
@@ -81,7 +91,7 @@ describe('BibTeX export passes the real tools', () => {
     });
 
     toolTest('biber', `biber --tool --validate-datamodel: ${label}, 0 errors`, () => {
-      const dir = writeBib(c);
+      const dir = writeBib(c, library);
       const r = spawnSync('biber', ['--tool', '--validate-datamodel', '--output-file', 'out.bib', 'lib.bib'], { cwd: dir, encoding: 'utf8' });
       const log = r.stdout + r.stderr;
       const errors = log.split('\n').filter((l) => /ERROR/.test(l));
@@ -94,7 +104,7 @@ describe('BibTeX export passes the real tools', () => {
     });
 
     toolTest('pandoc', `pandoc reads every title back: ${label}`, () => {
-      const dir = writeBib(c);
+      const dir = writeBib(c, library);
       const from = c.flavour === 'biblatex' ? 'biblatex' : 'bibtex';
       const r = spawnSync('pandoc', ['-f', from, '-t', 'csljson', 'lib.bib'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
       expect(r.status, r.stderr).toBe(0);

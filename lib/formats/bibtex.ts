@@ -1,7 +1,7 @@
 // BibTeX / BibLaTeX export of a set of papers, with stable citation keys.
 import type { Paper } from '../paper/schema';
 import { formatEntry, type BibFlavour } from './bibentry';
-import { assignCitationKeys, DEFAULT_KEY_FORMAT, formatCitationKey, safeKey } from './citekey';
+import { assignCitationKeys, DEFAULT_KEY_FORMAT, formatCitationKey, safeKey, storedKey } from './citekey';
 import type { BibEncoding } from './latex';
 
 export { escapeBib } from './latex';
@@ -52,5 +52,5 @@ export function toBibtex(papers: Paper[]): string {
 
 /** The key this paper is exported under when alone: its stored key, or the default format. */
 export function citationKey(p: Paper): string {
-  return (p.citationKey && safeKey(p.citationKey)) || safeKey(formatCitationKey(p));
+  return (p.citationKey && storedKey(p.citationKey)) || safeKey(formatCitationKey(p));
 }

@@ -128,6 +128,14 @@ export function safeKey(k: string): string {
   return k.replace(/[^A-Za-z0-9_:.\-+/]/g, '').slice(0, 200);
 }
 
+/**
+ * A key the user already cites, kept as it is where bibtex, biber and pandoc all read it: `?`
+ * too (older Zotero exports wrote `smith_testing_????`; dropping it would break their documents).
+ */
+export function storedKey(k: string): string {
+  return k.replace(/[^A-Za-z0-9_:.\-+/?]/g, '').slice(0, 200);
+}
+
 function suffix(n: number): string {
   let s = '';
   for (n += 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
@@ -155,7 +163,7 @@ export function assignCitationKeys(papers: KeyedPaper[], opts: KeyOptions = {}):
   // Pinned keys first, then stored ones: a stored key that clashes with a pinned one is redone.
   const byPriority = [...papers.filter((p) => p.citationKeyPinned), ...papers.filter((p) => !p.citationKeyPinned)];
   for (const p of byPriority) {
-    const stored = p.citationKey && safeKey(p.citationKey);
+    const stored = p.citationKey && storedKey(p.citationKey);
     if (stored && !used.has(stored.toLowerCase()) && !keys.has(p.key)) {
       keys.set(p.key, stored);
       used.add(stored.toLowerCase());

@@ -4,7 +4,7 @@ import type { Paper, PaperType } from '../paper/schema';
 import { assignCitationKeys } from './citekey';
 import { dateParts } from './dates';
 import { landingUrl } from './idurls';
-import { parseName } from './names';
+import { namesOf, parseName, type Name } from './names';
 
 export interface CslName {
   family?: string;
@@ -19,6 +19,7 @@ export interface CslItem {
   type: string;
   title: string;
   author?: CslName[];
+  editor?: CslName[];
   issued?: { 'date-parts': number[][] };
   'container-title'?: string;
   volume?: string;
@@ -36,7 +37,10 @@ export interface CslItem {
 const TYPE: Record<PaperType, string> = { journal: 'article-journal', conference: 'paper-conference', preprint: 'article', other: 'document' };
 
 export function cslName(display: string): CslName {
-  const n = parseName(display);
+  return cslNameOf(parseName(display));
+}
+
+function cslNameOf(n: Name): CslName {
   if ('literal' in n) return { literal: n.literal };
   const out: CslName = { family: n.family };
   if (n.given) out.given = n.given;
@@ -47,7 +51,8 @@ export function cslName(display: string): CslName {
 
 export function toCslItem(p: Paper, id: string): CslItem {
   const item: CslItem = { id, type: TYPE[p.type], title: p.title };
-  if (p.authors.length) item.author = p.authors.map(cslName);
+  if (p.authors.length) item.author = namesOf(p).map(cslNameOf);
+  if (p.editors?.length) item.editor = namesOf(p, 'editors').map(cslNameOf);
   const d = dateParts(p.date, p.year);
   if (d) item.issued = { 'date-parts': [[d.year, d.month, d.day].filter((x): x is number => x !== undefined)] };
   const opt: [keyof CslItem, string | undefined][] = [

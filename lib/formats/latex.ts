@@ -12,12 +12,16 @@ const latexCache = new Map<string, string>();
 const PLAIN = /^(?! )(?:[!-~]| (?! |$))*$/;
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
 
-/** NFC, no control characters or lone surrogates, whitespace (newlines too) collapsed. */
+// A combining accent on nothing (at the start, after a space or a sign): LaTeX would put it on a
+// space or a brace ("Munaf{\u }"), which breaks biber for the whole file.
+const LONE_MARKS = /(?<![\p{L}\p{N}\p{M}])\p{M}+/gu;
+
+/** NFC, no control characters, lone surrogates or lone accents, whitespace (newlines too) collapsed. */
 export function cleanField(s: string | undefined): string {
   if (!s) return '';
   // Most fields are plain printable ASCII with single spaces: already clean (and NFC).
   if (PLAIN.test(s)) return s;
-  return s.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+  return s.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').replace(LONE_MARKS, '').replace(/\s+/g, ' ').trim();
 }
 
 const SPECIAL: Record<string, string> = {
@@ -144,16 +148,22 @@ export function needsProtection(word: string): boolean {
   return /^.+?\p{Lu}/su.test(word);
 }
 
-/** Title content: escaped, acronyms and inner-capital words braced ({BERT}, {GPT}-4), math kept. */
+/**
+ * Title content: escaped, acronyms and inner-capital words braced ({BERT}, {GPT}-4), math kept. A
+ * capital touching math is part of a formula ({H}$_2${O}): braced too, or styles print "h$_2$o".
+ */
 export function encodeTitle(title: string, enc: BibEncoding): string {
-  return splitMath(cleanField(title))
-    .map((seg) => {
+  const segs = splitMath(cleanField(title));
+  return segs
+    .map((seg, i) => {
       if (seg.math) return seg.text;
       const paired = pairedBraces(seg.text);
       let out = '';
       for (const m of seg.text.matchAll(/[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+/gu)) {
         const run = encodeRun(m[0], m.index, paired, enc);
-        out += /^[\p{L}\p{M}\p{N}]/u.test(m[0]) && needsProtection(m[0]) ? `{${run}}` : run;
+        const word = /^[\p{L}\p{M}\p{N}]/u.test(m[0]);
+        const touchesMath = (m.index === 0 && segs[i - 1]?.math) || (m.index + m[0].length === seg.text.length && segs[i + 1]?.math);
+        out += word && (needsProtection(m[0]) || (touchesMath && /\p{Lu}/u.test(m[0]))) ? `{${run}}` : run;
       }
       return out;
     })

@@ -11,3 +11,11 @@ describe('toMarkdown', () => {
     expect(escapeMarkdown('<script>](javascript:x)')).toBe('\\<script\\>\\]\\(javascript:x\\)');
   });
 });
+
+describe('DOI links', () => {
+  it('percent-encode a SICI DOI', () => {
+    const doi = '10.1002/(sici)1097-4636(199901)44:1<33::aid-jbm4>3.0.co;2-x';
+    const md = toMarkdown([newPaper({ key: `doi:${doi}`, ids: { doi }, title: 'T', authors: [], type: 'journal', source: 't' })]);
+    expect(md).toContain('](https://doi.org/10.1002/(sici)1097-4636(199901)44%3A1%3C33%3A%3Aaid-jbm4%3E3.0.co%3B2-x)');
+  });
+});

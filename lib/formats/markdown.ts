@@ -1,4 +1,5 @@
 // Markdown reading list: one item per paper with its link, authors, year, venue, tags and note.
+import { doiUrl } from '../paper/identity';
 import type { Paper } from '../paper/schema';
 import { cleanField } from './latex';
 
@@ -17,7 +18,7 @@ function safeUrl(u: string | undefined): string | undefined {
 }
 
 export function paperToMarkdown(p: Paper): string {
-  const url = safeUrl(p.absUrl ?? p.ids.url ?? (p.ids.arxiv ? `https://arxiv.org/abs/${p.ids.arxiv}` : p.ids.doi ? `https://doi.org/${p.ids.doi}` : undefined));
+  const url = safeUrl(p.absUrl ?? p.ids.url ?? (p.ids.arxiv ? `https://arxiv.org/abs/${p.ids.arxiv}` : p.ids.doi ? doiUrl(p.ids.doi) : undefined));
   const title = escapeMarkdown(p.title);
   const head = url ? `[${title}](${url})` : `**${title}**`;
   const bits = [authorsLine(p.authors.map(escapeMarkdown)), p.year && `(${p.year})`, p.venue && `*${escapeMarkdown(p.venue)}*`].filter(Boolean);

@@ -1,4 +1,6 @@
 // Author display strings ("Jan van der Berg") → structured names for BibTeX, RIS and CSL.
+import type { NameParts, PaperMeta } from '../paper/schema';
+import { cleanText } from '../paper/text';
 import { cleanField, escapeBib, type BibEncoding } from './latex';
 
 export type PersonName = { family: string; given?: string; particle?: string; suffix?: string };
@@ -31,7 +33,9 @@ function parseNameOnce(display: string): Name {
   const s = cleanField(display);
   if (!s) return { literal: '' };
   if (/^the\s/i.test(s) || ORG.test(s) || /\sand\s|&|[{}]/i.test(s)) return { literal: s };
-  const commas = s.split(/\s*,\s*/);
+  // An empty part (", M. R. Munafo" once its lone accent is gone) names nothing.
+  const commas = s.split(/\s*,\s*/).filter(Boolean);
+  if (commas.length === 1 && s.includes(',')) return parseNameOnce(commas[0]);
   if (commas.length === 2 && SUFFIX.test(commas[1])) return withSuffix(parseName(commas[0]), commas[1]);
   if (commas.length === 2) return splitFamily(commas[0], commas[1]);
   if (commas.length === 3 && SUFFIX.test(commas[1])) return withSuffix(splitFamily(commas[0], commas[2]), commas[1]);
@@ -71,17 +75,56 @@ export function displayOf(n: Name): string {
   return [n.given, n.particle, n.family, n.suffix].filter(Boolean).join(' ');
 }
 
+/** Stored parts (as a file gave them) → a Name; a name without a family name is a literal. */
+export function fromParts(n: NameParts): Name {
+  const family = cleanField(n.family);
+  if (n.literal || !family) return { literal: cleanField(n.literal) || [n.given, n.prefix, n.suffix].map(cleanField).filter(Boolean).join(' ') };
+  const out: PersonName = { family };
+  for (const [from, to] of [['given', 'given'], ['prefix', 'particle'], ['suffix', 'suffix']] as const) {
+    const v = cleanField(n[from]);
+    if (v) out[to] = v;
+  }
+  return out;
+}
+
+export function toParts(n: Name): NameParts {
+  if ('literal' in n) return { literal: n.literal };
+  const out: NameParts = { family: n.family };
+  if (n.given) out.given = n.given;
+  if (n.particle) out.prefix = n.particle;
+  if (n.suffix) out.suffix = n.suffix;
+  return out;
+}
+
+/**
+ * A paper's authors (or editors) as names: the parts the file gave while their display form still
+ * matches the display strings (an edit of the names makes them stale), parsed from those otherwise.
+ */
+export function namesOf(p: Pick<PaperMeta, 'authors' | 'authorNames' | 'editors' | 'editorNames'>, role: 'authors' | 'editors' = 'authors'): Name[] {
+  const display = (role === 'authors' ? p.authors : p.editors) ?? [];
+  const parts = role === 'authors' ? p.authorNames : p.editorNames;
+  return display.map((d, i) => {
+    const n = parts?.length === display.length ? fromParts(parts[i]) : undefined;
+    return n && cleanText(displayOf(n)) === cleanText(cleanField(d)) ? n : parseName(d);
+  });
+}
+
 /** "van der Berg, Jan", "King, Jr., Martin Luther", "{The ATLAS Collaboration}". */
 export function bibName(display: string, enc: BibEncoding): string {
-  const n = parseName(display);
-  if ('literal' in n) return `{${escapeBib(n.literal, enc)}}`;
+  return bibNameOf(parseName(display), enc);
+}
+
+export function bibNameOf(n: Name, enc: BibEncoding): string {
+  if ('literal' in n) return n.literal ? `{${escapeBib(n.literal, enc)}}` : '';
   const e = (s: string | undefined) => (s ? escapeBib(s, enc) : '');
-  // A family name with a space ("García Márquez") is braced so BibTeX keeps it whole.
-  const fam = n.family.includes(' ') ? `{${e(n.family)}}` : e(n.family);
-  const last = n.particle ? `${e(n.particle)} ${fam}` : fam;
+  // A family name with a space ("García Márquez") is braced so BibTeX keeps it whole; any part
+  // with a word "and" too, or BibTeX would read two people.
+  const brace = (s: string | undefined, always = false) => (s && (always || /\sand\s|,/i.test(s)) ? `{${e(s)}}` : e(s));
+  const fam = brace(n.family, n.family.includes(' '));
+  const last = n.particle ? `${brace(n.particle)} ${fam}` : fam;
   const parts = [last];
-  if (n.suffix) parts.push(e(n.suffix));
-  if (n.given || n.suffix) parts.push(e(n.given));
+  if (n.suffix) parts.push(brace(n.suffix));
+  if (n.given || n.suffix) parts.push(brace(n.given));
   return parts.join(', ');
 }
 

@@ -3,13 +3,16 @@ import type { Paper, PaperType } from '../paper/schema';
 import { dateParts } from './dates';
 import { cleanField } from './latex';
 import { landingUrl } from './idurls';
-import { parseName } from './names';
+import { namesOf, parseName, type Name } from './names';
 
 const TYPE: Record<PaperType, string> = { journal: 'JOUR', conference: 'CONF', preprint: 'UNPB', other: 'GEN' };
 
 /** RIS author: "Family, Given, Suffix" (particle kept with the family name). */
 export function risName(display: string): string {
-  const n = parseName(display);
+  return risNameOf(parseName(display));
+}
+
+export function risNameOf(n: Name): string {
   if ('literal' in n) return n.literal;
   const family = n.particle ? `${n.particle} ${n.family}` : n.family;
   return [family, n.given ?? '', n.suffix].filter((x) => x !== undefined).join(', ').replace(/, $/, '');
@@ -23,7 +26,9 @@ function risRecord(p: Paper): string[] {
     if (s) lines.push(`${tag}  - ${s}`);
   };
   add('TY', TYPE[p.type]);
-  for (const a of p.authors) add('AU', risName(a));
+  for (const a of namesOf(p)) add('AU', risNameOf(a));
+  // A2 (secondary authors): editors for journal, book and conference records alike.
+  for (const e of namesOf(p, 'editors')) add('A2', risNameOf(e));
   add('TI', p.title);
   add('T2', p.venue);
   add('PY', p.year);

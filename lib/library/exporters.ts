@@ -1,10 +1,7 @@
-// The export formats offered on the options page, by id: label, file extension, MIME type.
+// The export formats offered on the options page (lib/formats' registry), run against the
+// database: a format that gives citation keys has them stored, so the next export keeps them.
 import type { PapershelfDB } from '../db/database';
-import { toBackup } from '../formats/backup';
-import { toCslJson } from '../formats/csljson';
-import { toCsv } from '../formats/csv';
-import { toMarkdown } from '../formats/markdown';
-import { toRis } from '../formats/ris';
+import { exportFormats, type ExportFormat } from '../formats';
 import type { Paper, ReadingStatus } from '../paper/schema';
 import type { Settings } from '../settings/schema';
 import { exportBibWithStableKeys } from './bib';
@@ -18,14 +15,12 @@ export interface Exporter {
   run(db: PapershelfDB, papers: Paper[], settings: Settings): Promise<string>;
 }
 
-export const exporters: Exporter[] = [
-  { id: 'bibtex', label: 'BibTeX', ext: 'bib', mime: 'application/x-bibtex', run: (db, papers, s) => exportBibWithStableKeys(db, papers, s) },
-  { id: 'ris', label: 'RIS', ext: 'ris', mime: 'application/x-research-info-systems', run: async (_db, papers) => toRis(papers) },
-  { id: 'csljson', label: 'CSL-JSON', ext: 'json', mime: 'application/vnd.citationstyles.csl+json', run: async (_db, papers, s) => toCslJson(papers, s.citationKeyFormat) },
-  { id: 'markdown', label: 'Markdown', ext: 'md', mime: 'text/markdown', run: async (_db, papers) => toMarkdown(papers) },
-  { id: 'csv', label: 'CSV', ext: 'csv', mime: 'text/csv', run: async (_db, papers) => toCsv(papers) },
-  { id: 'backup', label: 'JSON backup', ext: 'json', mime: 'application/json', run: async (_db, papers) => toBackup(papers) },
-];
+function exporterOf(f: ExportFormat): Exporter {
+  const run = f.storesKeys ? exportBibWithStableKeys : async (_db: PapershelfDB, papers: Paper[], settings: Settings) => f.export(papers, { settings }).text;
+  return { id: f.id, label: f.label, ext: f.ext, mime: f.mime, run };
+}
+
+export const exporters: Exporter[] = exportFormats.map(exporterOf);
 
 export type ExportScope =
   | { kind: 'all' }

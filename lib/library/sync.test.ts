@@ -58,7 +58,8 @@ describe('syncLibrary', () => {
   });
 });
 
-describe('first load', () => {
+// 4,500 papers saved in one transaction (with their change records): a generous budget on a loaded machine.
+describe('first load', { timeout: 30_000 }, () => {
   it('reads a library larger than one page completely', async () => {
     const metas = Array.from({ length: 4500 }, (_, i) => meta(`2401.${String(i).padStart(5, '0')}`));
     await save(db, metas);

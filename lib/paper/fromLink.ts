@@ -1,7 +1,7 @@
 // A paper from a link's URL alone (context menu "Save link to Papershelf"). Chrome gives the
 // background the link's URL but not its text, so the title is a placeholder naming the id;
 // metadata completion replaces it later (placeholder titles are never marked as edited).
-import { arxivIdFromUrl, normalizeDoi } from './identity';
+import { arxivIdFromUrl, doiUrl, normalizeDoi } from './identity';
 import { makePaper } from './make';
 import type { PaperMeta } from './schema';
 
@@ -52,7 +52,7 @@ export function paperFromLink(href: string): PaperMeta | null {
   }
   if (host === 'doi.org' || host === 'dx.doi.org') {
     const doi = normalizeDoi(url.pathname.slice(1));
-    return doi ? makePaper({ ids: { doi }, title: `DOI ${doi}`, absUrl: `https://doi.org/${doi}`, source: LINK_SOURCE }) : null;
+    return doi ? makePaper({ ids: { doi }, title: `DOI ${doi}`, absUrl: doiUrl(doi), source: LINK_SOURCE }) : null;
   }
   if (host === 'openreview.net' && /^\/(forum|pdf)\/?$/.test(url.pathname)) {
     const id = url.searchParams.get('id')?.trim();

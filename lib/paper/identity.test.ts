@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allKeys, arxivIdFromUrl, canonicalKey, normalizeDoi, normalizeUrl, parseArxivId, yearOfArxivId } from './identity';
+import { allKeys, arxivIdFromUrl, canonicalKey, doiUrl, normalizeDoi, normalizeUrl, parseArxivId, titleKey, yearOfArxivId } from './identity';
 
 describe('arXiv ids', () => {
   it.each([
@@ -36,6 +36,29 @@ describe('DOIs', () => {
     ['https://doi.org/10.1002%2Fandp.19263851302', '10.1002/andp.19263851302'],
   ])('%s → %s', (raw, want) => expect(normalizeDoi(raw)).toBe(want));
   it('rejects text without a DOI', () => expect(normalizeDoi('no doi here')).toBeNull());
+  it('keeps SICI DOIs whole (< > ; and parentheses), so papers of one issue stay apart', () => {
+    const a = '10.1002/(SICI)1097-4636(199901)44:1<33::AID-JBM4>3.0.CO;2-X';
+    const b = '10.1002/(SICI)1097-4636(199901)44:1<46::AID-JBM5>3.0.CO;2-Q';
+    expect(normalizeDoi(a)).toBe(a.toLowerCase());
+    expect(normalizeDoi(`doi:${b}.`)).toBe(b.toLowerCase());
+    expect(normalizeDoi(`(see https://doi.org/10.1016/0001-8708(80)90001-X)`)).toBe('10.1016/0001-8708(80)90001-x');
+    expect(normalizeDoi(doiUrl(a))).toBe(a.toLowerCase());
+    expect(canonicalKey({ doi: a })).not.toBe(canonicalKey({ doi: b }));
+  });
+  it('doiUrl percent-encodes what a URL cannot hold', () => {
+    expect(doiUrl('10.1002/(sici)1097-4636(199901)44:1<33::aid-jbm4>3.0.co;2-x')).toBe('https://doi.org/10.1002/(sici)1097-4636(199901)44%3A1%3C33%3A%3Aaid-jbm4%3E3.0.co%3B2-x');
+  });
+});
+
+describe('titleKey', () => {
+  it('is the same for the same entry written differently, and differs by year or author', () => {
+    const k = titleKey('Growth of Cu$_2$O films on Silicon', 'Gómez Calero, C.', 1999);
+    expect(titleKey('growth of  cu$_2$o films on silicon.', 'C. Gomez Calero', 1999)).not.toBe(k); // "Calero" vs "Gómez Calero"
+    expect(titleKey('growth of  cu$_2$o films on silicon.', 'Gomez Calero, Carmen', 1999)).toBe(k);
+    expect(titleKey('Growth of Cu$_2$O films on Silicon', 'Gómez Calero, C.', 2000)).not.toBe(k);
+    expect(k).toBe('title:growth of cu 2 o films on silicon/gomez calero/1999');
+    expect(titleKey('Anonymous', undefined, undefined)).toBe('title:anonymous//');
+  });
 });
 
 describe('URLs', () => {

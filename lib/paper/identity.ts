@@ -27,17 +27,58 @@ export function arxivIdFromUrl(url: string): { id: string; version?: number } | 
   return m ? parseArxivId(decodeURIComponent(m[1])) : null;
 }
 
-/** `https://doi.org/10.1000/ABC` / `doi:10.1000/abc` → `10.1000/abc` (lower-cased); null if none. */
+/**
+ * `https://doi.org/10.1000/ABC` / `doi:10.1000/abc` → `10.1000/abc` (lower-cased); null if none.
+ * A DOI may hold any printable character: SICI DOIs such as
+ * `10.1002/(SICI)1097-4636(199901)44:1<33::AID-JBM4>3.0.CO;2-X` are kept whole (cut at `<`,
+ * papers of one issue would collapse into one record). Only whitespace and quotes end it, and
+ * trailing punctuation of a sentence (a `)` only when it closes nothing in the DOI).
+ */
 export function normalizeDoi(raw: string): string | null {
   let s = raw.trim();
-  try {
-    s = decodeURIComponent(s);
-  } catch {
-    /* keep as is */
+  if (/%[0-9a-f]{2}/i.test(s)) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      /* keep as is */
+    }
   }
-  const m = /(10\.\d{4,9}\/[^\s"<>]+)/.exec(s);
+  const m = /(10\.\d{4,9}\/[^\s"]+)/.exec(s);
   if (!m) return null;
-  return m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  let doi = m[1];
+  for (;;) {
+    const cut = doi.replace(/[.,;\]]+$/, '').replace(/>$/, '');
+    const next = cut.endsWith(')') && count(cut, '(') < count(cut, ')') ? cut.slice(0, -1) : cut;
+    if (next === doi) break;
+    doi = next;
+  }
+  return doi.toLowerCase();
+}
+
+const count = (s: string, c: string) => s.split(c).length - 1;
+
+/** The resolver URL of a DOI, percent-encoded (`<`, `>`, `;`, `#`, `%`… are not URL characters). */
+export function doiUrl(doi: string): string {
+  return 'https://doi.org/' + doi.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * The key of a paper known by no identifier (an entry of a user's own bibliography, a COinS
+ * without DOI): its title, first author's family name and year, folded (case, accents,
+ * punctuation), so that the same entry imported twice gets the same key.
+ */
+export function titleKey(title: string, firstAuthor: string | undefined, year: number | undefined): string {
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const author = (firstAuthor ?? '').trim();
+  // "Family, Given" or "Given Family": the family name is what stays the same across files.
+  const family = author.includes(',') ? author.slice(0, author.indexOf(',')) : (author.split(/\s+/).pop() ?? '');
+  return `title:${fold(title).slice(0, 300)}/${fold(family)}/${year ?? ''}`;
 }
 
 const TRACKING = /^(utm_|fbclid$|gclid$|mc_|ref$|ref_src$|via$|source$)/i;

@@ -23,12 +23,32 @@ export { paperTypeList };
 export const paperTypeSchema = z.enum(paperTypeList);
 export type PaperType = z.infer<typeof paperTypeSchema>;
 
+/**
+ * A name as a bibliography file gave it, in parts, so that an export writes it back as it came
+ * (`{Gómez Calero}, C.`; a corporate `{Beijing Zoo}` as a literal). The display strings in
+ * `authors`/`editors` stay the names everywhere else; a part list is used only while its display
+ * form still matches them.
+ */
+export const nameSchema = z.object({
+  family: z.optional(text(LIMITS.author)),
+  given: z.optional(text(LIMITS.author)),
+  prefix: z.optional(text(LIMITS.author)),
+  suffix: z.optional(text(LIMITS.author)),
+  literal: z.optional(text(LIMITS.author)),
+});
+export type NameParts = z.infer<typeof nameSchema>;
+
 /** What a detector (or an importer) knows about a paper. */
 export const paperMetaSchema = z.object({
   key: text(2100),
   ids: identifiersSchema,
   title: z.string().check(z.minLength(1), z.maxLength(LIMITS.title)),
   authors: z.array(text(LIMITS.author)).check(z.maxLength(LIMITS.authors)),
+  /** The parts of each author's name, when a file gave them (see nameSchema). */
+  authorNames: z.optional(z.array(nameSchema).check(z.maxLength(LIMITS.authors))),
+  /** Editors (BibTeX `editor`, RIS A2/A3/ED, CSL `editor`), display form like `authors`. */
+  editors: z.optional(z.array(text(LIMITS.author)).check(z.maxLength(LIMITS.authors))),
+  editorNames: z.optional(z.array(nameSchema).check(z.maxLength(LIMITS.authors))),
   year: z.optional(z.number().check(z.int(), z.gte(1000), z.lte(3000))),
   date: z.optional(text(40)),
   venue: z.optional(text(LIMITS.venue)),

@@ -1,4 +1,4 @@
-// Tags as the library keeps them: trimmed, inner whitespace collapsed, no empties, no repeats.
+// Tags as stored: whitespace collapsed, empty ones dropped, each once, in first-seen order.
 
 export function normalizeTags(tags: string[]): string[] {
   const seen = new Set<string>();

@@ -2,12 +2,16 @@
 // LaTeX back to Unicode, entry types mapped back, the citation key kept as a pinned key.
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { arxivIdFromUrl, parseArxivId } from '../../paper/identity';
-import type { PaperType } from '../../paper/schema';
+import type { NameParts, PaperType } from '../../paper/schema';
+import { displayOf, fromParts } from '../names';
 import { withUrlIds } from '../idurls';
 import { splitMath } from '../latex';
 import { candidate, guarded, type ImportResult, type PaperCandidate } from './candidate';
 
-const OPTIONS = { english: false, sentenceCase: false as const, caseProtection: false as const, unsupported: 'ignore' as const };
+// TeX logos the parser does not know are words; other unknown commands go (their arguments stay).
+const LOGO_WORDS: Record<string, string> = { TeX: 'TeX', BibTeX: 'BibTeX', LaTeXe: 'LaTeX2e', XeTeX: 'XeTeX', XeLaTeX: 'XeLaTeX', LuaTeX: 'LuaTeX', ConTeXt: 'ConTeXt', AmS: 'AMS', AMS: 'AMS' };
+const unsupported = (node: { type: string; content?: unknown }): string => (node.type === 'macro' && typeof node.content === 'string' ? (LOGO_WORDS[node.content] ?? '') : '');
+const OPTIONS = { english: false, sentenceCase: false as const, caseProtection: false as const, unsupported };
 
 function typeOf(entryType: string, hasArxiv: boolean): PaperType {
   const t = entryType.toLowerCase();
@@ -17,19 +21,55 @@ function typeOf(entryType: string, hasArxiv: boolean): PaperType {
   return 'other';
 }
 
-function creatorName(c: Creator): string {
-  if (c.name) return c.name;
-  return [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ');
+function creatorParts(c: Creator): NameParts {
+  if (c.name) return { literal: c.name };
+  if (!c.lastName) return { literal: [c.firstName, c.prefix, c.suffix].filter(Boolean).join(' ') };
+  const n: NameParts = { family: c.lastName };
+  if (c.firstName) n.given = c.firstName;
+  if (c.prefix) n.prefix = c.prefix;
+  if (c.suffix) n.suffix = c.suffix;
+  return n;
 }
 
-/** The parser turns `$x^2$` into markup; a title keeps its math as typed, the rest is decoded. */
+const creatorName = (c: Creator): string => displayOf(fromParts(creatorParts(c)));
+
+// The parser renders some commands as HTML (\url → <a href>, \textsc → a styled <span>, \emph →
+// <i>…); in a title they are text. Its markup tags are these, and a `<` of the text never comes
+// out as one (TeX's OT1 `<` is `¡`; \textless is `<` followed by no tag name).
+const MARKUP = /<\/?(?:a|span|i|b|sub|sup|code|br|p|li|ul|blockquote|h[1-6])(?:\s[^<>]*)?>/g;
+const LOGOS: [RegExp, string][] = [[/Lᴬ?T<sub>E<\/sub>X/g, 'LaTeX']];
+
+function plainText(decoded: string): string;
+function plainText(decoded: string | undefined): string | undefined;
+function plainText(decoded: string | undefined): string | undefined {
+  if (!decoded?.includes('<')) return decoded;
+  let out: string = decoded;
+  for (const [re, text] of LOGOS) out = out.replace(re, text);
+  return out.replace(MARKUP, '');
+}
+
+/**
+ * A title field as plain text with its math kept as typed: the math of the undecoded value is set
+ * aside, the rest decoded as one piece (braces around math and words, `{Cu$_2$O}`, stay paired).
+ */
+function titleField(entry: Entry, raw: Entry | undefined, field: 'title' | 'subtitle'): string {
+  const rawValue = raw?.fields[field];
+  const decoded = plainText(entry.fields[field] ?? '');
+  if (!rawValue) return decoded;
+  const segs = splitMath(rawValue, true);
+  if (!segs.some((s) => s.math)) return decoded;
+  const math: string[] = [];
+  const tex = segs.map((s) => (s.math ? `zqmath${math.push(s.text) - 1}qz` : s.text)).join('');
+  return decodeKeepingSpace(tex).replace(/zqmath(\d+)qz/g, (_, i: string) => math[Number(i)]);
+}
+
+/** BibLaTeX's subtitle joins the title as "Title: Subtitle" (as biblatex prints it). */
 function titleOf(entry: Entry, raw: Entry | undefined): string {
-  const rawTitle = raw?.fields.title;
-  const decoded = entry.fields.title ?? '';
-  if (!rawTitle || !splitMath(rawTitle, true).some((s) => s.math)) return decoded;
-  return splitMath(rawTitle, true)
-    .map((s) => (s.math ? s.text : decodeKeepingSpace(s.text)))
-    .join('');
+  const title = titleField(entry, raw, 'title').trim();
+  const subtitle = titleField(entry, raw, 'subtitle').trim();
+  if (!subtitle) return title;
+  if (!title) return subtitle;
+  return /[.:?!]$/.test(title) ? `${title} ${subtitle}` : `${title}: ${subtitle}`;
 }
 
 // Text with nothing TeX would change but spacing: no commands, groups, ties, math, ligatures
@@ -39,8 +79,26 @@ const PLAIN_TEX = /^[^\\{}~$`'"%&_^#<>]*$/;
 
 function decodeKeepingSpace(tex: string): string {
   if (PLAIN_TEX.test(tex) && !tex.includes('--')) return tex.replace(/\s+/g, ' ');
-  const decoded = parse(`@misc{x, title = {${tex}}}`, OPTIONS).entries[0]?.fields.title ?? tex;
+  const decoded = plainText(parse(`@misc{x, title = {${tex}}}`, OPTIONS).entries[0]?.fields.title ?? tex);
   return (/^\s/.test(tex) ? ' ' : '') + decoded.trim() + (/\s$/.test(tex) ? ' ' : '');
+}
+
+// The parser reads keys of letters, digits and +'&;_:\./-[]*" only; bibtex and biber take any
+// character but , { } and space (older Zotero exports wrote `smith_testing_????`). Such keys are
+// swapped for stand-ins before parsing and given back after.
+const ENTRY_HEAD = /^(\s*@\s*[a-z]+\s*[{(]\s*)([^,\s{}()=]+)(?=\s*,)/gim;
+const PARSER_KEY = /^[+'\p{L}\p{N}&;_:\\./\-[\]*"]*$/u;
+
+function protectKeys(text: string): { text: string; keys: Map<string, string> } {
+  const keys = new Map<string, string>();
+  if (!text.includes('@')) return { text, keys };
+  const out = text.replace(ENTRY_HEAD, (all, head: string, key: string) => {
+    if (PARSER_KEY.test(key)) return all;
+    const stand = `papershelfkey${keys.size}x`;
+    keys.set(stand, key);
+    return head + stand;
+  });
+  return { text: keys.size ? out : text, keys };
 }
 
 function arxivOf(f: Entry['fields']): string | undefined {
@@ -57,25 +115,28 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
   const json = JSON.stringify(entry.fields);
   const f = (/[^\x00-\x7F]/.test(json) ? JSON.parse(json.normalize('NFC')) : entry.fields) as Entry['fields'];
   const arxiv = arxivOf(f);
-  const venue = f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined);
-  const notes = [f.annote, f.annotation, f.note].filter((n): n is string => !!n && !/^arxiv:/i.test(n));
+  const venue = plainText(f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined));
+  const notes = [f.annote, f.annotation, f.note].filter((n): n is string => !!n && !/^arxiv:/i.test(n)).map(plainText);
   return candidate(
     {
       ids: withUrlIds({ arxiv, doi: f.doi, url: f.url, pmid: f.pmid }, f.url),
       title: titleOf(entry, raw).normalize('NFC'),
       authors: (f.author ?? []).map(creatorName),
+      authorNames: (f.author ?? []).map(creatorParts),
+      editors: (f.editor ?? []).map(creatorName),
+      editorNames: (f.editor ?? []).map(creatorParts),
       year: f.year ?? f.date,
       date: f.date,
       venue,
       type: typeOf(entry.type, !!arxiv),
-      abstract: f.abstract,
+      abstract: plainText(f.abstract),
       absUrl: f.url,
       source: 'import:bibtex',
       arxivCategory: f.primaryclass ?? f.eprintclass,
       volume: f.volume,
       number: f.number ?? f.issue,
       pages: f.pages?.replace(/\s*[-–]+\s*/g, '-'),
-      publisher: f.publisher?.join(' and '),
+      publisher: plainText(f.publisher?.join(' and ')),
     },
     { tags: (raw?.fields.keywords ?? f.keywords ?? []).map((k) => decodeKeepingSpace(k).trim().normalize('NFC')), note: notes.join('\n\n'), citationKey: entry.key, citationKeyPinned: !!entry.key },
     entry.key || `entry ${entry.type}`,
@@ -83,12 +144,15 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
   );
 }
 
-export function importBibtex(text: string): ImportResult {
+export function importBibtex(input: string): ImportResult {
   return guarded('file', (result) => {
+    const { text, keys } = protectKeys(input);
     const lib = parse(text, OPTIONS);
+    for (const e of lib.entries) e.key = keys.get(e.key) ?? e.key;
     // The undecoded text is read for titles with math only (see titleOf): a second parse of the
     // whole file when some title may hold `$`. Keywords come undecoded from either parse.
     const rawLib = text.includes('$') ? parse(text, { ...OPTIONS, raw: true }) : lib;
+    if (rawLib !== lib) for (const e of rawLib.entries) e.key = keys.get(e.key) ?? e.key;
     const rawByKey = new Map(rawLib.entries.map((e) => [e.key, e]));
     for (const e of lib.errors) result.errors.push({ where: e.input ? e.input.slice(0, 60) : 'file', message: e.error });
     for (const entry of lib.entries) {

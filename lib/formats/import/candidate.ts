@@ -1,8 +1,10 @@
 // What every importer returns: papers as far as the file knows them, and what went wrong where.
-import { makePaper, type PaperInput } from '../../paper/make';
-import type { Paper, PaperMeta } from '../../paper/schema';
+import { titleKey } from '../../paper/identity';
+import { buildPaper, identityOf, type PaperInput } from '../../paper/make';
+import type { NameParts, Paper, PaperMeta } from '../../paper/schema';
 import { normalizeTags } from '../../paper/tags';
 import { LIMITS } from '../../paper/limits';
+import { fromParts, toParts } from '../names';
 import { cleanText } from '../../paper/text';
 
 export type UserFields = Pick<Paper, 'tags' | 'note' | 'status' | 'starred' | 'addedAt' | 'updatedAt' | 'aliases' | 'citationKey' | 'citationKeyPinned' | 'edited'>;
@@ -21,23 +23,65 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
-/** makePaper plus user fields; an error (never a throw) when the record has no title or identity. */
-export function candidate(input: PaperInput, user: Partial<UserFields>, where: string, errors: ImportError[]): PaperCandidate | null {
-  let meta: PaperMeta | null = null;
-  try {
-    meta = makePaper(input);
-  } catch (e) {
-    errors.push({ where, message: `unreadable record: ${String(e)}` });
+/** What an importer reads of a record: makePaper's input, plus names in parts and editors. */
+export interface CandidateInput extends PaperInput {
+  authorNames?: NameParts[];
+  editors?: string[];
+  editorNames?: NameParts[];
+}
+
+/** The first author as titleKey wants it: "Family, Given" when the parts are known. */
+function firstAuthor(m: Pick<PaperMeta, 'authors' | 'authorNames'>): string | undefined {
+  const n = m.authorNames?.[0];
+  if (n?.family) return `${n.family}, ${n.given ?? ''}`;
+  return n?.literal ?? m.authors[0];
+}
+
+/** The key of a record known by no identifier (see titleKey). */
+export function titleKeyOf(m: Pick<PaperMeta, 'title' | 'authors' | 'authorNames' | 'year'>): string {
+  return titleKey(m.title, firstAuthor(m), m.year);
+}
+
+const cleanList = (list: string[] | undefined) => (list ?? []).map((a) => cleanText(a)).filter(Boolean).slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author));
+
+/** Name parts kept only when they are exactly one per name (otherwise they would pair wrongly). */
+function partsFor(names: string[], parts: NameParts[] | undefined): NameParts[] | undefined {
+  if (!parts || parts.length !== names.length || !names.length) return undefined;
+  // Through fromParts: cleaned as exports clean them (lone accents gone, no family → a literal).
+  return parts.map((n) => Object.fromEntries(Object.entries(toParts(fromParts(n))).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)])) as NameParts);
+}
+
+/**
+ * makePaper plus user fields. A record with a title but no identifier is kept under its title
+ * key (a user's own bibliography comes in whole); one without a title is an error, never a throw.
+ */
+export function candidate(input: CandidateInput, user: Partial<UserFields>, where: string, errors: ImportError[]): PaperCandidate | null {
+  const title = cleanText(input.title);
+  if (!title) {
+    // Named by what it has, so that the user can find it in their file.
+    const who = [cleanText(input.authors?.[0]), cleanText(String(input.year ?? ''))].filter(Boolean).join(', ');
+    errors.push({ where, message: `no title${who ? ` (${who})` : ''}: skipped` });
     return null;
   }
-  if (!meta) {
-    errors.push({ where, message: input.title ? 'no identifier (DOI, arXiv id, URL…): skipped' : 'no title: skipped' });
+  let meta: PaperMeta;
+  try {
+    const identity = identityOf(input.ids);
+    meta = buildPaper(input, title, { ...identity, key: identity.key ?? '' });
+  } catch (e) {
+    errors.push({ where, message: `unreadable record: ${String(e)}` });
     return null;
   }
   const out: PaperCandidate = { ...meta };
   // makePaper flips "Family, Given" (right for scraped pages); importers already give display
   // order, and a literal such as "Google, Inc." must stay as it is.
-  out.authors = (input.authors ?? []).map((a) => cleanText(a)).filter(Boolean).slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author));
+  out.authors = cleanList(input.authors as string[] | undefined);
+  const authorNames = partsFor(out.authors, input.authorNames);
+  if (authorNames) out.authorNames = authorNames;
+  const editors = cleanList(input.editors);
+  if (editors.length) out.editors = editors;
+  const editorNames = partsFor(editors, input.editorNames);
+  if (editorNames) out.editorNames = editorNames;
+  if (!out.key) out.key = titleKeyOf(out);
   if (user.tags?.length) out.tags = normalizeTags(user.tags.map((t) => t.slice(0, 200)));
   if (user.note?.trim()) out.note = user.note;
   for (const k of ['status', 'starred', 'addedAt', 'updatedAt', 'citationKey', 'citationKeyPinned'] as const) {

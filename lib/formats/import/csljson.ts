@@ -1,7 +1,7 @@
 // CSL-JSON import (pandoc, Zotero, citeproc): an array of items, or a single item.
 import { arxivIdFromUrl, parseArxivId } from '../../paper/identity';
-import type { PaperType } from '../../paper/schema';
-import { displayOf } from '../names';
+import type { NameParts, PaperType } from '../../paper/schema';
+import { displayOf, fromParts } from '../names';
 import { withUrlIds } from '../idurls';
 import { candidate, guardedJson, type ImportResult } from './candidate';
 
@@ -9,13 +9,20 @@ const TYPES: Record<string, PaperType> = { 'article-journal': 'journal', 'articl
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-function nameOf(n: unknown): string {
-  if (!n || typeof n !== 'object') return '';
+function partsOf(n: unknown): NameParts {
+  if (!n || typeof n !== 'object') return { literal: '' };
   const o = n as Record<string, unknown>;
-  if (str(o.literal)) return str(o.literal)!;
+  if (str(o.literal)) return { literal: str(o.literal)! };
   const particle = [str(o['dropping-particle']), str(o['non-dropping-particle'])].filter(Boolean).join(' ');
-  return displayOf({ family: str(o.family) ?? '', given: str(o.given), particle: particle || undefined, suffix: str(o.suffix) });
+  const out: NameParts = { family: str(o.family) ?? '' };
+  if (str(o.given)) out.given = str(o.given);
+  if (particle) out.prefix = particle;
+  if (str(o.suffix)) out.suffix = str(o.suffix);
+  return out;
 }
+
+const nameList = (v: unknown) => (Array.isArray(v) ? v.map(partsOf) : []);
+const displays = (parts: NameParts[]) => parts.map((n) => displayOf(fromParts(n)));
 
 function dateOf(issued: unknown): { year?: number; date?: string } {
   const parts = (issued as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0];
@@ -46,7 +53,10 @@ export function importCslJson(text: string): ImportResult {
         {
           ids: withUrlIds({ arxiv, doi: str(o.DOI), url, pmid: str(o.PMID), pmcid: str(o.PMCID) }, url),
           title: str(o.title),
-          authors: Array.isArray(o.author) ? o.author.map(nameOf) : [],
+          authors: displays(nameList(o.author)),
+          authorNames: nameList(o.author),
+          editors: displays(nameList(o.editor)),
+          editorNames: nameList(o.editor),
           year,
           date,
           venue: str(o['container-title']),

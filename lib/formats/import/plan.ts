@@ -4,7 +4,7 @@ import { mergeMeta } from '../../paper/merge';
 import { normalizeTags } from '../../paper/tags';
 import { allKeys } from '../../paper/identity';
 import { newPaper, type Paper, type PaperMeta } from '../../paper/schema';
-import type { PaperCandidate } from './candidate';
+import { titleKeyOf, type PaperCandidate } from './candidate';
 
 export interface ImportPlan {
   add: Paper[];
@@ -14,7 +14,7 @@ export interface ImportPlan {
 
 export const NOTE_DIVIDER = '\n\n--- imported note ---\n\n';
 
-const META_KEYS = ['key', 'ids', 'title', 'authors', 'year', 'date', 'venue', 'type', 'abstract', 'absUrl', 'pdfUrl', 'source', 'arxivCategory', 'arxivVersion', 'volume', 'number', 'pages', 'publisher'] as const;
+const META_KEYS = ['key', 'ids', 'title', 'authors', 'authorNames', 'editors', 'editorNames', 'year', 'date', 'venue', 'type', 'abstract', 'absUrl', 'pdfUrl', 'source', 'arxivCategory', 'arxivVersion', 'volume', 'number', 'pages', 'publisher'] as const;
 
 function metaOf(c: PaperCandidate): PaperMeta {
   const m: Record<string, unknown> = {};
@@ -108,7 +108,11 @@ export function planImport(existing: Paper[], incoming: PaperCandidate[], now: n
   const skip: ImportPlan['skip'] = [];
   for (const c of incoming) {
     const keys = [c.key, ...(c.aliases ?? []), ...allKeys(c.ids)];
-    const hit = keys.map((k) => byKey.get(k)).find(Boolean);
+    // A record kept under its title key, still without identifiers, is the one an entry with
+    // identifiers completes (only one: once it has them, a second namesake is a paper of its own).
+    const byTitle = c.key.startsWith('title:') ? undefined : byKey.get(titleKeyOf(c));
+    const titled = byTitle?.key.startsWith('title:') && !Object.keys(byTitle.ids).length ? byTitle : undefined;
+    const hit = keys.map((k) => byKey.get(k)).find(Boolean) ?? titled;
     if (!hit) {
       const p = toPaper(c, now);
       current.set(p.key, p);

@@ -1,12 +1,14 @@
 // RIS import: tolerant of LF or CRLF, missing ER, continuation lines and junk between records.
 import { arxivIdFromUrl, parseArxivId } from '../../paper/identity';
-import type { PaperType } from '../../paper/schema';
+import type { NameParts, PaperType } from '../../paper/schema';
 import { withUrlIds } from '../idurls';
-import { displayOf, parseName } from '../names';
+import { displayOf, fromParts, parseName, toParts } from '../names';
 import { candidate, guarded, type ImportResult } from './candidate';
 
 const TYPES: Record<string, PaperType> = { JOUR: 'journal', JFULL: 'journal', MGZN: 'journal', CONF: 'conference', CPAPER: 'conference', UNPB: 'preprint', PREPRINT: 'preprint' };
-const LINE = /^([A-Z][A-Z0-9])  ?-(?: (.*))?$/;
+// `[^]*`, not `.*`: a value may hold U+2028/U+2029, which `.` does not match (the line was then
+// taken for a continuation and the record lost its title).
+const LINE = /^([A-Z][A-Z0-9])  ?-(?: ([^]*))?$/;
 
 type Rec = { line: number; tags: Map<string, string[]> };
 
@@ -40,12 +42,25 @@ function records(text: string): Rec[] {
   return out;
 }
 
-/** "Family, Given, Suffix" → display order. */
-function risAuthor(s: string): string {
-  const parts = s.split(/\s*,\s*/);
-  if (parts.length === 3) return `${parts[1]} ${parts[0]} ${parts[2]}`.trim();
-  return displayOf(parseName(s));
+/**
+ * "Family, Given, Suffix" in parts. A name without a comma is one piece, as Zotero reads it: RIS
+ * writes people as "Family, Given", so "Beijing Zoo" is a corporate name, not Mr Zoo.
+ */
+function risParts(s: string): NameParts {
+  const parts = s.split(/\s*,\s*/).filter(Boolean);
+  if (parts.length === 1) return { literal: parts[0] };
+  if (parts.length === 3) return { family: parts[0], given: parts[1], suffix: parts[2] };
+  if (parts.length === 2) {
+    const n = parseName(`${parts[0]}, ${parts[1]}`);
+    return 'literal' in n ? { literal: n.literal } : toParts(n);
+  }
+  return { literal: s };
 }
+
+const names = (list: string[]) => {
+  const parts = list.map(risParts);
+  return { display: parts.map((n) => displayOf(fromParts(n))), parts };
+};
 
 export function importRis(text: string): ImportResult {
   return guarded('file', (result) => {
@@ -58,12 +73,18 @@ export function importRis(text: string): ImportResult {
       const an = one('AN');
       const arxiv = (an && /^arxiv:/i.test(an) ? parseArxivId(an)?.id : undefined) ?? (url ? arxivIdFromUrl(url)?.id : undefined);
       const sp = one('SP');
+      const authors = names(all('AU', 'A1'));
+      // A2 (secondary: a book's or a series' editors), A3 (tertiary) and ED are editors, not authors.
+      const editors = names(all('A2', 'A3', 'ED'));
       const ep = one('EP');
       const c = candidate(
         {
           ids: withUrlIds({ arxiv, doi: one('DO'), url }, url),
           title: one('TI', 'T1', 'CT', 'BT'),
-          authors: all('AU', 'A1', 'A2').map(risAuthor),
+          authors: authors.display,
+          authorNames: authors.parts,
+          editors: editors.display,
+          editorNames: editors.parts,
           year: one('PY', 'Y1', 'DA'),
           date: one('DA', 'Y1')?.replace(/\//g, '-').replace(/-+$/, ''),
           venue: one('T2', 'JO', 'JF', 'J2', 'BT'),
