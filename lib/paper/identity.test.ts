@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allKeys, arxivIdFromUrl, canonicalKey, normalizeDoi, normalizeUrl, parseArxivId, yearOfArxivId } from './identity';
+import { allKeys, arxivIdFromUrl, canonicalKey, normalizeDoi, normalizeUrl, parseArxivId, titleKey, yearOfArxivId } from './identity';
 
 describe('arXiv ids', () => {
   it.each([
@@ -64,5 +64,20 @@ describe('canonicalKey', () => {
   });
   it('lists every key a paper is known under', () => {
     expect(allKeys({ arxiv: '1706.03762', doi: '10.5555/3295222.3295349' }).sort()).toEqual(['arxiv:1706.03762', 'doi:10.5555/3295222.3295349']);
+  });
+});
+
+describe('titleKey', () => {
+  it('is one key for one work, whatever its case, accents, punctuation and name order', () => {
+    const a = titleKey('Über Wellen: Notes (II)', 'Müller, Anna', 1987);
+    expect(a).toBe('title:uber-wellen-notes-ii:muller:1987');
+    expect(titleKey('  uber wellen — NOTES, ii ', 'Anna Müller', '1987')).toBe(a);
+  });
+
+  it('tells apart other years and authors, keeps non-Latin titles, and needs a title', () => {
+    expect(titleKey('Waves', 'Ito', 2001)).not.toBe(titleKey('Waves', 'Ito', 2002));
+    expect(titleKey('Waves', 'Ito', 2001)).not.toBe(titleKey('Waves', 'Sato', 2001));
+    expect(titleKey('潮汐の研究')).toBe('title:潮汐の研究::');
+    expect(titleKey(' — ')).toBeNull();
   });
 });

@@ -99,3 +99,29 @@ export function allKeys(ids: Identifiers): string[] {
   }
   return [...keys];
 }
+
+// Letters and digits of any script, the rest collapsed to '-': `Über Wellen (II)` → `uber-wellen-ii`.
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** `Okafor, Chidi` / `Chidi Okafor` → `Okafor`. */
+function familyOf(name: string): string {
+  const s = name.trim();
+  return s.includes(',') ? s.split(',')[0] : (s.split(/\s+/).pop() ?? '');
+}
+
+/**
+ * The key of a paper known by no identifier (a reference without DOI, a COinS, a bibliography
+ * entry): its title, first author's family name and year, each slugged, so that the same work
+ * met again (other case, accents, punctuation) gets the same key. Null without a title.
+ */
+export function titleKey(title: string, firstAuthor?: string, year?: number | string): string | null {
+  const t = slug(title).slice(0, 300);
+  if (!t) return null;
+  return `title:${t}:${slug(familyOf(firstAuthor ?? ''))}:${String(year ?? '').trim()}`;
+}
