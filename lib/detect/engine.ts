@@ -3,8 +3,7 @@
 import { canonicalKey } from '../paper/identity';
 import type { PaperMeta } from '../paper/schema';
 import { cleanText } from '../paper/text';
-import { canonical } from './generic/canonical';
-import { generics as allGenerics } from './generics';
+import { generics as allGenerics, lastResorts } from './generics';
 import { adaptersFor } from './match';
 import { keyOf, type Detection, type Generic, type SiteAdapter } from './types';
 
@@ -74,7 +73,7 @@ export function detectWith(doc: Document, url: URL, opts: RunOptions): RunResult
   const runGeneric = site.length > 0 ? found.length <= 1 : opts.genericEverywhere !== false;
   if (runGeneric && !disabled.has('generic')) {
     for (const g of opts.generics ?? allGenerics) {
-      if (g === canonical && found.length) continue;
+      if (lastResorts.has(g) && found.length) continue;
       try {
         found = addGeneric(found, dedupe(g(doc, url)));
       } catch (e) {

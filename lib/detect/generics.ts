@@ -1,9 +1,14 @@
+import { article } from './generic/article';
 import { canonical } from './generic/canonical';
 import { coins } from './generic/coins';
 import { dublincore } from './generic/dublincore';
 import { highwire } from './generic/highwire';
 import { jsonld } from './generic/jsonld';
+import { listing } from './generic/listing';
 import type { Generic } from './types';
 
-/** Page-level standards tried on every page, in order of trust (canonical.ts last: weakest). */
-export const generics: Generic[] = [highwire, dublincore, jsonld, coins, canonical];
+/** Page-level standards tried on every page, in order of trust (the last resorts last: weakest). */
+export const generics: Generic[] = [highwire, dublincore, jsonld, coins, canonical, article, listing];
+
+/** Tried only when nothing before them found a paper. */
+export const lastResorts: ReadonlySet<Generic> = new Set([canonical, article, listing]);
