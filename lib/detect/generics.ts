@@ -7,8 +7,9 @@ import { jsonld } from './generic/jsonld';
 import { listing } from './generic/listing';
 import type { Generic } from './types';
 
-/** Page-level standards tried on every page, in order of trust (the last resorts last: weakest). */
-export const generics: Generic[] = [highwire, dublincore, jsonld, coins, canonical, article, listing];
+/** Page-level standards tried on every page, in order of trust (the last resorts last: weakest;
+ * a listing before a single article, whose header check a listing's first entry could pass). */
+export const generics: Generic[] = [highwire, dublincore, jsonld, coins, canonical, listing, article];
 
 /** Tried only when nothing before them found a paper. */
-export const lastResorts: ReadonlySet<Generic> = new Set([canonical, article, listing]);
+export const lastResorts: ReadonlySet<Generic> = new Set([canonical, listing, article]);

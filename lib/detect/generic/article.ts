@@ -8,35 +8,40 @@ import { cleanText, textOf } from '../../paper/text';
 import { findTitleHeading } from '../anchor';
 import type { Detection } from '../types';
 
-const PRINTED_DOI = /\b(?:doi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]+[^\s"<>.,;)\]])/gi;
+const PRINTED_DOI = /(?:doi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s"<>]+[^\s"<>.,;)\]])/gi;
 // The header block around the title: a few levels up, while it stays the size of a header.
 const HEADER_TEXT = 3000;
 // How far after the title the DOI may be printed (authors, affiliations, dates).
 const NEAR = 800;
 
-/** The title heading: the first h1 (else h2) that reads like a title, not a site name. */
+// Headings of pages that are not one article.
+const NOT_A_TITLE = /^(search|results?\b|\d+ results|browse|contents|table of contents|issue|volume|archive)/i;
+
+const titleLike = (t: string) => t.length >= 12 && t.split(/\s+/).length >= 3 && !NOT_A_TITLE.test(t);
+
+/**
+ * The title heading: the longest h1 or h2 that the document's title repeats (a site-name h1 is
+ * passed over), else the first h1 (h2 on pages without one) that reads like a title.
+ */
 function titleHeading(doc: Document): Element | undefined {
-  for (const sel of ['h1', 'h2']) {
-    for (const h of doc.querySelectorAll(sel)) {
-      const t = textOf(h);
-      if (t.length >= 12 && t.split(/\s+/).length >= 3) return h;
-    }
-  }
-  return undefined;
+  const docTitle = cleanText(doc.title).toLowerCase();
+  const h1 = [...doc.querySelectorAll('h1')];
+  const h2 = [...doc.querySelectorAll('h2')];
+  // The longest such heading: `Title | Journal of the Society` also repeats the society's h1.
+  const named = [...h1, ...h2]
+    .filter((h) => titleLike(textOf(h)) && docTitle.includes(textOf(h).toLowerCase()))
+    .sort((a, b) => textOf(b).length - textOf(a).length)[0];
+  return named ?? (h1.length ? h1 : h2).find((h) => titleLike(textOf(h)));
 }
 
-/** The distinct DOIs printed or linked in `el`'s first `limit` characters. */
-function doisIn(el: Element, limit: number): Set<string> {
-  const out = new Set<string>();
-  for (const m of (el.textContent ?? '').slice(0, limit).matchAll(PRINTED_DOI)) out.add(normalizeDoi(m[1]) ?? m[1]);
-  for (const a of el.querySelectorAll('a[href*="doi.org/10."]')) {
-    const d = normalizeDoi(a.getAttribute('href') ?? '');
-    if (d && (el.textContent ?? '').indexOf(a.textContent ?? '') < limit) out.add(d);
-  }
-  return out;
-}
+/** The distinct DOIs printed in `text` (as `doi:10.…` or a doi.org address shown as text). */
+const doisIn = (text: string): Set<string> => new Set([...text.matchAll(PRINTED_DOI)].map((m) => normalizeDoi(m[1]) ?? m[1]));
 
-/** The DOI printed in the header around `h` (null: none, or more than one). */
+/**
+ * The DOI printed in the header around `h`: the block a few levels up that stays the size of a
+ * header names exactly one DOI, shown as text (a link's prose — "their paper" — is a citation),
+ * and prints it close after the title. Null otherwise.
+ */
 function headerDoi(h: Element): string | null {
   let block: Element = h;
   for (let up = h.parentElement, i = 0; up && up.tagName !== 'BODY' && i < 4; up = up.parentElement, i++) {
@@ -44,9 +49,10 @@ function headerDoi(h: Element): string | null {
     block = up;
   }
   const text = block.textContent ?? '';
-  const at = text.indexOf(h.textContent ?? '');
-  const dois = doisIn(block, (at < 0 ? 0 : at) + (h.textContent ?? '').length + NEAR);
-  return dois.size === 1 ? [...dois][0] : null;
+  if (doisIn(text).size !== 1) return null;
+  const at = Math.max(0, text.indexOf(h.textContent ?? '')) + (h.textContent ?? '').length;
+  const near = doisIn(text.slice(0, at + NEAR));
+  return near.size === 1 ? [...near][0] : null;
 }
 
 export function article(doc: Document, url: URL): Detection[] {

@@ -11,8 +11,8 @@ import type { Detection } from '../types';
 
 // Links that may name a paper (attribute substring selectors: one cheap query).
 const LINK_SIGNS = 'a[href*="10."], a[href*="arxiv.org/"], a[href*="/pmc/articles/"], a[href*="pubmed"]';
-// Identifiers printed as text.
-const TEXT_SIGNS = /\b(?:doi:?\s*10\.\d{4,9}\/|PMCID:?\s*PMC\d|PMID:?\s*\d|arXiv:\s*\d{4}\.\d{4})/i;
+// Identifiers printed as text (no \b: textContent joins blocks without a space, `…estuariesPMCID`).
+const TEXT_SIGNS = /(?:doi:?\s*10\.\d{4,9}\/|PMCID:?\s*PMC\d|PMID:?\s*\d|arXiv:\s*\d{4}\.\d{4})/i;
 
 /**
  * The cheap pre-check (quick.ts, and the layer itself): whether the page names any paper
@@ -33,7 +33,14 @@ const TEXT_IDS: [keyof Ids, RegExp][] = [
   ['arxiv', /\barXiv:\s*(\d{4}\.\d{4,5})(?:v\d+)?\b/gi],
 ];
 
-function idsOfHref(href: string): Ids {
+function idsOfHref(raw: string): Ids {
+  let href = raw;
+  try {
+    // PLOS writes `/article/info%3Adoi%2F10.1371%2F…`.
+    if (/%2F/i.test(raw)) href = decodeURIComponent(raw);
+  } catch {
+    /* keep as is */
+  }
   const ids: Ids = idsOfLink(href);
   ids.pmcid = PMC_LINK.exec(href)?.[1].toUpperCase();
   ids.pmid = ids.pmcid ? undefined : PUBMED_LINK.exec(href)?.[1];
