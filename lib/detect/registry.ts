@@ -18,7 +18,8 @@ import { nature } from './sites/nature';
 import { sciencedirect } from './sites/sciencedirect';
 import { springer } from './sites/springer';
 import { wiley } from './sites/wiley';
-import { generics } from './generics';
+import { detectWith, type RunOptions, type RunResult } from './engine';
+import { fallbacks, standards } from './generic';
 import { adaptersFor as matchAdapters } from './match';
 import type { SiteAdapter } from './types';
 
@@ -27,8 +28,6 @@ export const adapters: SiteAdapter[] = [
   nature, neurips, openreview, pmlr, pubmed, sciencedirect, semanticscholar, springer, wiley,
 ];
 
-export { hostMatches, matchPatterns } from './match';
-export { generics };
 
 export function adaptersFor(url: URL, list: SiteAdapter[] = adapters): SiteAdapter[] {
   return matchAdapters(url, list);
@@ -36,4 +35,14 @@ export function adaptersFor(url: URL, list: SiteAdapter[] = adapters): SiteAdapt
 
 export function knownHosts(list: SiteAdapter[] = adapters): string[] {
   return [...new Set(list.flatMap((a) => a.hosts))].sort();
+}
+
+export type RunAllOptions = Partial<RunOptions>;
+
+/**
+ * Detection with every registered adapter and the whole generic layer (tests, benchmarks, tools).
+ * Content scripts call the engine with their own site's adapter instead, to stay small.
+ */
+export function runDetection(doc: Document, url: URL, opts: RunAllOptions = {}): RunResult {
+  return detectWith(doc, url, { generics: standards, fallbacks, ...opts, adapters: opts.adapters ?? adapters });
 }
