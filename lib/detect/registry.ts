@@ -19,8 +19,8 @@ import { sciencedirect } from './sites/sciencedirect';
 import { springer } from './sites/springer';
 import { wiley } from './sites/wiley';
 import { detectWith, type RunOptions, type RunResult } from './engine';
-import { fallbacks, standards } from './generic';
-import { adaptersFor as matchAdapters } from './match';
+import { fallbacks, siteFallbacks, standards } from './generic';
+import { hostMatches, adaptersFor as matchAdapters } from './match';
 import type { SiteAdapter } from './types';
 
 export const adapters: SiteAdapter[] = [
@@ -40,9 +40,12 @@ export function knownHosts(list: SiteAdapter[] = adapters): string[] {
 export type RunAllOptions = Partial<RunOptions>;
 
 /**
- * Detection with every registered adapter and the whole generic layer (tests, benchmarks, tools).
+ * Detection with every registered adapter (tests, benchmarks, tools), with the fallbacks the
+ * page's content script has: a known site's script the site fallbacks, the generic script all.
  * Content scripts call the engine with their own site's adapter instead, to stay small.
  */
 export function runDetection(doc: Document, url: URL, opts: RunAllOptions = {}): RunResult {
-  return detectWith(doc, url, { generics: standards, fallbacks, ...opts, adapters: opts.adapters ?? adapters });
+  const list = opts.adapters ?? adapters;
+  const known = list.some((a) => hostMatches(url.hostname, a.hosts));
+  return detectWith(doc, url, { generics: standards, fallbacks: known ? siteFallbacks : fallbacks, ...opts, adapters: list });
 }
