@@ -36,7 +36,7 @@ export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
 
 const merge = (a: Detection, b: Detection): Detection => ({ paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });
 
-export function dedupe(list: Detection[]): Detection[] {
+function dedupe(list: Detection[]): Detection[] {
   const seen = new Map<string, Detection>();
   for (const d of list) {
     const key = keyOf(d);

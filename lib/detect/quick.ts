@@ -9,7 +9,7 @@ import type { SiteAdapter } from './types';
 const META_SIGNS = ['citation_title', 'dc.title', 'dcterms.title', 'prism.doi', 'dc.identifier'];
 const ELEMENT_SIGNS = 'script[type="application/ld+json"], span.Z3988';
 
-export type QuickVerdict = 'site' | 'generic' | 'none';
+type QuickVerdict = 'site' | 'generic' | 'none';
 
 export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'known'; disabled?: string[]; adapters: SiteAdapter[] }): QuickVerdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'none';

@@ -16,18 +16,12 @@ export function adaptersFor(url: URL, list: SiteAdapter[] = adapters): SiteAdapt
   return matchAdapters(url, list);
 }
 
-export function knownHosts(list: SiteAdapter[] = adapters): string[] {
-  return [...new Set(list.flatMap((a) => a.hosts))].sort();
-}
-
-export type RunAllOptions = Partial<RunOptions>;
-
 /**
  * Detection with every registered adapter (tests, benchmarks, tools), with the fallbacks the
  * page's content script has: a known site's script the site fallbacks, the generic script all.
  * Content scripts call the engine with their own site's adapter instead, to stay small.
  */
-export function runDetection(doc: Document, url: URL, opts: RunAllOptions = {}): RunResult {
+export function runDetection(doc: Document, url: URL, opts: Partial<RunOptions> = {}): RunResult {
   const list = opts.adapters ?? adapters;
   const known = list.some((a) => hostMatches(url.hostname, a.hosts));
   return detectWith(doc, url, { generics: standards, fallbacks: known ? siteFallbacks : fallbacks, ...opts, adapters: list });
