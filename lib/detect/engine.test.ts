@@ -58,4 +58,12 @@ describe('quickCheck', () => {
     expect(check('<meta property="og:url" content="https://arxiv.org/abs/2401.00001">')).toBe('generic');
     expect(check('<title>Just a moment...</title><link rel="canonical" href="https://x.org/news">')).toBe('none');
   });
+
+  it('lets through what the listing layer and thin articles read, and nothing else', () => {
+    expect(check('<meta id="DOI" content="10.5555/m">')).toBe('generic');
+    expect(check('<h1>A title of a paper</h1><p>doi:10.5555/printed</p>')).toBe('generic');
+    expect(check('<ul><li><a href="/article/info%3Adoi%2F10.1371%2Fjournal.pone.1">T</a></li></ul>')).toBe('generic');
+    expect(check('<div>PMCID: PMC1234567</div>')).toBe('generic');
+    expect(check('<p>Version 10.2 of the plan, see <a href="/news/10">the news</a>.</p>')).toBe('none');
+  });
 });

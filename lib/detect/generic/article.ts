@@ -25,13 +25,24 @@ const titleLike = (t: string) => t.length >= 12 && t.split(/\s+/).length >= 3 &&
  */
 function titleHeading(doc: Document): Element | undefined {
   const docTitle = cleanText(doc.title).toLowerCase();
+  const first = docTitle.split(/\s+[|–—-]\s+/)[0];
   const h1 = [...doc.querySelectorAll('h1')];
   const h2 = [...doc.querySelectorAll('h2')];
-  // The longest such heading: `Title | Journal of the Society` also repeats the society's h1.
-  const named = [...h1, ...h2]
-    .filter((h) => titleLike(textOf(h)) && docTitle.includes(textOf(h).toLowerCase()))
-    .sort((a, b) => textOf(b).length - textOf(a).length)[0];
+  // `Title | Journal of the Society` also repeats the society's h1: the title's own part first,
+  // then the longest heading the title repeats.
+  const named =
+    [...h1, ...h2].find((h) => titleLike(textOf(h)) && textOf(h).toLowerCase() === first) ??
+    [...h1, ...h2].filter((h) => titleLike(textOf(h)) && docTitle.includes(textOf(h).toLowerCase())).sort((a, b) => textOf(b).length - textOf(a).length)[0];
   return named ?? (h1.length ? h1 : h2).find((h) => titleLike(textOf(h)));
+}
+
+/** The text of `el`, a space between its text nodes (textContent runs `…/a</p><p>doi:…` together). */
+function spacedText(el: Element): string {
+  const out: string[] = [];
+  // 4 = NodeFilter.SHOW_TEXT (the global is not available to pure modules everywhere).
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n.nodeValue ?? '');
+  return out.join(' ');
 }
 
 /** The distinct DOIs printed in `text` (as `doi:10.…` or a doi.org address shown as text). */
@@ -48,9 +59,9 @@ function headerDoi(h: Element): string | null {
     if ((up.textContent ?? '').length > HEADER_TEXT) break;
     block = up;
   }
-  const text = block.textContent ?? '';
+  const text = spacedText(block);
   if (doisIn(text).size !== 1) return null;
-  const at = Math.max(0, text.indexOf(h.textContent ?? '')) + (h.textContent ?? '').length;
+  const at = Math.max(0, text.indexOf(spacedText(h))) + spacedText(h).length;
   const near = doisIn(text.slice(0, at + NEAR));
   return near.size === 1 ? [...near][0] : null;
 }

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../tests/dom';
 import { listing, mayHoldIds } from './listing';
