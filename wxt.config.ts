@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_SCRIPTS_DIR, siteIds, siteScriptSource } from './lib/content/siteScripts';
@@ -17,7 +17,10 @@ export default defineConfig({
     'entrypoints:found': async (wxt, infos) => {
       const dir = resolve(wxt.config.wxtDir, SITE_SCRIPTS_DIR);
       await mkdir(dir, { recursive: true });
-      for (const id of siteIds(await readdir(resolve(wxt.config.root, 'lib/detect/sites')))) {
+      const ids = siteIds(await readdir(resolve(wxt.config.root, 'lib/detect/sites')));
+      // The script of a site removed since (type-checked with the project: it would not compile).
+      for (const f of await readdir(dir)) if (!ids.includes(f.replace(/\.content\.ts$/, ''))) await rm(resolve(dir, f));
+      for (const id of ids) {
         const inputPath = resolve(dir, `${id}.content.ts`);
         const source = siteScriptSource(id);
         if ((await readFile(inputPath, 'utf8').catch(() => '')) !== source) await writeFile(inputPath, source);
