@@ -1,8 +1,9 @@
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { matchPatterns } from './lib/detect/match';
-import { adapters } from './lib/detect/registry';
+import { SITE_SCRIPTS_DIR, siteIds, siteScriptSource } from './lib/content/siteScripts';
 
 // `npm run dev` opens Chromium with the extension (WXT's web-ext runner). As root (containers, cloud
 // boxes) Chromium will not start without --no-sandbox, and on Linux without X11 or Wayland it
@@ -31,10 +32,30 @@ export default defineConfig({
       hinted = true;
       wxt.logger.warn(NO_DISPLAY_HINT);
     },
-    // The generic script (content.js) skips the known sites: each has its own script.
+    // One content script per site adapter, generated (lib/content/siteScripts.ts): a new site
+    // needs no entrypoint file. Written only when changed, so that dev mode does not rebuild.
+    'entrypoints:found': async (wxt, infos) => {
+      const dir = resolve(wxt.config.wxtDir, SITE_SCRIPTS_DIR);
+      await mkdir(dir, { recursive: true });
+      const ids = siteIds(await readdir(resolve(wxt.config.root, 'lib/detect/sites')));
+      // The script of a site removed since (type-checked with the project: it would not compile).
+      for (const f of await readdir(dir)) if (!ids.includes(f.replace(/\.content\.ts$/, ''))) await rm(resolve(dir, f));
+      for (const id of ids) {
+        const inputPath = resolve(dir, `${id}.content.ts`);
+        const source = siteScriptSource(id);
+        if ((await readFile(inputPath, 'utf8').catch(() => '')) !== source) await writeFile(inputPath, source);
+        infos.push({ name: id, inputPath, type: 'content-script' });
+      }
+    },
+    // The generic script (content.js) skips the known sites: each has its own script, whose
+    // matches are the site's hosts.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const generic = manifest.content_scripts?.find((cs) => cs.js?.includes('content-scripts/content.js'));
-      if (generic) generic.exclude_matches = matchPatterns(adapters);
+      const scripts = manifest.content_scripts ?? [];
+      const generic = scripts.find((cs) => cs.js?.includes('content-scripts/content.js'));
+      if (generic) generic.exclude_matches = [...new Set(scripts.filter((cs) => cs !== generic).flatMap((cs) => cs.matches ?? []))]
+        .map((m) => m.replace(/\/\*$/, ''))
+        .sort()
+        .map((m) => `${m}/*`);
       // Firefox needs a stable id (storage and updates are tied to it).
       // Only there: Chrome warns about the unknown key.
       // Nothing is sent to us or to third parties about the user (AMO's data collection declaration).

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { quickCheck } from '../detect/quick';
-import type { SiteAdapter } from '../detect/types';
+import type { Generic, SiteAdapter } from '../detect/types';
 import { PageSession } from '../inline/session';
 import { watchPage } from '../inline/watch';
 import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
@@ -23,7 +23,11 @@ export function domReady(doc: Document): Promise<void> {
   return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[]): Promise<void> {
+/**
+ * `fallbacks`: what the engine tries when nothing else found a paper; the generic script passes
+ * the whole list (the listing layer, thin articles), a site's script leaves the default.
+ */
+export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[], fallbacks?: Generic[]): Promise<void> {
   const pending = loadContentSettings();
   await domReady(document);
   const settings = await pending;
@@ -41,6 +45,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     },
     {
       adapters,
+      fallbacks,
       inlineButtons: settings.inlineButtons,
       genericEverywhere: settings.detectOn === 'all',
       disabled: settings.disabledSites,

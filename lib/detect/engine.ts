@@ -1,17 +1,19 @@
 // Runs the given adapters on a page, contains their failures, merges with the generic layer.
-// (runner.ts wraps this with the whole registry; content scripts pass their own site's adapter.)
+// (registry.ts's runDetection passes the whole registry; content scripts their own site's adapter.)
 import { canonicalKey } from '../paper/identity';
 import { fillGaps } from '../paper/merge';
 import type { PaperMeta } from '../paper/schema';
 import { cleanText } from '../paper/text';
-import { canonical } from './generic/canonical';
-import { generics as allGenerics } from './generics';
+import { siteFallbacks, standards } from './generic';
 import { adaptersFor } from './match';
 import { keyOf, type Detection, type Generic, type SiteAdapter } from './types';
 
 export interface RunOptions {
   adapters: SiteAdapter[];
+  /** Page-level standards (default: generic/index.ts `standards`). */
   generics?: Generic[];
+  /** Tried only when nothing else found a paper (default: `siteFallbacks`; the generic script passes `fallbacks`). */
+  fallbacks?: Generic[];
   /** False restricts detection to known sites (the generic layer is skipped elsewhere). */
   genericEverywhere?: boolean;
   /** Adapter ids the user switched off. */
@@ -31,7 +33,7 @@ export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
 
 const merge = (a: Detection, b: Detection): Detection => ({ paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });
 
-export function dedupe(list: Detection[]): Detection[] {
+function dedupe(list: Detection[]): Detection[] {
   const seen = new Map<string, Detection>();
   for (const d of list) {
     const key = keyOf(d);
@@ -70,8 +72,9 @@ export function detectWith(doc: Document, url: URL, opts: RunOptions): RunResult
   // Generic metadata completes a single-paper page, or stands in where no adapter knows the site.
   const runGeneric = site.length > 0 ? found.length <= 1 : opts.genericEverywhere !== false;
   if (runGeneric && !disabled.has('generic')) {
-    for (const g of opts.generics ?? allGenerics) {
-      if (g === canonical && found.length) continue;
+    const fallbacks = opts.fallbacks ?? siteFallbacks;
+    for (const g of [...(opts.generics ?? standards), ...fallbacks]) {
+      if (found.length && fallbacks.includes(g)) continue;
       try {
         found = addGeneric(found, dedupe(g(doc, url)));
       } catch (e) {

@@ -1,6 +1,6 @@
 // Reading <meta> tags once per document: name/property → values, keys lower-cased.
 
-export type MetaMap = Map<string, string[]>;
+type MetaMap = Map<string, string[]>;
 
 const cache = new WeakMap<Document, MetaMap>();
 

@@ -1,5 +1,6 @@
 // The cheap check run on every page before anything else: most pages hold no paper, and on
 // those the content script must stop after a few selector look-ups.
+import { mayHoldIds } from './generic/listing';
 import { metaMap } from './meta';
 import { adaptersFor } from './match';
 import type { SiteAdapter } from './types';
@@ -8,7 +9,7 @@ import type { SiteAdapter } from './types';
 const META_SIGNS = ['citation_title', 'dc.title', 'dcterms.title', 'prism.doi', 'dc.identifier'];
 const ELEMENT_SIGNS = 'script[type="application/ld+json"], span.Z3988';
 
-export type QuickVerdict = 'site' | 'generic' | 'none';
+type QuickVerdict = 'site' | 'generic' | 'none';
 
 export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'known'; disabled?: string[]; adapters: SiteAdapter[] }): QuickVerdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'none';
@@ -19,5 +20,7 @@ export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'k
   if (META_SIGNS.some((n) => meta.has(n)) || doc.querySelector(ELEMENT_SIGNS)) return 'generic';
   // What the last-resort generic (canonical.ts) reads.
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
-  return /10\.\d{4,9}\/|arxiv\.org\/(abs|pdf|html)\//i.test(canonical + ' ' + (meta.get('og:url')?.[0] ?? '')) ? 'generic' : 'none';
+  if (/10\.\d{4,9}\/|arxiv\.org\/(abs|pdf|html)\//i.test(canonical + ' ' + (meta.get('og:url')?.[0] ?? ''))) return 'generic';
+  // What the thin-article and listing layers read (generic/article.ts, generic/listing.ts).
+  return doc.querySelector('meta[id="DOI" i]') || mayHoldIds(doc) ? 'generic' : 'none';
 }

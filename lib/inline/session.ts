@@ -5,7 +5,9 @@ import { detectWith, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
 import { keyOf, type Detection } from '../detect/types';
 import { qsa } from '../detect/select';
+import { findTitleHeading } from '../detect/anchor';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
+import { placeInCorner } from './corner';
 
 export interface SessionEnv {
   report(url: string, papers: PaperMeta[]): Promise<string[]>;
@@ -37,6 +39,9 @@ export class PageSession {
   private controls = new Map<HTMLElement, Mounted>();
   private byKey: Map<string, ControlHandle[]> | undefined;
   private saved = new Set<string>();
+  /** Controls of papers whose title the page does not show (yet), in a corner, by key. */
+  private corners = new Map<string, ControlHandle>();
+  private stopWatching: (() => void) | undefined;
   private lastReport = '';
   private url: string;
 
@@ -75,6 +80,7 @@ export class PageSession {
     // Deduplicated, and on a page without controls yet (the first scan) nothing is left to find.
     const before = this.controls.size;
     this.mountAll(detections, !this.doc.getElementsByTagName(HOST_TAG).length);
+    this.placeUnanchored();
     // Only controls of an earlier scan can have left the page since.
     if (before) this.pruneDetached(true);
     // The controls are in: let the browser show them before the report's copy of every paper.
@@ -161,6 +167,71 @@ export class PageSession {
     return handle;
   }
 
+  /**
+   * Papers found without an anchor (meta tags of a single-paper page): a control next to the
+   * element that shows the title, else in a corner; while any is in a corner, the page is
+   * watched for the title to appear (client-side rendering) and the control moves there.
+   */
+  private placeUnanchored(): void {
+    for (const [key, h] of this.corners) {
+      if (this.pageKeys.has(key)) continue;
+      h.host.remove();
+      this.corners.delete(key);
+    }
+    if (this.opts.inlineButtons === false) return;
+    const added: ControlHandle[] = [];
+    for (const key of this.pageKeys) {
+      const d = this.papers.get(key)!;
+      const title = d.title ?? d.paper.title;
+      const el = findTitleHeading(this.doc, title);
+      const corner = this.corners.get(key);
+      if (el) {
+        if (corner) {
+          corner.host.remove();
+          this.corners.delete(key);
+        }
+        const h = this.mount({ paper: d.paper, key, title, anchor: el, placement: 'append' }, false);
+        if (h) added.push(h);
+      } else if (!corner && !this.hasControl(key)) {
+        const h = createControl(this.doc, key, title, (wasSaved) => void this.toggle(key, wasSaved));
+        h.setSaved(this.saved.has(key));
+        placeInCorner(this.doc, h.host, this.corners.size);
+        this.corners.set(key, h);
+        this.controls.set(h.host, { key, handle: h });
+        this.byKey = undefined;
+        added.push(h);
+      }
+    }
+    this.fitLater(added);
+    if (this.corners.size) this.watchForTitles();
+    else this.stopWatching?.();
+  }
+
+  private hasControl(key: string): boolean {
+    return this.handlesOf(key).some((h) => h.host.isConnected);
+  }
+
+  /** Retries placing corner controls as the page renders, for a while (debounced). */
+  private watchForTitles(): void {
+    const view = this.doc.defaultView;
+    if (this.stopWatching || !view?.MutationObserver) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new view.MutationObserver(() => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        this.placeUnanchored();
+      }, 200);
+    });
+    observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    const giveUp = setTimeout(() => this.stopWatching?.(), 15_000);
+    this.stopWatching = () => {
+      observer.disconnect();
+      clearTimeout(giveUp);
+      if (timer) clearTimeout(timer);
+      this.stopWatching = undefined;
+    };
+  }
+
   private async toggle(key: string, wasSaved: boolean): Promise<void> {
     const handles = this.handlesOf(key);
     handles.forEach((h) => h.setBusy(true));
@@ -237,8 +308,10 @@ export class PageSession {
 
   /** Removes every control (the extension was reloaded or disabled). */
   destroy(): void {
+    this.stopWatching?.();
     for (const host of this.controls.keys()) host.remove();
     this.controls.clear();
+    this.corners.clear();
     this.byKey = undefined;
   }
 }

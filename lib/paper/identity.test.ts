@@ -56,8 +56,8 @@ describe('titleKey', () => {
     expect(titleKey('growth of  cu$_2$o films on silicon.', 'C. Gomez Calero', 1999)).not.toBe(k); // "Calero" vs "Gómez Calero"
     expect(titleKey('growth of  cu$_2$o films on silicon.', 'Gomez Calero, Carmen', 1999)).toBe(k);
     expect(titleKey('Growth of Cu$_2$O films on Silicon', 'Gómez Calero, C.', 2000)).not.toBe(k);
-    expect(k).toBe('title:growth of cu 2 o films on silicon/gomez calero/1999');
-    expect(titleKey('Anonymous', undefined, undefined)).toBe('title:anonymous//');
+    expect(k).toBe('title:growth-of-cu-2-o-films-on-silicon:gomez-calero:1999');
+    expect(titleKey('Anonymous', undefined, undefined)).toBe('title:anonymous::');
   });
 });
 
@@ -87,5 +87,20 @@ describe('canonicalKey', () => {
   });
   it('lists every key a paper is known under', () => {
     expect(allKeys({ arxiv: '1706.03762', doi: '10.5555/3295222.3295349' }).sort()).toEqual(['arxiv:1706.03762', 'doi:10.5555/3295222.3295349']);
+  });
+});
+
+describe('titleKey', () => {
+  it('is one key for one work, whatever its case, accents, punctuation and name order', () => {
+    const a = titleKey('Über Wellen: Notes (II)', 'Müller, Anna', 1987);
+    expect(a).toBe('title:uber-wellen-notes-ii:muller:1987');
+    expect(titleKey('  uber wellen — NOTES, ii ', 'Anna Müller', '1987')).toBe(a);
+  });
+
+  it('tells apart other years and authors, keeps non-Latin titles, and needs a title', () => {
+    expect(titleKey('Waves', 'Ito', 2001)).not.toBe(titleKey('Waves', 'Ito', 2002));
+    expect(titleKey('Waves', 'Ito', 2001)).not.toBe(titleKey('Waves', 'Sato', 2001));
+    expect(titleKey('潮汐の研究')).toBe('title:潮汐の研究::');
+    expect(titleKey(' — ')).toBeNull();
   });
 });

@@ -62,25 +62,6 @@ export function doiUrl(doi: string): string {
   return 'https://doi.org/' + doi.split('/').map(encodeURIComponent).join('/');
 }
 
-/**
- * The key of a paper known by no identifier (an entry of a user's own bibliography, a COinS
- * without DOI): its title, first author's family name and year, folded (case, accents,
- * punctuation), so that the same entry imported twice gets the same key.
- */
-export function titleKey(title: string, firstAuthor: string | undefined, year: number | undefined): string {
-  const fold = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const author = (firstAuthor ?? '').trim();
-  // "Family, Given" or "Given Family": the family name is what stays the same across files.
-  const family = author.includes(',') ? author.slice(0, author.indexOf(',')) : (author.split(/\s+/).pop() ?? '');
-  return `title:${fold(title).slice(0, 300)}/${fold(family)}/${year ?? ''}`;
-}
-
 const TRACKING = /^(utm_|fbclid$|gclid$|mc_|ref$|ref_src$|via$|source$)/i;
 
 /** Lower-case host, no `www.`, no fragment, no tracking parameters, no trailing slash. */
@@ -139,4 +120,30 @@ export function allKeys(ids: Identifiers): string[] {
     if (k) keys.add(k);
   }
   return [...keys];
+}
+
+// Letters and digits of any script, the rest collapsed to '-': `Über Wellen (II)` → `uber-wellen-ii`.
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** `Okafor, Chidi` / `Chidi Okafor` → `Okafor`. */
+function familyOf(name: string): string {
+  const s = name.trim();
+  return s.includes(',') ? s.split(',')[0] : (s.split(/\s+/).pop() ?? '');
+}
+
+/**
+ * The key of a paper known by no identifier (a reference without DOI, a COinS, a bibliography
+ * entry): its title, first author's family name and year, each slugged, so that the same work
+ * met again (other case, accents, punctuation) gets the same key. Null without a title.
+ */
+export function titleKey(title: string, firstAuthor?: string, year?: number | string): string | null {
+  const t = slug(title).slice(0, 300);
+  if (!t) return null;
+  return `title:${t}:${slug(familyOf(firstAuthor ?? ''))}:${String(year ?? '').trim()}`;
 }

@@ -1,6 +1,6 @@
 // The benchmark driver (bundled and started by run.mjs). Environment:
 //   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
-//   ONLY=scripts,formats,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
+//   ONLY=scripts,formats,generic,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
 // With ONLY, the figures of the other parts are kept from the previous tests/bench/results.json.
 //   MAX_LOAD=1.5   the 1-minute load average above which figures are not written (the machine is
 //                  shared: other jobs slow every timing). FORCE=1 writes them anyway, marked.
@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatsBench } from './formats-bench';
+import { genericBench } from './generic-bench';
 import { listingBench } from './listing-bench';
 import { popupBench } from './popup-bench';
 import { saveBench } from './save-bench';
@@ -112,6 +113,7 @@ async function main() {
     return r.results;
   });
   await part('formats', () => formatsBench(10_000, RUNS));
+  await part('generic', () => genericBench(RUNS));
   await part('search', () => {
     const r = searchBench();
     keepExtra('search', r.text.trim());

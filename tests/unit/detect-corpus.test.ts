@@ -1,6 +1,6 @@
 // The real pages of ../shared/corpus, against their expected detections.
 import { describe, expect, it } from 'vitest';
-import { runDetection } from '@/lib/detect/runner';
+import { runDetection } from '@/lib/detect/registry';
 import type { PaperMeta } from '@/lib/paper/schema';
 import { cleanText } from '@/lib/paper/text';
 import { parsePage } from '../helpers/dom';

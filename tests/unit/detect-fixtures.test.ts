@@ -1,6 +1,6 @@
-// Every fixture of our own writing, through the whole detection runner.
+// Every fixture of our own writing, through the whole registry (runDetection).
 import { describe, expect, it } from 'vitest';
-import { runDetection } from '@/lib/detect/runner';
+import { runDetection } from '@/lib/detect/registry';
 import { paperMetaSchema } from '@/lib/paper/schema';
 import { parsePage } from '../helpers/dom';
 import { fixtureCases } from '../helpers/fixtures';

@@ -1,5 +1,5 @@
 // Last resort: a DOI or arXiv id in the page's canonical URL (link[rel=canonical], og:url), titled
-// by og:title or the document title. The runner calls it only when nothing else found a paper.
+// by og:title or the document title. The engine calls it only when nothing else found a paper.
 import { makePaper } from '../../paper/make';
 import { cleanText } from '../../paper/text';
 import { findTitleHeading } from '../anchor';

@@ -20,7 +20,7 @@ const rec = (v: unknown): Rec | undefined => (v && typeof v === 'object' && !Arr
 const nameOf = (v: unknown) => str(v) ?? str(rec(v)?.name) ?? ([str(rec(v)?.givenName), str(rec(v)?.familyName)].filter(Boolean).join(' ') || undefined);
 
 /** Every typed object reachable through the containers that hold a page's main items. */
-export function jsonldItems(doc: Document): Rec[] {
+function jsonldItems(doc: Document): Rec[] {
   const out: Rec[] = [];
   const walk = (v: unknown, depth: number): void => {
     if (depth > 6) return;

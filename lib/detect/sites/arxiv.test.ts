@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDetection } from '@/lib/detect/runner';
+import { runDetection } from '@/lib/detect/registry';
 import { parsePage } from '../../../tests/helpers/dom';
 import { arxiv } from './arxiv';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../tests/helpers/dom';
-import { runDetection } from '../runner';
+import { runDetection } from '../registry';
 import { cvf } from './cvf';
 
 describe('cvf', () => {

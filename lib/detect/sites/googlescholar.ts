@@ -1,5 +1,7 @@
 // Google Scholar: result pages (`/scholar?…`, div.gs_r) and author profiles (`/citations?user=…`,
-// tr.gsc_a_tr, more rows added by "Show more").
+// tr.gsc_a_tr, more rows added by "Show more"). Scholar serves older layouts to some users and
+// regions for years: results without `gs_or`, the 2009 one (div.g > h3.r, span.a, no gs_* class),
+// profile rows whose link is `javascript:void(0)` with the real one in data-href.
 import { makePaper } from '../../paper/make';
 import { textOf } from '../../paper/text';
 import { entries, hrefOf, idsOfLink } from '../dom';
@@ -7,7 +9,7 @@ import type { Detection, SiteAdapter } from '../types';
 import { qs, qsa } from '../select';
 
 const HOME = 'https://scholar.google.com';
-const ENTRY = 'div.gs_r.gs_or, tr.gsc_a_tr';
+const ENTRY = 'div.gs_r, div.g, tr.gsc_a_tr';
 // Kind markers before a title: [CITATION][C], [PDF], [BOOK][B], [HTML]. Not `[18F]…` titles.
 const MARKS = /^(?:\[[A-Z]{1,10}\]\s*)+/;
 // A trailing ellipsis after the last author means "and others"; a venue's keeps saying it is cut.
@@ -37,23 +39,37 @@ export function parseByline(s: string): { authors: string[]; venue?: string; yea
   return { authors, venue, year };
 }
 
+/** A link's target: its data-href when the href is a script (`javascript:void(0)`). */
+function targetOf(a: Element | null, url: URL): URL | null {
+  const href = hrefOf(a, url);
+  if (href && href.protocol !== 'javascript:') return href;
+  const data = a?.getAttribute('data-href');
+  if (!data) return null;
+  try {
+    return new URL(data, url);
+  } catch {
+    return null;
+  }
+}
+
 function parseResult(el: Element, url: URL): Detection | null {
-  const h3 = qs(el, 'h3.gs_rt');
+  const h3 = qs(el, 'h3.gs_rt, h3.r');
   if (!h3) return null;
   const link = qs(h3, 'a[href]');
-  const href = hrefOf(link, url)?.href;
-  // [CITATION] entries have no link: Scholar's own cluster page names them.
+  const href = targetOf(link, url)?.href;
+  // [CITATION] entries have no link: Scholar's own cluster page names them (on a cluster view,
+  // every entry is a version of the cluster the page shows).
   const cid = el.getAttribute('data-cid');
-  const cluster = cid && clusterOf(cid);
+  const cluster = (cid && clusterOf(cid)) || (/^\d+$/.test(url.searchParams.get('cluster') ?? '') ? url.searchParams.get('cluster') : undefined);
   const home = cluster ? `${HOME}/scholar?cluster=${cluster}` : cid ? `${HOME}/scholar?q=info:${cid}:scholar.google.com/` : undefined;
   const paper = makePaper(
     {
       ids: { ...idsOfLink(href), url: href ?? home },
       title: textOf(link ?? qs(h3, 'span[id]') ?? h3).replace(MARKS, ''),
-      ...parseByline(textOf(qs(el, '.gs_a'))),
+      ...parseByline(textOf(qs(el, '.gs_a, span.a'))),
       type: textOf(qs(h3, '.gs_ct1')) === '[BOOK]' ? 'other' : undefined,
       absUrl: href ?? home,
-      pdfUrl: hrefOf(qs(el, '.gs_or_ggsm a'), url)?.href,
+      pdfUrl: hrefOf(qs(el, '.gs_or_ggsm a, .gs_ggsm a'), url)?.href,
       source: 'googlescholar',
     },
     url.href,
@@ -63,7 +79,7 @@ function parseResult(el: Element, url: URL): Detection | null {
 
 function parseRow(tr: Element, url: URL): Detection | null {
   const a = qs(tr, 'a.gsc_a_at');
-  const href = hrefOf(a, url);
+  const href = targetOf(a, url);
   const id = href?.searchParams.get('citation_for_view');
   if (!a || !href || !id) return null;
   const [who, where] = qsa(tr, '.gs_gray');

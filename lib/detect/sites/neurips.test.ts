@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../tests/helpers/dom';
-import { runDetection } from '../runner';
+import { runDetection } from '../registry';
 import { neurips } from './neurips';
 
 const hash = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';

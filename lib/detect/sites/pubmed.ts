@@ -4,6 +4,7 @@ import { makePaper } from '../../paper/make';
 import { cleanText, textOf, yearOf } from '../../paper/text';
 import { entries, metaPaper, splitNames, textsOf } from '../dom';
 import { metaFirst } from '../meta';
+import { listing } from '../generic/listing';
 import type { Detection, SiteAdapter } from '../types';
 import { qs } from '../select';
 
@@ -50,14 +51,17 @@ export const pubmed: SiteAdapter = {
   id: 'pubmed',
   name: 'PubMed / PMC',
   hosts: ['pubmed.ncbi.nlm.nih.gov', 'pmc.ncbi.nlm.nih.gov', 'www.ncbi.nlm.nih.gov'],
-  test: (u) => !/^www\./.test(u.hostname) || /^\/(pubmed|pmc)\b/.test(u.pathname),
-  examples: ['https://pubmed.ncbi.nlm.nih.gov/23193287/', 'https://pubmed.ncbi.nlm.nih.gov/?term=genbank', 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3531190/', 'https://www.ncbi.nlm.nih.gov/pubmed/7288891'],
+  test: (u) => !/^www\./.test(u.hostname) || /^\/(pubmed|pmc|sites\/entrez)\b/.test(u.pathname),
+  examples: ['https://pubmed.ncbi.nlm.nih.gov/23193287/', 'https://pubmed.ncbi.nlm.nih.gov/?term=genbank', 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3531190/', 'https://www.ncbi.nlm.nih.gov/pubmed/7288891', 'https://www.ncbi.nlm.nih.gov/sites/entrez?db=pmc&term=estuary'],
   entrySelector: 'article.full-docsum',
   parseEntry,
   detect(doc, url) {
     const pmcid = /\/(PMC\d+)/i.exec(url.pathname)?.[1].toUpperCase();
     if (pmcid) return metaPaper(doc, url, { ids: { pmcid }, source: 'pmc' }, { ids: { url: url.href }, title: textOf(doc.querySelector('h1')) });
     const list = entries(doc, 'article.full-docsum, div.rprt', parseEntry, url);
-    return list.length ? list : article(doc, url);
+    if (list.length) return list;
+    // The legacy Entrez search of every database (PMC: .toc-entry) names its papers by PMCID,
+    // PMID or DOI: the generic listing layer reads it.
+    return /^\/sites\/entrez\b/.test(url.pathname) ? listing(doc, url) : article(doc, url);
   },
 };

@@ -39,7 +39,8 @@ function firstAuthor(m: Pick<PaperMeta, 'authors' | 'authorNames'>): string | un
 
 /** The key of a record known by no identifier (see titleKey). */
 export function titleKeyOf(m: Pick<PaperMeta, 'title' | 'authors' | 'authorNames' | 'year'>): string {
-  return titleKey(m.title, firstAuthor(m), m.year);
+  // Importers name an entry without a title as an error before keying it: the key is never empty.
+  return titleKey(m.title, firstAuthor(m), m.year) ?? 'title:untitled::';
 }
 
 const cleanList = (list: string[] | undefined) => (list ?? []).map((a) => cleanText(a)).filter(Boolean).slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author));

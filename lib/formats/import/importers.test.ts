@@ -31,7 +31,7 @@ describe('importBibtex', () => {
     expect(r.papers[1]).toMatchObject({ key: 'arxiv:1706.03762', type: 'preprint', arxivCategory: 'cs.CL' });
   });
   it('keeps an entry without identifiers under its title key; reports what it cannot read', () => {
-    expect(r.papers[2]).toMatchObject({ key: 'title:no identity//', title: 'No identity', citationKey: 'nobody' });
+    expect(r.papers[2]).toMatchObject({ key: 'title:no-identity::', title: 'No identity', citationKey: 'nobody' });
     expect(r.errors.map((e) => e.where)).not.toContain('nobody');
     expect(r.errors.length).toBeGreaterThanOrEqual(1);
   });

@@ -3,7 +3,8 @@ import { makePaper } from '../paper/make';
 import { parsePage } from '../../tests/helpers/dom';
 import { canonical } from './generic/canonical';
 import { quickCheck } from './quick';
-import { completeMeta, runDetection } from './runner';
+import { completeMeta } from './engine';
+import { runDetection } from './registry';
 import type { Detection, Generic } from './types';
 
 const url = new URL('https://journal.example.org/a/1');
@@ -11,9 +12,9 @@ const det = (title: string, ids: Record<string, string>, extra: object = {}): De
   paper: makePaper({ ids, title, source: 'test', ...extra }, url.href)!,
 });
 const gen = (...ds: Detection[]): Generic => () => ds;
-const run = (...generics: Generic[]) => runDetection(parsePage('<html></html>'), url, { adapters: [], generics }).detections;
+const run = (...generics: Generic[]) => runDetection(parsePage('<html></html>'), url, { adapters: [], generics, fallbacks: [] }).detections;
 
-describe('generic layer in the runner', () => {
+describe('generic layer in the engine', () => {
   it('counts the same paper once, the more trusted reading winning and the other filling gaps', () => {
     const [d, ...rest] = run(gen(det('Title', { doi: '10.5555/a' })), gen(det('Other title', { doi: '10.5555/a' }, { venue: 'J', authors: ['A B'] })));
     expect(rest).toEqual([]);
@@ -34,9 +35,9 @@ describe('generic layer in the runner', () => {
 
   it('runs the canonical-URL fallback only when nothing else found a paper', () => {
     const doc = parsePage('<html><head><title>Fallback | Site</title><link rel="canonical" href="/doi/10.5555/fb"></head></html>');
-    expect(runDetection(doc, url, { adapters: [], generics: [canonical] }).detections[0].paper).toMatchObject({ key: 'doi:10.5555/fb', title: 'Fallback' });
+    expect(runDetection(doc, url, { adapters: [], generics: [], fallbacks: [canonical] }).detections[0].paper).toMatchObject({ key: 'doi:10.5555/fb', title: 'Fallback' });
     const other = gen(det('Known', { doi: '10.5555/k1' }), det('Known 2', { doi: '10.5555/k2' }));
-    expect(runDetection(doc, url, { adapters: [], generics: [other, canonical] }).detections).toHaveLength(2);
+    expect(runDetection(doc, url, { adapters: [], generics: [other], fallbacks: [canonical] }).detections).toHaveLength(2);
   });
 
   it('replaces only a guessed type', () => {
@@ -56,5 +57,13 @@ describe('quickCheck', () => {
     expect(check('<link rel="canonical" href="https://x.org/doi/10.5555/q">')).toBe('generic');
     expect(check('<meta property="og:url" content="https://arxiv.org/abs/2401.00001">')).toBe('generic');
     expect(check('<title>Just a moment...</title><link rel="canonical" href="https://x.org/news">')).toBe('none');
+  });
+
+  it('lets through what the listing layer and thin articles read, and nothing else', () => {
+    expect(check('<meta id="DOI" content="10.5555/m">')).toBe('generic');
+    expect(check('<h1>A title of a paper</h1><p>doi:10.5555/printed</p>')).toBe('generic');
+    expect(check('<ul><li><a href="/article/info%3Adoi%2F10.1371%2Fjournal.pone.1">T</a></li></ul>')).toBe('generic');
+    expect(check('<div>PMCID: PMC1234567</div>')).toBe('generic');
+    expect(check('<p>Version 10.2 of the plan, see <a href="/news/10">the news</a>.</p>')).toBe('none');
   });
 });
