@@ -263,3 +263,28 @@ export function noteHeads(lib: LibraryState, target: string): string[] {
   for (const s of states) for (const id of s.notes.keys()) if (!replaced.has(id)) heads.push(id);
   return heads.sort();
 }
+
+const laterOpt = (a: string | undefined, b: string | undefined) => (b === undefined ? a : later(a, b));
+
+/** Joins state `from` into `into` (in place): the result is as if both had seen every record. Returns the keys that changed. */
+export function joinInto(into: LibraryState, from: LibraryState): Set<string> {
+  const touched = new Set<string>();
+  for (const [key, f] of from.papers) {
+    const s = paperState(into, key);
+    for (const [k, r] of f.fields) setReg(s.fields, k, r.at, r.value);
+    for (const [k, r] of f.tags) setReg(s.tags, k, r.at, r.value);
+    for (const [k, r] of f.items) setReg(s.items, k, r.at, r.value);
+    for (const [id, v] of f.notes) s.notes.set(id, v);
+    for (const a of f.aliases) s.aliases.add(a);
+    s.created = laterOpt(s.created, f.created);
+    s.edited = laterOpt(s.edited, f.edited);
+    s.removed = laterOpt(s.removed, f.removed);
+    if (f.addedAt !== undefined && (s.addedAt === undefined || f.addedAt < s.addedAt)) s.addedAt = f.addedAt;
+    if (f.merged) {
+      setMerged(into, key, s, f.merged.at, f.merged.value as string);
+      touched.add(f.merged.value as string);
+    }
+    touched.add(key);
+  }
+  return touched;
+}
