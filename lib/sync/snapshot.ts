@@ -6,7 +6,7 @@ import { DavError } from './errors';
 import { emptyLibrary, type LibraryState, type PaperState } from './merge';
 
 type Row = [string, string, unknown];
-interface PaperJson {
+export interface PaperJson {
   f: Row[];
   t: Row[];
   n: [string, string, string[]][];
@@ -30,17 +30,19 @@ export interface SnapshotFile {
 
 const regs = (m: Map<string, { at: string; value: unknown }>): Row[] => [...m].map(([k, r]) => [k, r.at, r.value]);
 
-export function toSnapshot(lib: LibraryState, device: string, n: number, covers: Record<string, number>): SnapshotFile {
-  const papers: [string, PaperJson][] = [];
-  for (const [key, s] of lib.papers) {
+export function paperToJson(s: PaperState): PaperJson {
     const p: PaperJson = { f: regs(s.fields), t: regs(s.tags), n: [...s.notes].map(([id, v]) => [id, v.text, v.prevs]), a: [...s.aliases], i: regs(s.items) };
     if (s.created) p.c = s.created;
     if (s.edited) p.e = s.edited;
     if (s.removed) p.r = s.removed;
     if (s.merged) p.m = [s.merged.at, s.merged.value as string];
     if (s.addedAt !== undefined) p.d = s.addedAt;
-    papers.push([key, p]);
-  }
+    return p;
+}
+
+export function toSnapshot(lib: LibraryState, device: string, n: number, covers: Record<string, number>): SnapshotFile {
+  const papers: [string, PaperJson][] = [];
+  for (const [key, s] of lib.papers) papers.push([key, paperToJson(s)]);
   return { format: 'papershelf-snapshot', device, n, covers, papers };
 }
 
@@ -73,10 +75,8 @@ export function parseSnapshot(v: unknown, path: string): SnapshotFile {
 
 const toMap = (rows: Row[]) => new Map(rows.map(([k, at, value]) => [k, { at, value }]));
 
-/** The state a snapshot holds (a fresh LibraryState; join it into another with joinInto). */
-export function fromSnapshot(snap: SnapshotFile): LibraryState {
-  const lib = emptyLibrary();
-  for (const [key, p] of snap.papers) {
+/** Adds one paper's state to `lib` (a fresh key). */
+export function addPaperJson(lib: LibraryState, key: string, p: PaperJson): void {
     const s: PaperState = {
       fields: toMap(p.f),
       tags: toMap(p.t),
@@ -94,6 +94,13 @@ export function fromSnapshot(snap: SnapshotFile): LibraryState {
       lib.absorbed.get(p.m[1])!.add(key);
     }
     lib.papers.set(key, s);
-  }
+}
+
+/** The state a snapshot holds (a fresh LibraryState; join it into another with joinInto). */
+export function fromSnapshot(snap: SnapshotFile): LibraryState {
+  const lib = emptyLibrary();
+  for (const [key, p] of snap.papers) addPaperJson(lib, key, p);
   return lib;
 }
+
+export const paperJsonSchema = paperJson;
