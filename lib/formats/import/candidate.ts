@@ -1,7 +1,7 @@
 // What every importer returns: papers as far as the file knows them, and what went wrong where.
 import { makePaper, type PaperInput } from '../../paper/make';
 import type { Paper, PaperMeta } from '../../paper/schema';
-import { normalizeTags } from '../../db/papers';
+import { normalizeTags } from '../../paper/tags';
 import { LIMITS } from '../../paper/limits';
 import { cleanText } from '../../paper/text';
 
