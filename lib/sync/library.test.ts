@@ -101,6 +101,9 @@ describe.skipIf(!davAvailable('apache'))('two libraries through Apache', () => {
     expect((await b.db.papers.get(p.key))!.note).toBe('A and B think');
 
     await remove(a.db, [p.key]);
+    // B's edit comes after A's remove in time (a later millisecond): within the same one, the
+    // clocks' device ids would decide, and the test is about the edit being the later change.
+    await new Promise((r) => setTimeout(r, 5));
     await update(b.db, p.key, { tags: ['important'] });
     await a.sync(cfg());
     await b.sync(cfg());
