@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { davAvailable, startDav, type DavServer } from '../helpers/dav-servers';
+import { davAvailable, setFull, startDav, type DavServer } from '../helpers/dav-servers';
 import { PopupPage } from './pages/PopupPage';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -291,6 +291,56 @@ test('server stopped while both profiles edit: a clear error, then they converge
       expect(bytes.toString('latin1'), f).not.toContain('Offline Edits Survive');
       expect(plain, f).not.toContain('offline-a');
     }
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('faults: a 507 on upload, a password changed on the server, a segment damaged on the server — each said clearly, nothing lost', async () => {
+  test.setTimeout(180_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2504.00001', 'Faults Do Not Lose Papers');
+    await connect(a, 'Shelf4/');
+    await connect(b, 'Shelf4/');
+    // 507: the server is full.
+    await savePaper(a, '2504.00002', 'Saved While The Server Was Full');
+    setFull(server, true);
+    try {
+      expect(await syncNow(a, false)).toMatch(/no space left.*507/);
+    } finally {
+      setFull(server, false);
+    }
+    await syncNow(a);
+    // 401: the app password was changed on the server.
+    const old = server.password;
+    await server.setPassword('a-new-app-password');
+    try {
+      expect(await syncNow(b, false)).toMatch(/refused the user name or password \(401\)/);
+      await b.options.getByLabel('Password', { exact: true }).fill('a-new-app-password');
+      await syncNow(b);
+      await a.options.getByLabel('Password', { exact: true }).fill('a-new-app-password');
+      await syncNow(a);
+    } finally {
+      await server.setPassword(old);
+    }
+    await a.options.getByLabel('Password', { exact: true }).fill(old);
+    await b.options.getByLabel('Password', { exact: true }).fill(old);
+    // A segment truncated on the server: B reports it and waits; A writes it again; B converges.
+    await savePaper(a, '2504.00003', 'Written Into A Segment That Gets Damaged');
+    await syncNow(a);
+    const devices = readdirSync(join(server.root, 'Shelf4', 'devices'));
+    const segs = devices.flatMap((d) => readdirSync(join(server.root, 'Shelf4', 'devices', d)).filter((f) => f.startsWith('seg-')).map((f) => join(server.root, 'Shelf4', 'devices', d, f)));
+    const newest = segs.sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
+    writeFileSync(newest, readFileSync(newest).subarray(0, 12));
+    expect(await syncNow(b)).toMatch(/is damaged/);
+    expect((await papers(b)).some((p) => p.title === 'Written Into A Segment That Gets Damaged')).toBe(false);
+    await syncNow(a);
+    await syncNow(b);
+    expect(await libraryHash(b)).toBe(await libraryHash(a));
+    expect((await papers(b)).map((p) => p.title).sort()).toEqual(['Faults Do Not Lose Papers', 'Saved While The Server Was Full', 'Written Into A Segment That Gets Damaged']);
   } finally {
     await a.context.close();
     await b.context.close();
