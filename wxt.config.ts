@@ -71,6 +71,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     // Metadata completion (lib/enrich): the service worker's requests to these APIs only.
     host_permissions: ['https://export.arxiv.org/*', 'https://api.crossref.org/*', 'https://api.semanticscholar.org/*', 'https://api2.openreview.net/*'],
+    // Sync: the user's WebDAV server, asked for when they connect it (permissions.request), never at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Grey by default; the background lights the icon up on tabs where papers were found.
     action: {
       default_title: 'Papershelf',

@@ -5,6 +5,7 @@ import { handleMessage } from '@/lib/background/handlers';
 import { createMenus, onMenuClick, type MenuClick } from '@/lib/background/menus';
 import { onCommand } from '@/lib/background/shortcuts';
 import { startBackups } from '@/lib/backup/schedule';
+import { startSync } from '@/lib/sync/service';
 import { openLibrary } from '@/lib/library/db';
 import { startEnrichment } from '@/lib/enrich/service';
 import { refreshFirstRows } from '@/lib/library/firstRows';
@@ -21,6 +22,8 @@ export default defineBackground({
     startEnrichment(db);
     // Rolling automatic backups (a separate database), daily on an alarm.
     startBackups(db);
+    // Sync through the user's WebDAV server, when set up: on an alarm and after changes.
+    startSync(db);
 
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
     browser.runtime.onMessage.addListener((raw, sender) =>

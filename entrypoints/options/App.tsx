@@ -3,6 +3,7 @@ import { BackupSection } from '@/components/options/BackupSection';
 import { ExportSection } from '@/components/options/ExportSection';
 import { ImportSection } from '@/components/options/ImportSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
+import { SyncSection } from '@/components/options/SyncSection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
@@ -31,6 +32,7 @@ export function App() {
       <ImportSection db={db} />
       <BackupSection db={db} />
       <SettingsSection settings={settings} />
+      <SyncSection db={db} />
     </main>
   );
 }

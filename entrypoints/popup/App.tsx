@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LibraryView } from '@/components/LibraryView';
 import { PageList } from '@/components/PageList';
+import { SyncState } from '@/components/SyncState';
 import { loadDetails, PaperDetails } from '@/components/LazyDetails';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useLibrary } from '@/components/useLibrary';
@@ -112,6 +113,7 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
         <h1>
           <img src="/icon/32.png" alt="" width={18} height={18} /> Papershelf
         </h1>
+        <SyncState />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Export &amp; settings
         </button>

@@ -1,0 +1,201 @@
+// "Sync now": one round with the server, between the library (through its port: the change log
+// to read, applyRemote to write) and the sync state kept beside it (the merge state, the cursor).
+//   1. the first round of a device uploads its library as it is (one create per paper: merged,
+//      never replacing, with what other devices hold);
+//   2. its own new change records go up as a segment (not those sync itself wrote: origin remote);
+//   3. the other devices' new records (or a snapshot) come down, join the merge state, and the
+//      papers whose merged record changed are written back through the library's writer;
+//   4. snapshot and compaction now and then (protocol.finishRound).
+import type { Paper } from '../paper/schema';
+import { DavError } from './errors';
+import { affectedTargets, applyRecords, joinInto, materialize, noteHeads, type LibraryState, type MaterializedPaper } from './merge';
+import { finishRound, newCursor, openFolder, runRound, type SyncCursor } from './protocol';
+import type { WireOp, WireRecord } from './types';
+import { serverUrl } from './url';
+import { DavClient, type FetchFn } from './webdav';
+
+export interface SyncConfig {
+  url: string;
+  user: string;
+  password: string;
+  folder: string;
+  passphrase?: string;
+  /** Plain HTTP to another machine, accepted after the warning. */
+  allowInsecure?: boolean;
+}
+
+/** A change record of the local log, as the library gives it. */
+export interface LocalRecord extends WireRecord {
+  seq: number;
+}
+
+/** What sync needs of the library (lib/library/remote.ts implements it over the database). */
+export interface LibraryPort {
+  deviceId(): Promise<string>;
+  /** Every paper, as it is (the first round's baseline). */
+  allPapers(): Promise<Paper[]>;
+  /** The newest seq of the change log (0 when empty). */
+  lastSeq(): Promise<number>;
+  /** Change records with seq in (after, upTo], oldest first, at most `limit`. */
+  changes(after: number, limit: number): Promise<LocalRecord[]>;
+  /**
+   * Writes the merged records of these keys (null: the key is not a live paper any more) in one
+   * write with origin 'remote', its clock at least `wall`. Returns, per key whose note it wrote,
+   * the clock of the change record it logged (what a later local note edit names as `prev`).
+   */
+  applyRemote(updates: Map<string, MaterializedPaper | null>, wall: number): Promise<Map<string, string>>;
+  /** Tells the change log's compaction that everything up to `seq` is on the server. */
+  markShipped(seq: number): Promise<void>;
+}
+
+/** What sync keeps between rounds (lib/sync/store.ts: an IndexedDB database of its own). */
+export interface SyncStore {
+  load(): Promise<{ cursor?: SyncCursor; lib: LibraryState; presented: Map<string, string[]> }>;
+  /** Saves the cursor, the states of `keys` and the presented note heads — all at once. */
+  save(cursor: SyncCursor, lib: LibraryState, keys: Iterable<string>, presented: Map<string, string[]>): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface SyncOutcome {
+  at: number;
+  uploaded: number;
+  downloaded: number;
+  /** Papers written back into the library. */
+  applied: number;
+  conflicts: number;
+  problems: string[];
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+const PAGE = 5000;
+const pad = (n: number, w: number) => n.toString(36).padStart(w, '0');
+
+/**
+ * A local note op goes on the wire with `prevs`: the note versions the user saw when editing.
+ * The writer names one (`prev`, the last note change in the log); when that change was sync
+ * writing a merged note, it stood for every version it showed (a conflict shows two).
+ */
+function wireOps(r: LocalRecord, lib: LibraryState, presented: Map<string, string[]>): WireOp[] {
+  return r.ops.map((op) => {
+    if (op.op !== 'note') return op;
+    // presented: key → [the clock of sync's last note write there, ...the versions it showed].
+    const shown = presented.get(r.key);
+    const known = op.prev !== undefined && lib.papers.get(r.key)?.notes.has(op.prev);
+    // Otherwise (no prev, or one from before sync began): the versions this device shows.
+    const prevs = shown && shown[0] === op.prev ? shown.slice(1) : known ? [op.prev!] : noteHeads(lib, r.key);
+    return { op: 'note', text: op.text, ...(op.prev ? { prev: op.prev } : {}), prevs };
+  });
+}
+
+export interface EngineOptions {
+  fetch?: FetchFn;
+  now?: () => number;
+  snapshotEvery?: number;
+  timeoutMs?: number;
+}
+
+export async function syncNow(config: SyncConfig, port: LibraryPort, store: SyncStore, opts: EngineOptions = {}): Promise<SyncOutcome> {
+  const now = opts.now ?? Date.now;
+  const url = serverUrl(config.url, config.folder, config.allowInsecure);
+  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+  const folder = await openFolder(dav, config.passphrase || undefined, now());
+  const device = await port.deviceId();
+  const saved = await store.load();
+  const lib = saved.lib;
+  const presented = saved.presented;
+  let cursor = saved.cursor;
+  if (cursor && cursor.device !== device) throw new DavError('protocol', 'this library has a new device id since the last sync: disconnect and connect again');
+
+  // The first round: the library as it is becomes this device's first records.
+  let baseline: WireRecord[] = [];
+  let baselineSeq = 0;
+  if (!cursor) {
+    cursor = newCursor(device);
+    baselineSeq = await port.lastSeq();
+    const papers = await port.allPapers();
+    baseline = papers.map((p, i) => ({
+      hlc: `${pad(Math.min(p.updatedAt, now()), 9)}-${pad(i % 36 ** 4, 4)}-${device}`,
+      device,
+      key: p.key,
+      origin: 'baseline',
+      ops: [{ op: 'create', record: p }],
+    }));
+  }
+  const touchedOwn = new Set<string>();
+  const local = {
+    pending: async (after: number) => {
+      const records: WireRecord[] = after === 0 && baseline.length ? [...baseline] : [];
+      let last = Math.max(after, baselineSeq);
+      for (;;) {
+        const page = await port.changes(last, PAGE);
+        for (const r of page) {
+          last = r.seq;
+          if (r.origin === 'remote' || r.device !== device) continue;
+          records.push({ hlc: r.hlc, device: r.device, key: r.key, origin: r.origin, ops: wireOps(r, lib, presented) });
+        }
+        if (page.length < PAGE) break;
+      }
+      return { records, lastSeq: last };
+    },
+    range: async (from: number, to: number) => {
+      // (A first segment's baseline creates are not in the log: rebuilding it gives its edits only.)
+      const out: WireRecord[] = [];
+      for (let last = from - 1; last < to; ) {
+        const page = await port.changes(last, PAGE);
+        if (!page.length) break;
+        for (const r of page) {
+          last = r.seq;
+          if (r.seq > to) break;
+          if (r.origin !== 'remote' && r.device === device) out.push({ hlc: r.hlc, device, key: r.key, origin: r.origin, ops: wireOps(r, lib, presented) });
+        }
+      }
+      return out;
+    },
+  };
+
+  const round = await runRound(dav, folder, cursor, local, now());
+  for (const k of applyRecords(lib, round.own)) touchedOwn.add(k);
+  const touched = new Set<string>();
+  if (round.snapshot) for (const k of joinInto(lib, round.snapshot)) touched.add(k);
+  for (const k of applyRecords(lib, round.remote)) touched.add(k);
+
+  // Write back every paper whose merged record differs from what the library holds.
+  const updates = new Map<string, MaterializedPaper | null>();
+  for (const key of affectedTargets(lib, touched)) updates.set(key, materialize(lib, key));
+  let wall = 0;
+  for (const r of round.remote) wall = Math.max(wall, parseInt(r.hlc.slice(0, 9), 36));
+  const noteClocks = updates.size ? await port.applyRemote(updates, Math.max(wall, now())) : new Map<string, string>();
+  for (const [key, hlc] of noteClocks) presented.set(key, [hlc, ...noteHeads(lib, key)]);
+
+  cursor = await finishRound(dav, folder, round, lib, { snapshotEvery: opts.snapshotEvery, now: now() });
+  await store.save(cursor, lib, new Set([...touched, ...touchedOwn, ...updates.keys()]), presented);
+  if (cursor.uploadedSeq > 0) await port.markShipped(cursor.uploadedSeq);
+  let conflicts = 0;
+  for (const m of updates.values()) if (m?.conflict) conflicts++;
+  return {
+    at: now(),
+    uploaded: round.uploaded,
+    downloaded: round.remote.length,
+    applied: updates.size,
+    conflicts,
+    problems: round.problems,
+    bytesSent: dav.bytesSent,
+    bytesReceived: dav.bytesReceived,
+  };
+}
+
+/** "Test connection": the folder can be listed, created, written and read back; the passphrase opens it. */
+export async function testConnection(config: SyncConfig, opts: EngineOptions = {}): Promise<string> {
+  const url = serverUrl(config.url, config.folder, config.allowInsecure);
+  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs ?? 15_000 });
+  const root = new DavClient({ base: serverUrl(config.url, '', config.allowInsecure).base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs ?? 15_000 });
+  if (!(await root.stat(''))) throw new DavError('not-found', 'the server URL does not exist (404): check it (Nextcloud: …/remote.php/dav/files/USER/)');
+  const folder = await openFolder(dav, config.passphrase || undefined);
+  const probe = `.probe-${Math.random().toString(36).slice(2, 10)}`;
+  await dav.put(probe, 'papershelf');
+  const back = await dav.get(probe);
+  await dav.delete(probe);
+  if (!back || new TextDecoder().decode(back.body) !== 'papershelf') throw new DavError('protocol', 'the server did not give back what was written');
+  return `Connected: ${url.base} can be written${folder.file.encryption ? ', and the passphrase opens it (encrypted)' : ''}.`;
+}

@@ -1,0 +1,348 @@
+// Sync end to end: the built extension in two (and three) Chromium profiles — persistent
+// contexts with their own user data — syncing through a real Apache mod_dav on 127.0.0.1.
+//
+// The server's origin is an optional host permission the product asks for with
+// permissions.request when "Sync now" is pressed; Playwright cannot answer that prompt (and the
+// API refuses to run without a user gesture). So the tests load a copy of the build whose
+// manifest lists http://127.0.0.1/* as granted — the state the product is in once the user has
+// said yes: permissions.contains is true and the product asks nothing. The product's own
+// manifest only has optional_host_permissions (checked below).
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { davAvailable, setFull, startDav, type DavServer } from '../helpers/dav-servers';
+import { PopupPage } from './pages/PopupPage';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const BUILD = process.env.EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
+test.describe.configure({ mode: 'serial' });
+test.skip(!davAvailable('apache'), 'Apache httpd with mod_dav is not installed');
+
+let server: DavServer;
+let extDir: string;
+const temp: string[] = [];
+
+test.beforeAll(async () => {
+  server = await startDav('apache');
+  extDir = mkdtempSync(join(tmpdir(), 'papershelf-ext-'));
+  temp.push(extDir);
+  cpSync(BUILD, extDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
+  writeFileSync(join(extDir, 'manifest.json'), JSON.stringify(manifest));
+});
+test.afterAll(async () => {
+  await server?.dispose();
+  for (const d of temp) rmSync(d, { recursive: true, force: true });
+});
+
+interface Profile {
+  context: BrowserContext;
+  id: string;
+  options: Page;
+}
+
+async function profile(): Promise<Profile> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-profile-'));
+  temp.push(dataDir);
+  const context = await chromium.launchPersistentContext(dataDir, {
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  // The install opens the options page (first run): that page is the one the test uses.
+  const isOptions = (pg: Page) => pg.url() === `chrome-extension://${id}/options.html`;
+  for (let t = 0; t < 100 && !context.pages().some(isOptions); t++) await new Promise((r) => setTimeout(r, 100));
+  let options = context.pages().find(isOptions);
+  if (!options) {
+    options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+  }
+  await options.waitForLoadState();
+  await expect(options.getByRole('heading', { name: 'Sync' })).toBeVisible();
+  return { context, id, options };
+}
+
+async function connect(p: Profile, folder: string, passphrase = ''): Promise<void> {
+  const o = p.options;
+  await o.getByLabel('Server URL').fill(server.url);
+  await o.getByLabel('User name').fill(server.user);
+  await o.getByLabel('Password', { exact: true }).fill(server.password);
+  await o.getByLabel('Folder').fill(folder);
+  if (passphrase) await o.getByLabel('Passphrase').fill(passphrase);
+  await o.getByRole('button', { name: 'Test connection' }).click();
+  await expect(o.getByText(/^Connected:/)).toBeVisible();
+  await syncNow(p);
+}
+
+const statusAt = (o: Page) => o.evaluate(async () => ((await chrome.storage.local.get('sync:status'))['sync:status'] as { at: number } | undefined)?.at ?? 0);
+
+/** Presses Sync now and waits for that round's outcome; expects success unless told. */
+async function syncNow(p: Profile, ok = true): Promise<string> {
+  const before = await statusAt(p.options);
+  await p.options.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => statusAt(p.options), { timeout: 20_000 }).toBeGreaterThan(before);
+  const status = p.options.getByRole('status');
+  if (ok) await expect(status).toContainText('Synced');
+  else await expect(status).toContainText('Sync failed');
+  return status.innerText();
+}
+
+async function savePaper(p: Profile, arxiv: string, title: string): Promise<void> {
+  const reply = await p.options.evaluate(
+    ([id, t]) => chrome.runtime.sendMessage({ type: 'save', papers: [{ key: `arxiv:${id}`, ids: { arxiv: id }, title: t, authors: ['A. Author'], type: 'preprint', source: 'test' }] }),
+    [arxiv, title],
+  );
+  expect(reply).toMatchObject({ saved: [`arxiv:${arxiv}`] });
+}
+
+/** A canonical hash of the library: every record's user-facing fields, sorted by key. */
+async function libraryHash(p: Profile): Promise<string> {
+  const all = await papers(p);
+  return p.options.evaluate(async (papers) => {
+    const rows = papers
+      .map((x) => JSON.stringify([x.key, x.title, [...(x.tags as string[])].sort(), x.note, x.status, x.starred, x.aliases]))
+      .sort()
+      .join('\n');
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(rows));
+    return `${papers.length}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  }, all);
+}
+
+async function details(p: Profile, title: string): Promise<PopupPage> {
+  const popup = await PopupPage.open(p.context, p.id);
+  await popup.openDetails(title);
+  return popup;
+}
+
+async function papers(p: Profile): Promise<Record<string, unknown>[]> {
+  return p.options.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('papershelf');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const rows: Record<string, unknown>[] = await new Promise((res, rej) => {
+      const r = db.transaction('papers').objectStore('papers').getAll();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return rows;
+  });
+}
+
+async function setNote(p: Profile, title: string, text: string): Promise<void> {
+  const popup = await details(p, title);
+  await popup.note.fill(text);
+  await popup.note.press('Tab');
+  // The note is saved after a pause in typing: wait until the database has it.
+  await expect.poll(async () => (await papers(p)).find((x) => x.title === title)?.note).toBe(text);
+  await popup.page.close();
+}
+
+const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
+
+test('the product manifest asks for no server up front: only optional host permissions', () => {
+  const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8'));
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect(manifest.host_permissions.some((h: string) => /127\.0\.0\.1|localhost|\*:\/\/\*|https:\/\/\*\//.test(h))).toBe(false);
+});
+
+test('two profiles: save, tag, note, status, star and remove interleaved give identical libraries; a fresh profile rebuilds it', async () => {
+  test.setTimeout(180_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2501.00001', 'Sparse Mixtures of Experts at Scale');
+    await savePaper(a, '2501.00002', 'A Paper To Be Removed');
+    await connect(a, 'Shelf1/');
+    await savePaper(b, '2501.00003', 'Retrieval Heads in Long Context');
+    await connect(b, 'Shelf1/');
+    // Saved on A → on B.
+    let popup = await PopupPage.open(b.context, b.id);
+    await popup.showLibrary();
+    await expect(popup.libraryEntry('Sparse Mixtures of Experts at Scale')).toBeVisible();
+    await popup.page.close();
+    await syncNow(a);
+
+    popup = await details(a, 'Sparse Mixtures of Experts at Scale');
+    await popup.addTags('moe');
+    await expect(popup.tagChip('moe')).toBeVisible();
+    await popup.page.getByText('Reading', { exact: true }).click();
+    await popup.page.getByRole('button', { name: 'Star' }).click();
+    await popup.page.close();
+    await setNote(b, 'Sparse Mixtures of Experts at Scale', 'Routing collapses without the balance loss.');
+    popup = await details(b, 'Retrieval Heads in Long Context');
+    await popup.page.getByText('Read', { exact: true }).click();
+    await popup.page.close();
+    popup = await details(b, 'A Paper To Be Removed');
+    await popup.page.getByRole('button', { name: 'Remove', exact: true }).click();
+    await popup.page.close();
+
+    await syncNow(a);
+    await syncNow(b);
+    await syncNow(a);
+    const hash = await libraryHash(a);
+    expect(await libraryHash(b)).toBe(hash);
+    expect(hash.startsWith('2:')).toBe(true);
+    popup = await details(a, 'Sparse Mixtures of Experts at Scale');
+    await expect(popup.note).toHaveValue('Routing collapses without the balance loss.');
+    await expect(popup.tagChip('moe')).toBeVisible();
+    await expect(popup.page.getByRole('radio', { name: 'Reading' })).toBeChecked();
+    await expect(popup.page.getByText(/^Synced /)).toBeVisible();
+    await popup.page.close();
+
+    const c = await profile();
+    try {
+      await connect(c, 'Shelf1/');
+      expect(await libraryHash(c)).toBe(hash);
+    } finally {
+      await c.context.close();
+    }
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('concurrent note edits: both kept behind a marker on both profiles; the resolution syncs', async () => {
+  test.setTimeout(150_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2502.00001', 'Concurrent Notes');
+    await connect(a, 'Shelf2/');
+    await connect(b, 'Shelf2/');
+    await setNote(a, 'Concurrent Notes', 'A: the proof in section 2 is wrong');
+    await setNote(b, 'Concurrent Notes', 'B: compare with the 2019 result');
+    await syncNow(a);
+    await expect(b.options.getByRole('status')).toBeVisible();
+    const text = await syncNow(b);
+    expect(text).toContain('1 note conflict');
+    await syncNow(a);
+    for (const p of [a, b]) {
+      const popup = await details(p, 'Concurrent Notes');
+      await expect(popup.note).toHaveValue(/<<<<<<< Papershelf[\s\S]*(A: the proof[\s\S]*B: compare|B: compare[\s\S]*A: the proof)[\s\S]*>>>>>>> end of conflict/);
+      await popup.page.close();
+    }
+    expect(await libraryHash(a)).toBe(await libraryHash(b));
+    await setNote(b, 'Concurrent Notes', 'Both: section 2 is wrong; compare with 2019');
+    await syncNow(b);
+    await syncNow(a);
+    const popup = await details(a, 'Concurrent Notes');
+    await expect(popup.note).toHaveValue('Both: section 2 is wrong; compare with 2019');
+    await popup.page.close();
+    expect(await libraryHash(a)).toBe(await libraryHash(b));
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('server stopped while both profiles edit: a clear error, then they converge; encrypted folder holds no title in clear', async () => {
+  test.setTimeout(180_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2503.00001', 'Offline Edits Survive');
+    await connect(a, 'Shelf3/', 'a long passphrase');
+    await connect(b, 'Shelf3/', 'a long passphrase');
+    await server.stop();
+    try {
+      const popup = await details(a, 'Offline Edits Survive');
+      await popup.addTags('offline-a');
+      await expect(popup.tagChip('offline-a')).toBeVisible();
+      await popup.page.close();
+      await setNote(b, 'Offline Edits Survive', 'written while the server was down');
+      const failed = await syncNow(a, false);
+      expect(failed).toMatch(/could not be reached/);
+      await syncNow(b, false);
+      const pop = await PopupPage.open(a.context, a.id);
+      await expect(pop.page.getByText(/Sync: .*could not be reached/)).toBeVisible();
+      await pop.page.close();
+    } finally {
+      await server.start();
+    }
+    await syncNow(a);
+    await syncNow(b);
+    await syncNow(a);
+    expect(await libraryHash(a)).toBe(await libraryHash(b));
+    const popup = await details(a, 'Offline Edits Survive');
+    await expect(popup.tagChip('offline-a')).toBeVisible();
+    await expect(popup.note).toHaveValue('written while the server was down');
+    await popup.page.close();
+    // Encrypted: nothing on the server reads as the library.
+    const files = filesUnder(join(server.root, 'Shelf3'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      const plain = f.endsWith('papershelf.json') ? bytes.toString('utf8') : bytes.subarray(0, 4).toString('latin1');
+      // Every file but the folder's parameters is sealed (and so is not even gzip: gunzip fails).
+      if (!f.endsWith('papershelf.json')) {
+        expect(plain, f).toBe('PSE1');
+        expect(() => gunzipSync(bytes), f).toThrow();
+      }
+      expect(bytes.toString('latin1'), f).not.toContain('Offline Edits Survive');
+      expect(plain, f).not.toContain('offline-a');
+    }
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('faults: a 507 on upload, a password changed on the server, a segment damaged on the server — each said clearly, nothing lost', async () => {
+  test.setTimeout(180_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2504.00001', 'Faults Do Not Lose Papers');
+    await connect(a, 'Shelf4/');
+    await connect(b, 'Shelf4/');
+    // 507: the server is full.
+    await savePaper(a, '2504.00002', 'Saved While The Server Was Full');
+    setFull(server, true);
+    try {
+      expect(await syncNow(a, false)).toMatch(/no space left.*507/);
+    } finally {
+      setFull(server, false);
+    }
+    await syncNow(a);
+    // 401: the app password was changed on the server.
+    const old = server.password;
+    await server.setPassword('a-new-app-password');
+    try {
+      expect(await syncNow(b, false)).toMatch(/refused the user name or password \(401\)/);
+      await b.options.getByLabel('Password', { exact: true }).fill('a-new-app-password');
+      await syncNow(b);
+      await a.options.getByLabel('Password', { exact: true }).fill('a-new-app-password');
+      await syncNow(a);
+    } finally {
+      await server.setPassword(old);
+    }
+    await a.options.getByLabel('Password', { exact: true }).fill(old);
+    await b.options.getByLabel('Password', { exact: true }).fill(old);
+    // A segment truncated on the server: B reports it and waits; A writes it again; B converges.
+    await savePaper(a, '2504.00003', 'Written Into A Segment That Gets Damaged');
+    await syncNow(a);
+    const devices = readdirSync(join(server.root, 'Shelf4', 'devices'));
+    const segs = devices.flatMap((d) => readdirSync(join(server.root, 'Shelf4', 'devices', d)).filter((f) => f.startsWith('seg-')).map((f) => join(server.root, 'Shelf4', 'devices', d, f)));
+    const newest = segs.sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
+    writeFileSync(newest, readFileSync(newest).subarray(0, 12));
+    expect(await syncNow(b)).toMatch(/is damaged/);
+    expect((await papers(b)).some((p) => p.title === 'Written Into A Segment That Gets Damaged')).toBe(false);
+    await syncNow(a);
+    await syncNow(b);
+    expect(await libraryHash(b)).toBe(await libraryHash(a));
+    expect((await papers(b)).map((p) => p.title).sort()).toEqual(['Faults Do Not Lose Papers', 'Saved While The Server Was Full', 'Written Into A Segment That Gets Damaged']);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
