@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../paper/make';
 import { save, update } from './commands';
-import { compactChanges, markShipped } from './compact';
+import { compactChanges, markShipped, stopShipping } from './compact';
 import { PapershelfDB } from './db';
 import { uniqueName } from '../../tests/helpers/random';
 
@@ -27,13 +27,21 @@ describe('change log compaction', () => {
 
   it('with sync set up, never drops what sync has not shipped', async () => {
     await fill(30);
-    await db.meta.put({ id: 'sync', value: true });
-    expect((await compactChanges(db, 10)).removed).toBe(0);
     const seqs = (await db.changes.orderBy('seq').primaryKeys()) as number[];
+    await markShipped(db, seqs[0]);
+    expect((await compactChanges(db, 10)).removed).toBe(1);
     await markShipped(db, seqs[14]);
     await markShipped(db, seqs[3]); // never backwards
-    expect(await compactChanges(db, 10)).toEqual({ removed: 15, kept: 15 });
+    expect(await compactChanges(db, 10)).toEqual({ removed: 14, kept: 15 });
     expect(((await db.changes.orderBy('seq').first())!.seq)).toBe(seqs[15]);
+  });
+
+  it('after a disconnect, keeps only its newest records again', async () => {
+    await fill(30);
+    await markShipped(db, 1);
+    expect((await compactChanges(db, 10)).removed).toBe(1);
+    await stopShipping(db);
+    expect(await compactChanges(db, 10)).toEqual({ removed: 19, kept: 10 });
   });
 
   it('the papers stay as they are', async () => {

@@ -19,12 +19,21 @@ async function shippedThrough(db: PapershelfDB): Promise<number | undefined> {
   return typeof row?.value === 'number' ? row.value : undefined;
 }
 
-/** Sets the seq through which this device's changes have been uploaded (sync). */
+/**
+ * Sets the seq through which this device's changes have been uploaded (sync). From then on the
+ * log keeps every record sync has not shipped yet.
+ */
 export async function markShipped(db: PapershelfDB, seq: number): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const cur = await shippedThrough(db);
     if (cur === undefined || seq > cur) await db.meta.put({ id: 'shipped', value: seq });
+    await db.meta.put({ id: 'sync', value: true });
   });
+}
+
+/** Sync was disconnected: the log goes back to keeping only its newest records. */
+export async function stopShipping(db: PapershelfDB): Promise<void> {
+  await db.transaction('rw', db.meta, () => db.meta.bulkDelete(['sync', 'shipped']));
 }
 
 /** Drops the oldest records past `keep`, but none after `pending` (the first seq sync still has to ship). */

@@ -6,7 +6,7 @@ import type { ChangeOp, ChangeRecord } from '../paper/changes';
 import type { Paper } from '../paper/schema';
 import { markShipped } from './compact';
 import type { PapershelfDB } from './db';
-import { write } from './write';
+import { deviceId, write } from './write';
 
 /** A merged record from sync: the paper as every device now has it. */
 export interface RemotePaper {
@@ -57,16 +57,7 @@ const SYNC_KEY = 'papershelf:sync';
 /** The port lib/sync's engine runs on. */
 export function syncPort(db: PapershelfDB) {
   return {
-    async deviceId(): Promise<string> {
-      const row = await db.meta.get('device');
-      if (typeof row?.value === 'string') return row.value;
-      // A library never written to has no device id yet: the writer makes it with its first
-      // record (this one, origin 'remote': never shipped, changes no paper).
-      await write(db, 'remote', async (w) => w.item(SYNC_KEY, 'sync', 'device', null), { quiet: true });
-      const made = await db.meta.get('device');
-      if (typeof made?.value !== 'string') throw new Error('the library has no device id');
-      return made.value;
-    },
+    deviceId: () => deviceId(db),
     allPapers: () => db.papers.toArray(),
     async lastSeq(): Promise<number> {
       return (await db.changes.orderBy('seq').last())?.seq ?? 0;

@@ -73,6 +73,11 @@ async function deviceAndClock(db: PapershelfDB): Promise<{ device: string; clock
   return { device, clock: typeof clock?.value === 'string' ? clock.value : undefined };
 }
 
+/** This library's device id (made now if it has none yet: a library never written to). */
+export async function deviceId(db: PapershelfDB): Promise<string> {
+  return db.transaction('rw', db.meta, async () => (await deviceAndClock(db)).device);
+}
+
 /** The clock of the last change to `key`'s note (a create counts: it carries the note). */
 async function lastNoteClock(db: PapershelfDB, key: string): Promise<string | undefined> {
   const hit = await db.changes

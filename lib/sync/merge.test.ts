@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../tests/random';
+import { seededRandom } from '../../tests/helpers/random';
 import { CONFLICT_START, KEPT_TAG, applyRecords, emptyLibrary, materialize, noteHeads } from './merge';
 import { TestClock, canonical, paper, stateOf } from './testing';
 import type { WireOp, WireRecord } from './types';

@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { PapershelfDB } from '../library/db';
 import { syncPort } from '../library/remote';
+import { stopShipping } from '../library/compact';
+import { openLibrary } from '../library/db';
 import { CHANGE_KEY } from '../messaging/changes';
 import { syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
 import { DavError } from './errors';
@@ -107,6 +109,8 @@ export async function disconnect(): Promise<void> {
   const config = await loadConfig();
   await browser.storage.local.remove([CONFIG_KEY, STATUS_KEY]);
   await store().clear();
+  // The change log no longer has anything to keep for sync (lib/library/compact.ts).
+  await stopShipping(openLibrary());
   if (config) await browser.permissions.remove({ origins: [permissionFor(config)] }).catch(() => false);
 }
 
