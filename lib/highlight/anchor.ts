@@ -3,7 +3,8 @@
 // exactly or approximately (approx-string-match, Myers' bit-parallel algorithm), and a
 // candidate is scored by how well the quote, the prefix, the suffix and the position agree.
 import search from 'approx-string-match';
-import { HIGHLIGHT_LIMITS, type HighlightSelectors } from '../paper/highlight';
+import type { HighlightSelectors } from '../paper/highlight';
+import { HIGHLIGHT_LIMITS } from '../paper/highlightLimits';
 import { pointToIndex, type TextIndex } from './text';
 
 const CONTEXT = 32;

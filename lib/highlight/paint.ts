@@ -2,7 +2,7 @@
 // (`papershelf-<colour>` in CSS.highlights) styled by a constructed stylesheet the document
 // adopts (adoptedStyleSheets leave the serialised DOM as it was). Only where that API is
 // missing are the passages wrapped in <mark data-papershelf-highlight>.
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../paper/highlight';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../paper/highlightLimits';
 
 export const HIGHLIGHT_NAME_PREFIX = 'papershelf';
 export const highlightName = (c: HighlightColor) => `${HIGHLIGHT_NAME_PREFIX}-${c}`;

@@ -1,16 +1,9 @@
 // A highlight: a passage of a paper's text, anchored with W3C Web Annotation selectors
 // (https://www.w3.org/TR/annotation-model/#selectors) and stored under the paper's key.
 import * as z from 'zod/mini';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_LIMITS } from './highlightLimits';
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
-
-export const HIGHLIGHT_LIMITS = {
-  /** A longer selection is clamped to this many characters (the toolbar says so). */
-  quote: 2000,
-  context: 64,
-  comment: 4000,
-} as const;
+export { HIGHLIGHT_COLORS, HIGHLIGHT_LIMITS, type HighlightColor } from './highlightLimits';
 
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
