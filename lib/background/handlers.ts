@@ -4,6 +4,8 @@ import { findSaved, savedAmong } from '../db/papers';
 import * as library from '../library/commands';
 import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
 import { badgeText, setTabDetections } from '../tabs/detections';
+import { handleHighlightMessage, type HighlightLibrary } from './highlights';
+import { MENU_QUOTE, onMenuClick } from './menus';
 
 export interface Sender {
   /** Our own extension's id, and the sender's (messages from elsewhere are refused). */
@@ -15,6 +17,7 @@ export interface Sender {
 export interface BackgroundEnv {
   db: PapershelfDB;
   setBadge(tabId: number, text: string): Promise<void>;
+  highlights?: HighlightLibrary;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, env: BackgroundEnv): Promise<Replies[ToBackground['type']] | ErrorReply> {
@@ -54,5 +57,12 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
     }
     case 'savedAmong':
       return { saved: [...(await savedAmong(db, msg.keys))] };
+    case 'highlightsOf':
+    case 'highlightAdd':
+      return handleHighlightMessage(msg, sender.tabId, env.highlights);
+    case 'quoteToNote':
+      // The toolbar's "Add to note": the context menu's own path, for this tab's paper.
+      if (sender.tabId === undefined) return { error: 'quoteToNote: not from a tab' };
+      return { key: await onMenuClick(db, { menuItemId: MENU_QUOTE, selectionText: msg.text }, sender.tabId) };
   }
 }
