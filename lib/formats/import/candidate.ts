@@ -1,5 +1,6 @@
 // What every importer returns: papers as far as the file knows them, and what went wrong where.
 import { makePaper, type PaperInput } from '../../paper/make';
+import type { Highlight } from '../../paper/highlight';
 import type { Paper, PaperMeta } from '../../paper/schema';
 import { normalizeTags } from '../../db/papers';
 import { LIMITS } from '../../paper/limits';
@@ -19,6 +20,8 @@ export interface ImportError {
 export interface ImportResult {
   papers: PaperCandidate[];
   errors: ImportError[];
+  /** A backup's highlights (issue 20), restored after its papers. */
+  highlights?: Highlight[];
 }
 
 /** makePaper plus user fields; an error (never a throw) when the record has no title or identity. */
