@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PapershelfDB } from '@/lib/db/database';
-import { addTags, setStatus } from '@/lib/db/papers';
-import { announceChange } from '@/lib/messaging/changes';
+import type { PapershelfDB } from '@/lib/library/db';
+import { addTags, setStatus } from '@/lib/library/commands';
 import { newestPapers, storeFirstRows, toRows, type FirstRowsRead, type RowPaper } from '@/lib/library/firstRows';
 import type { ReadingStatus } from '@/lib/paper/schema';
 import { parseQuery } from '@/lib/search/query';
@@ -89,10 +88,8 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
     e.preventDefault();
   };
 
-  const bulk = async (f: () => Promise<void>) => {
-    await f();
-    await announceChange(selectedKeys);
-  };
+  // The library's commands signal the change to every tab themselves.
+  const bulk = (f: () => Promise<void>) => f();
 
   return (
     <section aria-labelledby="lib-h" class="library" onKeyDown={onKeyDown}>

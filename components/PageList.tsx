@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PapershelfDB } from '@/lib/db/database';
-import { describeDbError } from '@/lib/db/errors';
-import { savedAmong } from '@/lib/db/papers';
+import type { PapershelfDB } from '@/lib/library/db';
+import { describeDbError } from '@/lib/library/db';
+import { savedAmong } from '@/lib/library/db';
 import * as library from '@/lib/library/commands';
 import type { PaperMeta } from '@/lib/paper/schema';
 import { byline } from './byline';

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { PapershelfDB } from '@/lib/db/database';
-import { describeDbError } from '@/lib/db/errors';
-import { changeTags, findSaved } from '@/lib/db/papers';
+import type { PapershelfDB } from '@/lib/library/db';
+import { describeDbError } from '@/lib/library/db';
+import { findSaved } from '@/lib/library/db';
+import { changeTags } from '@/lib/library/commands';
 import { exportBibWithStableKeys } from '@/lib/library/bib';
 import { isPublished } from '@/lib/enrich/completion';
 import * as library from '@/lib/library/commands';

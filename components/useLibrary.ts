@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PapershelfDB } from '@/lib/db/database';
+import type { PapershelfDB } from '@/lib/library/db';
 import { syncLibrary, type LibraryDelta } from '@/lib/library/sync';
 import type { Paper } from '@/lib/paper/schema';
 import { createSearchIndex, type SearchIndex } from '@/lib/search/index';

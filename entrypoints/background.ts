@@ -5,7 +5,7 @@ import { handleMessage } from '@/lib/background/handlers';
 import { createMenus, onMenuClick, type MenuClick } from '@/lib/background/menus';
 import { onCommand } from '@/lib/background/shortcuts';
 import { startBackups } from '@/lib/backup/schedule';
-import { getDb } from '@/lib/db/database';
+import { openLibrary } from '@/lib/library/db';
 import { startEnrichment } from '@/lib/enrich/service';
 import { refreshFirstRows } from '@/lib/library/firstRows';
 import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
@@ -14,7 +14,7 @@ import { clearTabDetections } from '@/lib/tabs/detections';
 export default defineBackground({
   type: 'module',
   main() {
-    const db = getDb();
+    const db = openLibrary();
     // The badge's colour depends on what is saved too: recomputed from the stored detections.
     const setBadge = (tabId: number) => refreshBadge(db, tabId);
     // Metadata completion from public APIs: drains its persistent queue now, on changes, on alarms.
@@ -44,7 +44,7 @@ export default defineBackground({
     });
 
     // storage.session starts empty with the browser and with each install or update: the popup's
-    // first rows are stored again at once (every write keeps them after that; see getDb).
+    // first rows are stored again at once (every write keeps them after that; see openLibrary).
     browser.runtime.onStartup.addListener(() => void refreshFirstRows(db));
     browser.runtime.onInstalled.addListener(({ reason }) => {
       void refreshFirstRows(db);

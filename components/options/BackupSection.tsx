@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { getBackupDb } from '@/lib/backup/db';
 import { listSnapshots, snapshotPapers, takeSnapshot } from '@/lib/backup/snapshots';
-import type { PapershelfDB } from '@/lib/db/database';
-import { describeDbError } from '@/lib/db/errors';
+import type { PapershelfDB } from '@/lib/library/db';
+import { describeDbError } from '@/lib/library/db';
 import type { PaperCandidate } from '@/lib/formats/import/candidate';
 import type { ImportPlan } from '@/lib/formats/import/plan';
 import { applyImport, previewImport } from '@/lib/library/importing';

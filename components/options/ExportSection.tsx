@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { datedName, downloadText } from '@/components/download';
-import type { PapershelfDB } from '@/lib/db/database';
+import type { PapershelfDB } from '@/lib/library/db';
 import { exporters, papersInScope, type ExportScope, type Exporter } from '@/lib/library/exporters';
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 import type { ReadingStatus } from '@/lib/paper/schema';

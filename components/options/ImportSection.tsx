@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { PapershelfDB } from '@/lib/db/database';
-import { describeDbError } from '@/lib/db/errors';
+import type { PapershelfDB } from '@/lib/library/db';
+import { describeDbError } from '@/lib/library/db';
 import type { PaperCandidate, ImportError } from '@/lib/formats/import/candidate';
 import { importFile, type ImportFormat } from '@/lib/formats/import/detect';
 import type { ImportPlan } from '@/lib/formats/import/plan';

@@ -6,11 +6,11 @@ import { SettingsSection } from '@/components/options/SettingsSection';
 import { WelcomeSection } from '@/components/options/WelcomeSection';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
-import { getDb } from '@/lib/db/database';
+import { openLibrary } from '@/lib/library/db';
 import { requestPersistence } from '@/lib/backup/persist';
 
 export function App() {
-  const db = getDb();
+  const db = openLibrary();
   const settings = useSettings();
   const { data: count } = useLiveQuery(() => db.papers.count(), []);
   const { data: tagKeys } = useLiveQuery(() => db.papers.orderBy('tags').uniqueKeys(), []);

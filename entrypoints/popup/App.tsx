@@ -6,8 +6,8 @@ import { loadDetails, PaperDetails } from '@/components/LazyDetails';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useLibrary } from '@/components/useLibrary';
 import { useSettings } from '@/components/useSettings';
-import { getDb } from '@/lib/db/database';
-import { describeDbError } from '@/lib/db/errors';
+import { openLibrary } from '@/lib/library/db';
+import { describeDbError } from '@/lib/library/db';
 import { requestPersistence } from '@/lib/backup/persist';
 import * as library from '@/lib/library/commands';
 import type { Paper } from '@/lib/paper/schema';
@@ -27,7 +27,7 @@ async function resolveTabId(search: string): Promise<number | undefined> {
 type View = { name: 'page' | 'library' } | { name: 'details'; key: string; from: 'page' | 'library' };
 
 export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
-  const db = getDb();
+  const db = openLibrary();
   const lib = useLibrary(db);
   useSettings(); // applies the theme setting (system, light, dark)
   const [detections, setDetections] = useState<TabDetections>();

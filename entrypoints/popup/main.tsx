@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { getDb } from '@/lib/db/database';
+import { openLibrary } from '@/lib/library/db';
 import { readFirstRows } from '@/lib/library/firstRows';
 import { App } from './App';
 import '@/components/theme.css';
@@ -7,7 +7,7 @@ import './popup.css';
 
 // IndexedDB opens while the first screen is drawn: the list's first query (run after that
 // paint) then finds it open. A failure is reported by the queries, which wait for this open.
-getDb()
+openLibrary()
   .open()
   .catch(() => {});
 // The first frame shows the newest papers as last stored (a few ms away, where the database is

@@ -2,8 +2,8 @@
 // grey icon = nothing found. Recomputed from the tab's stored detections whenever they or the
 // library change, so every way of saving (inline, popup, menu, shortcut) updates it.
 import { browser } from 'wxt/browser';
-import type { PapershelfDB } from '../db/database';
-import { savedAmong } from '../db/papers';
+import type { PapershelfDB } from '../library/db';
+import { savedAmong } from '../library/db';
 import { getTabDetections, tabIdFromStorageKey, type TabDetections } from '../tabs/detections';
 
 export const BADGE_COLORS = { here: '#2457c5', saved: '#17703f', info: '#5d6a80' } as const;

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PapershelfDB } from '../db/database';
-import { updatePaper } from '../db/papers';
+import { PapershelfDB } from '../library/db';
+import { update } from '../library/commands';
 import { CHANGE_KEY } from '../messaging/changes';
 import { makePaper } from '../paper/make';
 import { getTabDetections } from '../tabs/detections';
@@ -68,7 +68,7 @@ describe('background message handling', () => {
 
   it('an inline "remove if bare" keeps papers that carry a note or tags', async () => {
     await handleMessage({ type: 'save', papers: [paper('2401.00001'), paper('2401.00002')] }, me, env);
-    await updatePaper(db, 'arxiv:2401.00001', { note: 'important' });
+    await update(db, 'arxiv:2401.00001', { note: 'important' });
     const reply = await handleMessage({ type: 'remove', keys: ['arxiv:2401.00001', 'arxiv:2401.00002'], ifBare: true }, me, env);
     expect(reply).toEqual({ removed: ['arxiv:2401.00002'], kept: ['arxiv:2401.00001'] });
     expect(await db.papers.count()).toBe(1);

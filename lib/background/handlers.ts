@@ -1,6 +1,6 @@
 // What the background does with each message. Entry wiring lives in entrypoints/background.ts.
-import type { PapershelfDB } from '../db/database';
-import { findSaved, savedAmong } from '../db/papers';
+import type { PapershelfDB } from '../library/db';
+import { findSaved, savedAmong } from '../library/db';
 import * as library from '../library/commands';
 import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
 import { badgeText, setTabDetections } from '../tabs/detections';

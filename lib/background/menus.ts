@@ -1,8 +1,9 @@
 // Context menu: "Save link to Papershelf" on links to paper pages, "Add selection to note" on
 // pages where a paper was detected.
 import { browser } from 'wxt/browser';
-import type { PapershelfDB } from '../db/database';
-import { editNote, findSaved } from '../db/papers';
+import type { PapershelfDB } from '../library/db';
+import { findSaved } from '../library/db';
+import { editNote } from '../library/commands';
 import * as library from '../library/commands';
 import { appendQuote } from '../markdown/quote';
 import { normalizeUrl } from '../paper/identity';

@@ -1,7 +1,7 @@
 // Keyboard shortcuts (manifest `commands`; users change the keys at chrome://extensions/shortcuts).
 // `_execute_action` opens the popup by itself; "save-page" is handled here.
 import { browser } from 'wxt/browser';
-import type { PapershelfDB } from '../db/database';
+import type { PapershelfDB } from '../library/db';
 import type { ToContent } from '../messaging/guards';
 import { flashBadge } from './badge';
 

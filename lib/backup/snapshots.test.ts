@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PapershelfDB } from '../db/database';
-import { removePapers, savePapers, updatePaper } from '../db/papers';
+import { PapershelfDB } from '../library/db';
+import { remove, save, update } from '../library/commands';
 import { applyImport, previewImport } from '../library/importing';
 import { makePaper } from '../paper/make';
 import { BackupDB } from './db';
@@ -26,7 +26,7 @@ describe('automatic backups', () => {
   it('keeps the last five, skips an empty or unchanged library', async () => {
     expect(await takeSnapshot(db, backups, 1)).toBeUndefined();
     for (let i = 0; i < 8; i++) {
-      await savePapers(db, [meta(`2401.0000${i}`)], 1000 + i);
+      await save(db, [meta(`2401.0000${i}`)], 1000 + i);
       expect(await takeSnapshot(db, backups, DAY * i)).toBeDefined();
       expect(await takeSnapshot(db, backups, DAY * i + 1)).toBeUndefined();
     }
@@ -36,19 +36,19 @@ describe('automatic backups', () => {
   });
 
   it('is due once a day', async () => {
-    await savePapers(db, [meta('2401.00001')]);
+    await save(db, [meta('2401.00001')]);
     expect(await snapshotIfDue(db, backups, 10 * DAY)).toBeDefined();
-    await savePapers(db, [meta('2401.00002')]);
+    await save(db, [meta('2401.00002')]);
     expect(await snapshotIfDue(db, backups, 10 * DAY + DAY / 2)).toBeUndefined();
     expect(await snapshotIfDue(db, backups, 11 * DAY)).toBeDefined();
   });
 
   it('restoring goes through the import merge: removed papers return, later notes stay', async () => {
-    await savePapers(db, [meta('2401.00001'), meta('2401.00002')]);
-    await updatePaper(db, 'arxiv:2401.00001', { note: 'old note' });
+    await save(db, [meta('2401.00001'), meta('2401.00002')]);
+    await update(db, 'arxiv:2401.00001', { note: 'old note' });
     const snap = (await takeSnapshot(db, backups))!;
-    await removePapers(db, ['arxiv:2401.00002']);
-    await updatePaper(db, 'arxiv:2401.00001', { note: 'old note, and more written later' });
+    await remove(db, ['arxiv:2401.00002']);
+    await update(db, 'arxiv:2401.00001', { note: 'old note, and more written later' });
     const candidates = await snapshotPapers(backups, snap.id!);
     const plan = await previewImport(db, candidates);
     expect(plan.add.map((p) => p.key)).toEqual(['arxiv:2401.00002']);

@@ -1,6 +1,6 @@
 // Rolling automatic backups: at most one a day, the last KEEP kept. An empty library is never
 // snapshotted (it would push the good ones out), nor an unchanged one.
-import type { PapershelfDB } from '../db/database';
+import type { PapershelfDB } from '../library/db';
 import { importBackup } from '../formats/import/backup';
 import type { PaperCandidate } from '../formats/import/candidate';
 import { toBackup } from '../formats/backup';

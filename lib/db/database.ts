@@ -1,8 +1,8 @@
 // The one IndexedDB database. Opened only by the background and extension pages: a content
 // script's IndexedDB would belong to the page it runs in.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { ChangeRecord } from '../paper/changes';
 import type { Paper } from '../paper/schema';
-import { keepFirstRows } from '../library/firstRows';
 
 export const DB_NAME = 'papershelf';
 
@@ -29,30 +29,58 @@ export const schemaVersions: Record<number, Record<string, string>> = {
   1: { papers: '&key, *tags, status, addedAt, updatedAt, *aliases, year' },
   // 2: metadata completion — its persistent queue and response cache. Papers are untouched.
   2: { papers: '&key, *tags, status, addedAt, updatedAt, *aliases, year', queue: '&key, due', cache: '&url, at' },
+  // 3: the change log (every write's field-level operations, for sync), per-device bookkeeping
+  // (device id, last clock, the baseline mark) and highlights. Papers are untouched: an existing
+  // library gets no history, only a baseline mark (see upgradeToV3).
+  3: {
+    papers: '&key, *tags, status, addedAt, updatedAt, *aliases, year',
+    queue: '&key, due',
+    cache: '&url, at',
+    changes: '++seq, key, hlc',
+    meta: '&id',
+    highlights: '&id, key, updatedAt',
+  },
 };
+
+/** A row of the `meta` table: `device` (this library's device id), `clock` (the last clock issued or heard), `baseline`. */
+export interface MetaRow {
+  id: string;
+  value: unknown;
+}
+
+/** What the change log's baseline mark says: the papers as they were at `at` make no history. */
+export interface Baseline {
+  at: number;
+  count: number;
+}
 
 export class PapershelfDB extends Dexie {
   papers!: EntityTable<Paper, 'key'>;
   queue!: EntityTable<EnrichJob, 'key'>;
   cache!: EntityTable<CachedResponse, 'url'>;
+  changes!: EntityTable<ChangeRecord, 'seq'>;
+  meta!: EntityTable<MetaRow, 'id'>;
+  highlights!: EntityTable<StoredHighlight, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(schemaVersions[1]);
     this.version(2).stores(schemaVersions[2]);
+    this.version(3).stores(schemaVersions[3]).upgrade(upgradeToV3);
   }
 }
 
-let shared: PapershelfDB | undefined;
+/** An existing library's papers are its baseline: the log starts empty, marked as of now. */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const count = await tx.table('papers').count();
+  await tx.table('meta').put({ id: 'baseline', value: { at: Date.now(), count } satisfies Baseline });
+}
 
-/**
- * The database of this extension context (created on first use). Its writes to the papers keep
- * the popup's first rows (lib/library/firstRows.ts) up to date, whichever context makes them.
- */
-export function getDb(): PapershelfDB {
-  if (!shared) {
-    shared = new PapershelfDB();
-    keepFirstRows(shared);
-  }
-  return shared;
+/** A highlight as stored (validated by lib/library/highlights.ts before it is written). */
+export interface StoredHighlight {
+  id: string;
+  /** The paper's canonical key. */
+  key: string;
+  updatedAt: number;
+  [field: string]: unknown;
 }

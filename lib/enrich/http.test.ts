@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PapershelfDB } from '../db/database';
+import { PapershelfDB } from '../library/db';
 import { getText, retryAfterMs, withCache, withPacing, withTimeout } from './http';
 import { fakeFetch, ok, status } from './testing';
 

@@ -1,7 +1,7 @@
 // The network layer of metadata completion: one error type that says whether to retry,
 // timeouts, a response cache by URL and per-host pacing. Everything takes its environment
 // (fetch, clock, sleep, database) as parameters so the queue can be tested without a network.
-import type { PapershelfDB } from '../db/database';
+import type { PapershelfDB } from '../library/db';
 
 export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
 

@@ -1,6 +1,6 @@
 // Merge rules of metadata completion. Completion fills gaps and may upgrade a preprint to its
 // published version; it never touches a field the user edited (`edited`) nor their tags, notes…
-import { normalizeTags } from '../db/papers';
+import { normalizeTags } from '../paper/tags';
 import { allKeys } from '../paper/identity';
 import { readingStatuses, type Paper, type PaperMeta } from '../paper/schema';
 import { hasPlaceholderTitle } from '../paper/fromLink';

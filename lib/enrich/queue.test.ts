@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PapershelfDB } from '../db/database';
-import { savePapers } from '../db/papers';
+import { PapershelfDB } from '../library/db';
+import { restore } from '../library/commands';
 import { makePaper } from '../paper/make';
+import { newPaper } from '../paper/schema';
 import { BACKOFF, backoffDelay, dueJobs, enqueue, enqueueIncomplete, finish, nextDue, REFRESH_MS, retryLater } from './queue';
 
 let db: PapershelfDB;
@@ -61,9 +62,10 @@ describe('completion queue', () => {
   });
 
   it('queues papers saved earlier that lack authors or year, once', async () => {
-    await savePapers(db, [
-      makePaper({ ids: { arxiv: '2401.00001' }, title: 'Bare', source: 't' })!,
-      makePaper({ ids: { doi: '10.1000/full' }, title: 'Full', authors: ['A B'], year: 2020, venue: 'J', source: 't' })!,
+    // Records as a library from before completion has them: in the papers table, not in the queue.
+    await restore(db, [
+      newPaper(makePaper({ ids: { arxiv: '2401.00001' }, title: 'Bare', source: 't' })!),
+      newPaper(makePaper({ ids: { doi: '10.1000/full' }, title: 'Full', authors: ['A B'], year: 2020, venue: 'J', source: 't' })!),
     ]);
     expect(await enqueueIncomplete(db, 0)).toEqual(['arxiv:2401.00001']);
     expect(await enqueueIncomplete(db, 0)).toEqual([]);

@@ -1,35 +1,16 @@
 // The completion queue, persisted in IndexedDB (table `queue`) so that it survives the service
 // worker being stopped. Any extension context may enqueue; the background drains it.
-import type { EnrichJob, PapershelfDB } from '../db/database';
+import type { EnrichJob, PapershelfDB } from '../library/db';
+import { enqueue, REFRESH_MS } from '../library/db';
+
+export { enqueue, REFRESH_MS };
 
 export const BACKOFF = { baseMs: 60_000, maxMs: 6 * 3_600_000, maxAttempts: 10 };
-/** A preprint is looked up again after this long: it may have been published meanwhile. */
-export const REFRESH_MS = 30 * 86_400_000;
 
 /** Exponential back-off with "equal jitter" (half fixed, half random), at least Retry-After. */
 export function backoffDelay(attempts: number, random: () => number, retryAfterMs?: number): number {
   const exp = Math.min(BACKOFF.maxMs, BACKOFF.baseMs * 2 ** attempts);
   return Math.max(exp / 2 + (random() * exp) / 2, retryAfterMs ?? 0);
-}
-
-/**
- * Queues papers for completion. A paper already queued keeps its schedule (and back-off); one
- * completed recently is not asked about again — the response cache would answer anyway.
- * `known`: queue rows already read in this transaction (absent rows as undefined).
- */
-export async function enqueue(db: PapershelfDB, keys: string[], now: number, refreshMs = REFRESH_MS, known?: Map<string, EnrichJob | undefined>): Promise<string[]> {
-  return db.transaction('rw', db.queue, async () => {
-    const unread = known ? keys.filter((k) => !known.has(k)) : keys;
-    const read = unread.length ? await db.queue.bulkGet(unread) : [];
-    const rows = new Map(known);
-    unread.forEach((k, i) => rows.set(k, read[i]));
-    const fresh = keys.filter((k) => {
-      const r = rows.get(k);
-      return !r || (r.due === undefined && now - (r.doneAt ?? 0) >= refreshMs);
-    });
-    await db.queue.bulkPut([...new Set(fresh)].map((key) => ({ key, due: now, attempts: 0 })));
-    return fresh;
-  });
 }
 
 export function dueJobs(db: PapershelfDB, now: number, limit: number): Promise<EnrichJob[]> {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PapershelfDB } from '../db/database';
-import { findSaved, savePapers, savedAmong } from '../db/papers';
+import { PapershelfDB } from '../library/db';
+import { findSaved, savedAmong } from '../library/db';
+import { save } from '../library/commands';
 import { makePaper } from '../paper/make';
 import { drain, type EnrichEnv } from './run';
 import { enqueue, nextDue } from './queue';
@@ -33,7 +34,7 @@ const S2 = 'https://api.semanticscholar.org/';
 const CROSSREF = 'https://api.crossref.org/works/';
 
 async function saveQueued(...metas: Parameters<typeof makePaper>[0][]) {
-  const saved = await savePapers(db, metas.map((m) => makePaper(m)!), t);
+  const saved = await save(db, metas.map((m) => makePaper(m)!), t);
   await enqueue(db, saved.map((p) => p.key), t);
   return saved;
 }

@@ -1,7 +1,7 @@
 // One pass over the due jobs of the completion queue: arXiv in batches, the other services per
 // paper, every request paced, timed out and cached; failures worth retrying are rescheduled.
-import type { PapershelfDB } from '../db/database';
-import { findSaved } from '../db/papers';
+import type { PapershelfDB } from '../library/db';
+import { findSaved } from '../library/db';
 import type { Paper } from '../paper/schema';
 import { fetchArxiv, type ArxivEntry } from './arxiv';
 import { LookupError, pruneCache, withCache, withPacing, withTimeout, type FetchFn } from './http';

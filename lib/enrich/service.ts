@@ -2,7 +2,7 @@
 // (the popup enqueues by writing the queue table, then announces the change) and on an alarm
 // set for the next job due — which is also how offline lookups are retried later.
 import { browser } from 'wxt/browser';
-import type { PapershelfDB } from '../db/database';
+import type { PapershelfDB } from '../library/db';
 import { announceChange, CHANGE_KEY } from '../messaging/changes';
 import { SETTINGS_KEY } from '../settings/schema';
 import { loadSettings } from '../settings/store';

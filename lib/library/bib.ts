@@ -1,6 +1,7 @@
 // BibTeX export as the extension does it: keys given to papers for the first time are stored,
 // so the next export (and the user's LaTeX documents) keep citing the same keys.
 import type { PapershelfDB } from '../db/database';
+import { assignCitationKeys } from './commands';
 import { bibOptionsFromSettings, exportBibtex } from '../formats/bibtex';
 import type { Paper } from '../paper/schema';
 import type { Settings } from '../settings/schema';
@@ -8,15 +9,6 @@ import type { Settings } from '../settings/schema';
 export async function exportBibWithStableKeys(db: PapershelfDB, papers: Paper[], settings: Settings): Promise<string> {
   const library = await db.papers.toArray();
   const { text, assignedKeys } = exportBibtex(papers, { ...bibOptionsFromSettings(settings), library });
-  if (assignedKeys.size) {
-    await db.transaction('rw', db.papers, async () => {
-      for (const [key, citationKey] of assignedKeys) {
-        // Field-level: only the key changes, and only if no key was stored meanwhile.
-        await db.papers.where('key').equals(key).modify((p) => {
-          if (!p.citationKey) p.citationKey = citationKey;
-        });
-      }
-    });
-  }
+  await assignCitationKeys(db, assignedKeys);
   return text;
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PapershelfDB } from '../db/database';
-import { removePapers, savePapers, updatePaper } from '../db/papers';
+import { remove, save, update } from './commands';
 import { makePaper } from '../paper/make';
 import { newPaper } from '../paper/schema';
 import { FIRST_ROWS, FIRST_ROWS_KEY, keepFirstRows, parseRows, readFirstRows, refreshFirstRows, storeFirstRows, toRows } from './firstRows';
@@ -70,12 +70,12 @@ describe('first rows of the popup', () => {
 
   it('follow every write to the papers made through a database that keeps them', async () => {
     keepFirstRows(db, 5);
-    await savePapers(db, [meta(1)], 1000);
-    await savePapers(db, [meta(2)], 2000);
+    await save(db, [meta(1)], 1000);
+    await save(db, [meta(2)], 2000);
     await vi.waitFor(async () => expect((await stored())?.map((r) => r.key)).toEqual(['arxiv:2401.10002', 'arxiv:2401.10001']));
-    await updatePaper(db, 'arxiv:2401.10001', { status: 'read', tags: ['ml'] });
+    await update(db, 'arxiv:2401.10001', { status: 'read', tags: ['ml'] });
     await vi.waitFor(async () => expect(await stored()).toContainEqual(expect.objectContaining({ key: 'arxiv:2401.10001', status: 'read', tags: ['ml'] })));
-    await removePapers(db, ['arxiv:2401.10002']);
+    await remove(db, ['arxiv:2401.10002']);
     await vi.waitFor(async () => expect((await stored())?.map((r) => r.key)).toEqual(['arxiv:2401.10001']));
     await db.papers.clear();
     await vi.waitFor(async () => expect(await stored()).toEqual([]));
@@ -84,15 +84,15 @@ describe('first rows of the popup', () => {
   it('are refreshed once for a burst of writes, not once per write', async () => {
     keepFirstRows(db, 20);
     const set = vi.spyOn(fakeBrowser.storage.session, 'set');
-    for (let i = 0; i < 50; i++) await savePapers(db, [meta(i)], 1000 + i);
+    for (let i = 0; i < 50; i++) await save(db, [meta(i)], 1000 + i);
     await vi.waitFor(async () => expect((await stored())?.[0].key).toBe('arxiv:2401.10049'));
     expect((await stored())?.length).toBe(FIRST_ROWS);
     expect(set.mock.calls.length).toBeLessThan(10);
   });
 
   it('are left alone by a database that does not keep them (tests, tools), and stored on demand (browser start)', async () => {
-    await savePapers(db, [meta(1)], 1000);
-    await savePapers(db, [meta(2)], 2000);
+    await save(db, [meta(1)], 1000);
+    await save(db, [meta(2)], 2000);
     await new Promise((r) => setTimeout(r, 80));
     expect(await stored()).toBeUndefined();
     await refreshFirstRows(db);

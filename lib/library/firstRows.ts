@@ -98,10 +98,19 @@ export function refreshFirstRows(db: PapershelfDB): Promise<void> {
  * transaction has committed, as IndexedDB orders them.
  */
 export function keepFirstRows(db: PapershelfDB, delayMs = 50): void {
+  // Trailing: `delayMs` after the last write of a burst, and at the latest 5 × `delayMs` after its first.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = 0;
   const refresh = () => {
     timer = undefined;
+    first = 0;
     void refreshFirstRows(db);
+  };
+  const schedule = () => {
+    const now = Date.now();
+    first ||= now;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(refresh, Math.max(0, Math.min(delayMs, first + 5 * delayMs - now)));
   };
   db.use({
     stack: 'dbcore',
@@ -115,7 +124,7 @@ export function keepFirstRows(db: PapershelfDB, delayMs = 50): void {
           ...table,
           mutate: (req) =>
             table.mutate(req).then((res) => {
-              timer ??= setTimeout(refresh, delayMs);
+              schedule();
               return res;
             }),
         };

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PapershelfDB } from '../db/database';
-import { savePapers, updatePaper } from '../db/papers';
+import { save, update } from './commands';
 import { importFile } from '../formats/import/detect';
 import { makePaper } from '../paper/make';
 import { applyImport, previewImport } from './importing';
@@ -32,8 +32,8 @@ const BIB = `@article{doe2020study,
 
 describe('import into the library', () => {
   it('previews without writing, then commits adds and merges in one go, keeping notes and tags', async () => {
-    await savePapers(db, [makePaper({ ids: { arxiv: '1706.03762' }, title: 'Attention Is All You Need', source: 't' })!]);
-    await updatePaper(db, 'arxiv:1706.03762', { note: 'my note', tags: ['mine'] });
+    await save(db, [makePaper({ ids: { arxiv: '1706.03762' }, title: 'Attention Is All You Need', source: 't' })!]);
+    await update(db, 'arxiv:1706.03762', { note: 'my note', tags: ['mine'] });
     const { papers, errors } = importFile('refs.bib', BIB);
     expect(errors).toEqual([]);
     const plan = await previewImport(db, papers);
@@ -50,7 +50,7 @@ describe('import into the library', () => {
   });
 
   it('writes nothing when one record is invalid', async () => {
-    await savePapers(db, [makePaper({ ids: { doi: '10.1234/keep' }, title: 'Keep me', source: 't' })!]);
+    await save(db, [makePaper({ ids: { doi: '10.1234/keep' }, title: 'Keep me', source: 't' })!]);
     const before = await db.papers.toArray();
     const good = importFile('a.bib', BIB).papers;
     const bad = { ...good[0], key: 'doi:10.9999/bad', ids: { doi: '10.9999/bad' }, status: 'exploded' as never };

@@ -4,24 +4,26 @@ import type { PapershelfDB } from '../db/database';
 import { planImport, type ImportPlan } from '../formats/import/plan';
 import type { PaperCandidate } from '../formats/import/candidate';
 import { announceChange } from '../messaging/changes';
-import { paperSchema } from '../paper/schema';
+import { write } from './write';
 
 export async function previewImport(db: PapershelfDB, candidates: PaperCandidate[], now = Date.now()): Promise<ImportPlan> {
   return planImport(await db.papers.toArray(), candidates, now);
 }
 
 export async function applyImport(db: PapershelfDB, candidates: PaperCandidate[], now = Date.now()): Promise<ImportPlan> {
-  const plan = await db.transaction('rw', db.papers, async () => {
-    const p = planImport(await db.papers.toArray(), candidates, now);
-    const records = [...p.add, ...p.update.map((u) => u.after)];
-    for (const r of records) {
-      const ok = paperSchema.safeParse(r);
-      // Throwing aborts the transaction: nothing is written.
-      if (!ok.success) throw new Error(`“${r.title.slice(0, 80)}” (${r.key}) is not a valid record: ${ok.error.issues[0]?.message ?? 'invalid'}`);
-    }
-    await db.papers.bulkPut(records);
-    return p;
-  });
+  const { result: plan } = await write(
+    db,
+    'import',
+    async (w) => {
+      const p = planImport(await db.papers.toArray(), candidates, now);
+      // Each record is validated as it is put; one invalid record aborts the whole import.
+      for (const r of p.add) w.put(r, null);
+      for (const u of p.update) w.put(u.after, u.before);
+      return p;
+    },
+    { now, quiet: true },
+  );
+  // One signal for the whole import ("anything may have changed"), not a list of 10,000 keys.
   await announceChange([]);
   return plan;
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PapershelfDB } from '../db/database';
-import { removePapers, restorePapers, savePapers, updatePaper } from '../db/papers';
+import { remove, restore, save, update } from './commands';
 import { makePaper } from '../paper/make';
 import type { Paper } from '../paper/schema';
 import { syncLibrary, type LibraryDelta } from './sync';
@@ -37,21 +37,21 @@ const until = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval
 
 describe('syncLibrary', () => {
   it('loads everything, then follows additions, edits, removals and restores', async () => {
-    await savePapers(db, [meta('2401.00001'), meta('2401.00002')]);
+    await save(db, [meta('2401.00001'), meta('2401.00002')]);
     const m = mirror();
     await until(() => expect([...m.map.keys()].sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']));
     expect(m.deltas[0].initial).toBe(true);
 
-    await savePapers(db, [meta('2401.00003')]);
+    await save(db, [meta('2401.00003')]);
     await until(() => expect(m.map.has('arxiv:2401.00003')).toBe(true));
 
-    await updatePaper(db, 'arxiv:2401.00001', { note: 'hello' }, Date.now() + 5);
+    await update(db, 'arxiv:2401.00001', { note: 'hello' }, Date.now() + 5);
     await until(() => expect(m.map.get('arxiv:2401.00001')?.note).toBe('hello'));
 
-    const removed = await removePapers(db, ['arxiv:2401.00002']);
+    const removed = await remove(db, ['arxiv:2401.00002']);
     await until(() => expect(m.map.has('arxiv:2401.00002')).toBe(false));
 
-    await restorePapers(db, removed);
+    await restore(db, removed);
     await until(() => expect(m.map.get('arxiv:2401.00002')).toEqual(removed[0]));
     m.sub.unsubscribe();
   });
@@ -60,7 +60,7 @@ describe('syncLibrary', () => {
 describe('first load', () => {
   it('reads a library larger than one page completely', async () => {
     const metas = Array.from({ length: 4500 }, (_, i) => meta(`2401.${String(i).padStart(5, '0')}`));
-    await savePapers(db, metas);
+    await save(db, metas);
     const m = mirror();
     await until(() => expect(m.map.size).toBe(4500));
     m.sub.unsubscribe();

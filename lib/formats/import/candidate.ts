@@ -2,7 +2,7 @@
 import { makePaper, type PaperInput } from '../../paper/make';
 import type { Highlight } from '../../paper/highlight';
 import type { Paper, PaperMeta } from '../../paper/schema';
-import { normalizeTags } from '../../db/papers';
+import { normalizeTags } from '../../paper/tags';
 import { LIMITS } from '../../paper/limits';
 import { cleanText } from '../../paper/text';
 

@@ -1,6 +1,7 @@
 // Import planning: what an import would add, change and leave alone, before anything is written.
 // Matching is by canonical key and aliases; nothing the user wrote is ever dropped.
-import { mergeMeta, normalizeTags } from '../../db/papers';
+import { mergeMeta } from '../../paper/merge';
+import { normalizeTags } from '../../paper/tags';
 import { allKeys } from '../../paper/identity';
 import { newPaper, type Paper, type PaperMeta } from '../../paper/schema';
 import type { PaperCandidate } from './candidate';

@@ -5,8 +5,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';
-import { PapershelfDB } from './database';
-import { addTags, changeTags, removePapers, savePapers, setStatus, updatePaper } from './papers';
+import { PapershelfDB } from './db';
+import { addTags, changeTags, remove, save, setStatus, update } from './commands';
 
 let name: string;
 let popup: PapershelfDB;
@@ -27,17 +27,17 @@ const ROUNDS = 60;
 
 describe('concurrent writers lose nothing', () => {
   it(`${ROUNDS} rounds of note, tags, status, star and re-saves on one paper from two connections`, async () => {
-    await savePapers(background, [meta('2401.00001')]);
+    await save(background, [meta('2401.00001')]);
     const seq = async (f: (i: number) => Promise<unknown>) => {
       for (let i = 0; i < ROUNDS; i++) await f(i);
     };
     await Promise.all([
-      seq((i) => updatePaper(popup, KEY, { note: `note ${i}` })),
+      seq((i) => update(popup, KEY, { note: `note ${i}` })),
       seq((i) => addTags(background, [KEY], [`t${i}`])),
       seq((i) => setStatus(popup, [KEY], i % 2 ? 'read' : 'reading')),
-      seq((i) => updatePaper(background, KEY, { starred: i % 2 === 1 })),
+      seq((i) => update(background, KEY, { starred: i % 2 === 1 })),
       // Tabs saving the same paper again, with more metadata each time.
-      seq((i) => savePapers(i % 2 ? popup : background, [meta('2401.00001', { abstract: 'Abstract', year: 2024, authors: [`Author ${i}`] })])),
+      seq((i) => save(i % 2 ? popup : background, [meta('2401.00001', { abstract: 'Abstract', year: 2024, authors: [`Author ${i}`] })])),
     ]);
     const p = (await popup.papers.get(KEY))!;
     expect(p.note).toBe(`note ${ROUNDS - 1}`);
@@ -49,15 +49,15 @@ describe('concurrent writers lose nothing', () => {
   });
 
   it('three tabs saving 300 papers (overlapping) while the popup removes others: exact result', async () => {
-    await savePapers(popup, Array.from({ length: 50 }, (_, i) => meta(`2402.${String(i).padStart(5, '0')}`)));
+    await save(popup, Array.from({ length: 50 }, (_, i) => meta(`2402.${String(i).padStart(5, '0')}`)));
     const ids = Array.from({ length: 300 }, (_, i) => `2401.${String(i).padStart(5, '0')}`);
-    const tab = (db: PapershelfDB, from: number) => Promise.all(ids.slice(from, from + 150).map((id) => savePapers(db, [meta(id)])));
+    const tab = (db: PapershelfDB, from: number) => Promise.all(ids.slice(from, from + 150).map((id) => save(db, [meta(id)])));
     await Promise.all([
       tab(background, 0),
       tab(popup, 75),
       tab(background, 150),
-      Promise.all(Array.from({ length: 50 }, (_, i) => removePapers(popup, [`arxiv:2402.${String(i).padStart(5, '0')}`]))),
-      Promise.all(ids.slice(0, 100).map((id, i) => updatePaper(popup, `arxiv:${id}`, { note: `n${i}` }))),
+      Promise.all(Array.from({ length: 50 }, (_, i) => remove(popup, [`arxiv:2402.${String(i).padStart(5, '0')}`]))),
+      Promise.all(ids.slice(0, 100).map((id, i) => update(popup, `arxiv:${id}`, { note: `n${i}` }))),
     ]);
     const all = await popup.papers.toArray();
     expect(all.map((p) => p.key).sort()).toEqual(ids.map((id) => `arxiv:${id}`).sort());
@@ -68,8 +68,8 @@ describe('concurrent writers lose nothing', () => {
 
 describe('a tag editor with a stale copy', () => {
   it('adds and removes its own tags without dropping one added meanwhile elsewhere', async () => {
-    await savePapers(background, [meta('2401.00001')]);
-    await updatePaper(popup, KEY, { tags: ['a', 'b'] });
+    await save(background, [meta('2401.00001')]);
+    await update(popup, KEY, { tags: ['a', 'b'] });
     const stale = (await popup.papers.get(KEY))!.tags; // what the popup shows: [a, b]
     await addTags(background, [KEY], ['from-another-tab']);
     // The popup's editor: removes "a", adds "c".
