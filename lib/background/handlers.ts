@@ -4,7 +4,7 @@ import { findSaved, savedAmong } from '../library/db';
 import * as library from '../library/commands';
 import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
 import { badgeText, setTabDetections } from '../tabs/detections';
-import { handleHighlightMessage, type HighlightLibrary } from './highlights';
+import { handleHighlightMessage } from './highlights';
 import { MENU_QUOTE, onMenuClick } from './menus';
 
 export interface Sender {
@@ -17,7 +17,6 @@ export interface Sender {
 export interface BackgroundEnv {
   db: PapershelfDB;
   setBadge(tabId: number, text: string): Promise<void>;
-  highlights?: HighlightLibrary;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, env: BackgroundEnv): Promise<Replies[ToBackground['type']] | ErrorReply> {
@@ -59,7 +58,7 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
       return { saved: [...(await savedAmong(db, msg.keys))] };
     case 'highlightsOf':
     case 'highlightAdd':
-      return handleHighlightMessage(msg, sender.tabId, env.highlights);
+      return handleHighlightMessage(db, msg, sender.tabId);
     case 'quoteToNote':
       // The toolbar's "Add to note": the context menu's own path, for this tab's paper.
       if (sender.tabId === undefined) return { error: 'quoteToNote: not from a tab' };
