@@ -6,7 +6,9 @@ import { findSaved } from '../db/papers';
 import { highlightSchema, newHighlightId, type Highlight, type HighlightSelectors } from '../paper/highlight';
 import type { HighlightColor } from '../paper/highlightLimits';
 import type { ChangeOrigin } from '../paper/changes';
-import type { PaperMeta } from '../paper/schema';
+import type { Paper, PaperMeta } from '../paper/schema';
+import { toBackup } from '../formats/backup';
+import { toMarkdown } from '../formats/markdown';
 import { save } from './commands';
 import { write } from './write';
 
@@ -151,3 +153,16 @@ export async function highlightsByKey(db: PapershelfDB, keys?: string[]): Promis
   for (const h of readBack(rows)) out.set(h.key, [...(out.get(h.key) ?? []), h]);
   return out;
 }
+
+/**
+ * The exports that carry highlights (Markdown: under their papers; the JSON backup: an optional
+ * top-level array), by exporter id. The options page runs these in place of the plain ones;
+ * lib/library/exporters.ts can take them over.
+ */
+export const highlightExports: Record<string, (db: PapershelfDB, papers: Paper[]) => Promise<string>> = {
+  markdown: async (db, papers) => toMarkdown(papers, 'Papers', await highlightsByKey(db, papers.map((p) => p.key))),
+  backup: async (db, papers) => {
+    const byKey = await highlightsByKey(db, papers.map((p) => p.key));
+    return toBackup(papers, Date.now(), [...byKey.values()].flat());
+  },
+};
