@@ -85,9 +85,23 @@ export function anchorSelectors(text: string, sel: HighlightSelectors): Anchored
   // Approximate: allow edits up to a fifth of the quote, then demand agreeing context.
   const maxErrors = Math.min(256, Math.floor(exact.length / 5));
   if (maxErrors < 1) return null;
-  for (const m of search(text, exact, maxErrors).slice(0, 50)) {
-    const s = score(text, sel, m.start, m.end, m.errors);
-    if (!best || s > best.s) best = { start: m.start, end: m.end, s };
+  // Near the old position first (a new version moves text a little): a search of the whole of
+  // a long paper costs tens of ms, a window around the hint a few.
+  if (pos) {
+    const from = Math.max(0, pos.start - WINDOW);
+    const near = fuzzy(text, sel, maxErrors, from, Math.min(text.length, pos.end + WINDOW));
+    if (near || (from === 0 && pos.end + WINDOW >= text.length)) return near;
+  }
+  return fuzzy(text, sel, maxErrors, 0, text.length);
+}
+
+const WINDOW = 20_000;
+
+function fuzzy(text: string, sel: HighlightSelectors, maxErrors: number, from: number, to: number): Anchored | null {
+  let best: { start: number; end: number; s: number } | null = null;
+  for (const m of search(text.slice(from, to), sel.quote.exact, maxErrors).slice(0, 50)) {
+    const s = score(text, sel, from + m.start, from + m.end, m.errors);
+    if (!best || s > best.s) best = { start: from + m.start, end: from + m.end, s };
   }
   // 50 * 0.8 for the quote alone, plus some agreement of prefix or suffix.
   return best && best.s >= 50 ? { start: best.start, end: best.end, exact: false } : null;

@@ -1,12 +1,13 @@
 // The benchmark driver (bundled and started by run.mjs). Environment:
 //   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
-//   ONLY=scripts,formats,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
+//   ONLY=scripts,formats,search,listing,save,popup,highlight     BUILD=0      reuse tests/bench/out/ext
 // With ONLY, the figures of the other parts are kept from the previous tests/bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatsBench } from './formats-bench';
+import { highlightBench } from './highlight-bench';
 import { listingBench } from './listing-bench';
 import { popupBench } from './popup-bench';
 import { saveBench } from './save-bench';
@@ -97,6 +98,7 @@ async function main() {
   await part('listing', () => listingBench(EXT, RUNS));
   await part('save', () => saveBench(EXT, helpers, RUNS));
   await part('popup', () => popupBench(EXT, helpers, SIZES));
+  await part('highlight', () => highlightBench(EXT, helpers, RUNS));
 
   // With ONLY, the other parts' figures are kept from the previous run's results.json.
   const jsonPath = resolve(BENCH, 'results.json');

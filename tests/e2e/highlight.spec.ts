@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, serve, tabIdOf, test } from './fixtures';
+import { badgeOf, expect, serve, tabIdOf, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
@@ -59,7 +59,7 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
   await page.goto(V1);
   // The content script is in once the badge counts the paper.
   const tabId = await tabIdOf(background, page);
-  await expect.poll(() => background.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
+  await expect.poll(() => badgeOf(background, tabId)).toBe('1');
   const before = await ownDom(page);
 
   await select(page, KEPT);
