@@ -11,6 +11,7 @@ import { PopupPage } from './pages/PopupPage';
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/highlight', name), 'utf8');
 const V1 = 'https://arxiv.org/html/2401.01234v1';
 const V2 = 'https://arxiv.org/html/2401.01234v2';
+const AR5IV = 'https://ar5iv.labs.arxiv.org/html/2401.01234';
 const KEPT = 'a single linear layer followed by a softmax over blocks';
 const REMOVED = 'The top-k blocks are kept and the rest are masked';
 const COMMENTED = 'adds fewer than one percent of its parameters';
@@ -55,6 +56,7 @@ const toolbar = (page: Page) => page.locator('papershelf-toolbar');
 test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, library page and Markdown list them', async ({ context, background, extensionId }) => {
   await serve(context, V1, fixture('arxiv-v1.html'));
   await serve(context, V2, fixture('arxiv-v2.html'));
+  await serve(context, AR5IV, fixture('ar5iv.html'));
   const page = await context.newPage();
   await page.goto(V1);
   // The content script is in once the badge counts the paper.
@@ -102,6 +104,11 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
   await expect(page.locator('papershelf-unplaced').getByText('Papershelf: 1 highlight not found on this page')).toBeVisible();
   await page.locator('papershelf-unplaced').getByText('Papershelf: 1 highlight not found on this page').click();
   await expect(page.locator('papershelf-unplaced').getByRole('list', { name: 'Unplaced highlights' })).toContainText(REMOVED);
+
+  // Another rendering of the same paper (ar5iv, v1's text): all three are placed.
+  await page.goto(AR5IV);
+  await expect.poll(() => drawn(page)).toEqual({ 'papershelf-yellow': [COMMENTED, KEPT].sort(), 'papershelf-green': [REMOVED] });
+  await page.goto(V2);
 
   // The popup's details: a list named Highlights, one item per highlight with its quote.
   const popup = await PopupPage.open(context, extensionId, tabId);
