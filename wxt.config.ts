@@ -43,7 +43,8 @@ export default defineConfig({
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
     },
     // The highlight chunk, imported by content scripts on pages with one paper (lib/content/highlights.ts).
-    web_accessible_resources: [{ resources: ['highlight.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // use_dynamic_url: reachable only at a per-session address, so no page can probe for it.
+    web_accessible_resources: [{ resources: ['highlight.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },

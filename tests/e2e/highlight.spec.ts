@@ -63,6 +63,8 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
   const tabId = await tabIdOf(background, page);
   await expect.poll(() => badgeOf(background, tabId)).toBe('1');
   const before = await ownDom(page);
+  // The chunk is reachable only at its per-session address: the page cannot probe for it.
+  expect(await page.evaluate((id) => fetch(`chrome-extension://${id}/highlight.js`).then(() => 'fetched', () => 'refused'), extensionId)).toBe('refused');
 
   await select(page, KEPT);
   const first = toolbar(page).getByRole('button').first();
@@ -138,4 +140,13 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
   const md = await options.exportFile('Export Markdown');
   expect(md.text).toContain(`> ${KEPT} [↗](${V1}#:~:text=`);
   expect(md.text).toContain('> Cheap: **1 %** of the parameters');
+
+  // The keyboard shortcut (a browser command, so trusted) highlights the selection.
+  await page.bringToFront();
+  await select(page, 'learned subset of blocks');
+  const made = await background.evaluate((id) => (globalThis as unknown as ShortcutHook).papershelf.command('highlight-selection', id), tabId);
+  expect(made).toBe(1);
+  await expect.poll(async () => (await drawn(page))['papershelf-yellow']).toContain('learned subset of blocks');
 });
+
+type ShortcutHook = { papershelf: { command(name: string, tabId?: number): Promise<number | undefined> } };
