@@ -8,6 +8,7 @@ import { isPublished } from '@/lib/enrich/completion';
 import * as library from '@/lib/library/commands';
 import { readingStatuses, type Paper, type ReadingStatus } from '@/lib/paper/schema';
 import { loadSettings } from '@/lib/settings/store';
+import { HighlightList } from './HighlightList';
 import { NoteEditor } from './NoteEditor';
 import { TagInput } from './TagInput';
 import { useLiveQuery } from './useLiveQuery';
@@ -138,6 +139,7 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
         }
       />
       <NoteEditor key={paper.key} value={paper.note} onSave={(note) => update({ note })} />
+      <HighlightList db={db} paperKey={paper.key} />
       {paper.abstract && (
         <details class="abstract">
           <summary>Abstract</summary>

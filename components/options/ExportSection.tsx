@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { datedName, downloadText } from '@/components/download';
 import type { PapershelfDB } from '@/lib/library/db';
+import { highlightExports } from '@/lib/library/highlights';
 import { exporters, papersInScope, type ExportScope, type Exporter } from '@/lib/library/exporters';
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 import type { ReadingStatus } from '@/lib/paper/schema';
@@ -48,7 +49,7 @@ export function ExportSection({ db, settings, allTags }: Props) {
         setError('Nothing to export: no paper in this scope.');
         return;
       }
-      const text = await ex.run(db, papers, settings);
+      const text = await (highlightExports[ex.id]?.(db, papers) ?? ex.run(db, papers, settings));
       if (to === 'file') downloadText(document, datedName(ex.ext), text, ex.mime);
       else await navigator.clipboard.writeText(text);
       const n = `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`;

@@ -5,7 +5,9 @@ import type { PaperCandidate, ImportError } from '@/lib/formats/import/candidate
 import { formatById, importFormats } from '@/lib/formats';
 import { importFile, type ImportFormat } from '@/lib/formats/import/detect';
 import type { ImportPlan } from '@/lib/formats/import/plan';
+import { importHighlights } from '@/lib/library/highlights';
 import { applyImport, previewImport } from '@/lib/library/importing';
+import type { Highlight } from '@/lib/paper/highlight';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 // Every extension an importer knows, and .txt (files saved from a browser or a mail).
@@ -15,6 +17,7 @@ interface Pending {
   file: string;
   format: ImportFormat | null;
   candidates: PaperCandidate[];
+  highlights?: Highlight[];
   errors: ImportError[];
   plan: ImportPlan;
 }
@@ -45,7 +48,7 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
         setFatal(`${file.name}: nothing could be imported. ${first || 'The file holds no paper.'} Your library was not changed.`);
         return;
       }
-      setPending({ file: file.name, format: got.format, candidates: got.papers, errors: got.errors, plan: await previewImport(db, got.papers) });
+      setPending({ file: file.name, format: got.format, candidates: got.papers, highlights: got.highlights, errors: got.errors, plan: await previewImport(db, got.papers) });
     } catch (e) {
       setFatal(`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)}). Your library was not changed.`);
     } finally {
@@ -58,7 +61,10 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
     setBusy(true);
     try {
       const plan = await applyImport(db, pending.candidates);
-      setDone(`Imported ${pending.file}: ${plan.add.length} added, ${plan.update.length} updated, ${plan.skip.length} unchanged.`);
+      // A backup's highlights go back once their papers are in (issue 20).
+      const hl = pending.highlights?.length ? await importHighlights(db, pending.highlights) : undefined;
+      const hlText = hl ? ` Highlights: ${hl.restored} restored${hl.skipped ? `, ${hl.skipped} skipped (no such paper, or a newer copy here)` : ''}.` : '';
+      setDone(`Imported ${pending.file}: ${plan.add.length} added, ${plan.update.length} updated, ${plan.skip.length} unchanged.${hlText}`);
       setPending(undefined);
     } catch (e) {
       setFatal(`Import failed and nothing was written: ${describeDbError(e)}`);

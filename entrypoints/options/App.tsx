@@ -25,6 +25,7 @@ export function App() {
         <h1>
           <img src="/icon/48.png" alt="" width={28} height={28} /> Papershelf
         </h1>
+        <a href="/library.html">Open the library page</a>
         <p class="muted">{count === undefined ? '' : `${count} ${count === 1 ? 'paper' : 'papers'} in your library, stored in this browser only.`}</p>
       </header>
       <WelcomeSection empty={count === 0} />

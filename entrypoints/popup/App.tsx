@@ -114,9 +114,14 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
           <img src="/icon/32.png" alt="" width={18} height={18} /> Papershelf
         </h1>
         <SyncState />
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Export &amp; settings
-        </button>
+        <span class="section-actions">
+          <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+            Library page
+          </button>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Export &amp; settings
+          </button>
+        </span>
       </header>
       {view.name !== 'details' && (
         <nav class="tabs" role="tablist" aria-label="Views">

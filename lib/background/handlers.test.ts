@@ -136,3 +136,26 @@ describe('background message handling', () => {
     expect(p.addedAt).toBeGreaterThan(1);
   });
 });
+
+describe('highlight messages', () => {
+  const selectors = {
+    quote: { type: 'TextQuoteSelector', exact: 'learned subset', prefix: 'a ', suffix: ' of' },
+    position: { type: 'TextPositionSelector', start: 3, end: 17 },
+  };
+  const add = { type: 'highlightAdd', paper: paper('2401.01234v1'), selectors, color: 'blue', url: 'https://arxiv.org/html/2401.01234v1' };
+
+  it('adds (saving the paper) and lists a tab\'s highlights under the version-less key', async () => {
+    const reply = (await handleMessage(add, me, env)) as { highlight: { id: string; key: string } };
+    expect(reply.highlight.key).toBe('arxiv:2401.01234');
+    const listed = (await handleMessage({ type: 'highlightsOf', key: 'arxiv:2401.01234' }, me, env)) as { highlights: { id: string }[] };
+    expect(listed.highlights.map((h) => h.id)).toEqual([reply.highlight.id]);
+  });
+
+  it('refuses highlight messages that are not from a tab, from elsewhere, or malformed', async () => {
+    expect(await handleMessage(add, { ...me, tabId: undefined }, env)).toEqual({ error: 'highlightAdd: not from a tab' });
+    expect(await handleMessage({ type: 'highlightsOf', key: 'arxiv:2401.01234' }, { ...me, senderId: 'evil' }, env)).toEqual({ error: 'Unknown sender' });
+    expect(await handleMessage({ ...add, color: 'red' }, me, env)).toEqual({ error: 'Malformed message' });
+    expect(await handleMessage({ ...add, selectors: { quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(5000) } } }, me, env)).toEqual({ error: 'Malformed message' });
+    expect(await db.highlights.count()).toBe(0);
+  });
+});

@@ -4,6 +4,8 @@ import { findSaved, savedAmong } from '../library/db';
 import * as library from '../library/commands';
 import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
 import { setTabDetections } from '../tabs/detections';
+import { handleHighlightMessage } from './highlights';
+import { MENU_QUOTE, onMenuClick } from './menus';
 
 export interface Sender {
   /** Our own extension's id, and the sender's (messages from elsewhere are refused). */
@@ -55,5 +57,12 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
     }
     case 'savedAmong':
       return { saved: [...(await savedAmong(db, msg.keys))] };
+    case 'highlightsOf':
+    case 'highlightAdd':
+      return handleHighlightMessage(db, msg, sender.tabId);
+    case 'quoteToNote':
+      // The toolbar's "Add to note": the context menu's own path, for this tab's paper.
+      if (sender.tabId === undefined) return { error: 'quoteToNote: not from a tab' };
+      return { key: await onMenuClick(db, { menuItemId: MENU_QUOTE, selectionText: msg.text }, sender.tabId) };
   }
 }

@@ -6,6 +6,7 @@ import type { ToContent } from '../messaging/guards';
 import { flashBadge } from './badge';
 
 export const SAVE_PAGE_COMMAND = 'save-page';
+export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
 export async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -31,6 +32,14 @@ export async function savePage(db: PapershelfDB, tabId: number): Promise<number>
 }
 
 export async function onCommand(db: PapershelfDB, command: string, tabId?: number): Promise<number | undefined> {
+  if (command === HIGHLIGHT_COMMAND) {
+    // The page's content script highlights its selection (a browser shortcut: a trusted act).
+    const id = tabId ?? (await activeTabId());
+    if (id === undefined) return undefined;
+    const msg: ToContent = { type: 'highlight' };
+    const reply = (await browser.tabs.sendMessage(id, msg, { frameId: 0 }).catch(() => undefined)) as { count?: unknown } | undefined;
+    return typeof reply?.count === 'number' ? reply.count : 0;
+  }
   if (command !== SAVE_PAGE_COMMAND) return undefined;
   const id = tabId ?? (await activeTabId());
   return id === undefined ? undefined : savePage(db, id);

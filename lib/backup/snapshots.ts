@@ -5,6 +5,7 @@ import { importBackup } from '../formats/import/backup';
 import type { PaperCandidate } from '../formats/import/candidate';
 import { toBackup } from '../formats/backup';
 import type { Paper } from '../paper/schema';
+import { allHighlights } from '../library/highlights';
 import type { BackupDB, Snapshot } from './db';
 
 export const KEEP = 5;
@@ -24,10 +25,13 @@ function signature(papers: Paper[]): string {
 export async function takeSnapshot(db: PapershelfDB, backups: BackupDB, now = Date.now()): Promise<Snapshot | undefined> {
   const papers = await db.papers.orderBy('addedAt').toArray();
   if (!papers.length) return undefined;
-  const sig = signature(papers);
+  // Highlights (issue 20) ride along; a change to them alone is a change too.
+  const highlights = await allHighlights(db);
+  const hsig = highlights.length ? `:h${highlights.length}:${Math.max(...highlights.map((h) => h.updatedAt))}` : '';
+  const sig = signature(papers) + hsig;
   const last = await backups.snapshots.orderBy('at').last();
   if (last?.signature === sig) return undefined;
-  const snap: Snapshot = { at: now, count: papers.length, signature: sig, text: toBackup(papers, now) };
+  const snap: Snapshot = { at: now, count: papers.length, signature: sig, text: toBackup(papers, now, highlights) };
   await backups.transaction('rw', backups.snapshots, async () => {
     snap.id = await backups.snapshots.add(snap);
     const old = await backups.snapshots.orderBy('at').reverse().offset(KEEP).primaryKeys();

@@ -10,6 +10,7 @@ import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
+import { startPageHighlights } from './highlights';
 import { loadContentSettings, readContentSettings } from '../settings/content';
 
 /**
@@ -62,6 +63,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     detach();
   });
   const scanned = session.scan();
+  let highlights = startPageHighlights(document, undefined);
   // The background's commands are heard from the start: the badge shows while the first scan's
   // report is still being answered, and a shortcut pressed then waits for that scan instead of
   // finding no listener (and saving nothing).
@@ -71,6 +73,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       .catch(() => {})
       .then(() => {
         if (raw.type === 'rescan') return session.scan(location.href).then(() => ({ count: session.keys.length }));
+        if (raw.type === 'highlight') return highlights.highlightSelection().then((h) => ({ count: h ? 1 : 0 }));
         const papers = session.keys.map((k) => session.paper(k)!).filter(Boolean);
         return ask({ type: 'save', papers }).then((r) => ({ count: r.saved.length }));
       });
@@ -88,6 +91,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   detach = stopMessages;
   await scanned;
   if (ctx.isInvalid) return;
+  // Highlighting (issue 20) loads only where exactly one paper was found.
+  highlights = startPageHighlights(document, session.keys.length === 1 ? session.paper(session.keys[0]) : undefined);
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.
@@ -105,12 +110,14 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     if (area !== 'local' || !change) return;
     const mine = session.keys;
     if (change.keys.length && !change.keys.some((k) => mine.includes(k))) return;
+    highlights.reload();
     void ask({ type: 'savedAmong', keys: mine }).then((r) => session.applySaved(r.saved), () => {});
   };
   browser.storage.onChanged.addListener(onStorage);
 
   detach = () => {
     unwatch();
+    highlights.destroy();
     try {
       browser.storage.onChanged.removeListener(onStorage);
     } catch {

@@ -24,3 +24,25 @@ describe('JSON backup', () => {
     expect(importBackup('{"a":').errors[0].message).toMatch(/not JSON/);
   });
 });
+
+describe('JSON backup with highlights', () => {
+  const [paper] = loadLibrary();
+  const h = {
+    id: 'aaaaaaaa1', key: paper.key, color: 'green' as const, url: 'https://arxiv.org/html/2401.01234v1', createdAt: 1, updatedAt: 2,
+    selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'learned subset', prefix: 'a ', suffix: ' of' }, position: { type: 'TextPositionSelector' as const, start: 3, end: 17 } },
+  };
+  it('carries them in an optional top-level array that imports back', () => {
+    const text = toBackup([paper], 0, [h]);
+    expect(JSON.parse(text).highlights).toEqual([h]);
+    expect(importBackup(text)).toMatchObject({ errors: [], highlights: [h] });
+  });
+  it('keeps the old shape without highlights, and old backups import with none', () => {
+    expect(JSON.parse(toBackup([paper], 0))).not.toHaveProperty('highlights');
+    expect(importBackup(toBackup([paper], 0)).highlights).toBeUndefined();
+  });
+  it('reports a bad highlight by index and keeps the rest', () => {
+    const r = importBackup(JSON.stringify({ format: 'papershelf-backup', version: 1, papers: [paper], highlights: [h, { ...h, color: 'red' }] }));
+    expect(r.highlights).toEqual([h]);
+    expect(r.errors[0].where).toBe('highlights[1]');
+  });
+});

@@ -19,3 +19,19 @@ describe('DOI links', () => {
     expect(md).toContain('](https://doi.org/10.1002/(sici)1097-4636(199901)44%3A1%3C33%3A%3Aaid-jbm4%3E3.0.co%3B2-x)');
   });
 });
+
+describe('toMarkdown with highlights', () => {
+  it('quotes each highlight with a deep link and its comment, escaped', () => {
+    const p = newPaper({ key: 'arxiv:2401.01234', ids: { arxiv: '2401.01234' }, title: 'Sparse', authors: [], type: 'preprint', source: 't' }, 0);
+    const h = {
+      id: 'aaaaaaaa1', key: p.key, color: 'yellow' as const, url: 'https://arxiv.org/html/2401.01234v1', createdAt: 0, updatedAt: 0,
+      selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'a learned   subset <b>' } },
+      comment: 'Key idea\n<script>',
+    };
+    expect(toMarkdown([p], 'Papers', new Map([[p.key, [h]]]))).toBe(
+      '# Papers\n\n- [Sparse](https://arxiv.org/abs/2401.01234)\n\n  Highlights:\n\n' +
+        '  > a learned subset \\<b\\> [↗](https://arxiv.org/html/2401.01234v1#:~:text=a%20learned%20subset%20%3Cb%3E)\n  >\n  > Key idea\n  > \\<script\\>\n\n',
+    );
+    expect(toMarkdown([p])).not.toContain('Highlights');
+  });
+});

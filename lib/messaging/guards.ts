@@ -2,11 +2,11 @@
 // (and keeps zod out of the script injected into pages).
 
 /** Messages to a content script, from the background. */
-export type ToContent = { type: 'savePage' } | { type: 'rescan' };
+export type ToContent = { type: 'savePage' } | { type: 'rescan' } | { type: 'highlight' };
 
 export function isToContent(raw: unknown): raw is ToContent {
   if (typeof raw !== 'object' || raw === null) return false;
   const keys = Object.keys(raw);
   const type = (raw as { type?: unknown }).type;
-  return keys.length === 1 && (type === 'savePage' || type === 'rescan');
+  return keys.length === 1 && (type === 'savePage' || type === 'rescan' || type === 'highlight');
 }

@@ -1,6 +1,7 @@
 // The one message protocol. Every message is validated where it arrives: content scripts
 // live inside untrusted pages, so nothing they send is taken on trust.
 import * as z from 'zod/mini';
+import { highlightColorSchema, highlightSelectorsSchema, HIGHLIGHT_LIMITS } from '../paper/highlight';
 import { paperMetaSchema, type PaperMeta } from '../paper/schema';
 
 const keys = z.array(z.string().check(z.maxLength(2100))).check(z.maxLength(20_000));
@@ -25,6 +26,19 @@ export const toBackground = z.discriminatedUnion('type', [
   /** `ifBare`: remove only records without note or tags (an inline click must not lose notes). */
   z.object({ type: z.literal('remove'), keys, ifBare: z.optional(z.boolean()) }),
   z.object({ type: z.literal('savedAmong'), keys }),
+  /** Highlights (issue 20), from the content script of a page showing one paper. */
+  z.object({ type: z.literal('highlightsOf'), key: z.string().check(z.maxLength(2100)) }),
+  /** Made by a trusted click in the toolbar (or the shortcut); the paper is saved if it is not. */
+  z.object({
+    type: z.literal('highlightAdd'),
+    paper: paperMetaSchema,
+    selectors: highlightSelectorsSchema,
+    color: highlightColorSchema,
+    comment: z.optional(z.string().check(z.maxLength(HIGHLIGHT_LIMITS.comment))),
+    url: z.string().check(z.maxLength(2048)),
+  }),
+  /** "Add to note" in the toolbar: the context menu's path, for the tab's paper. */
+  z.object({ type: z.literal('quoteToNote'), text: z.string().check(z.minLength(1), z.maxLength(100_000)) }),
 ]);
 export type ToBackground = z.infer<typeof toBackground>;
 

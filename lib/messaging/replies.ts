@@ -1,4 +1,5 @@
 // Reply types (kept apart from the zod schemas so the content script can import them).
+import type { Highlight } from '../paper/highlight';
 
 /** Replies, by request type. */
 export interface Replies {
@@ -6,6 +7,9 @@ export interface Replies {
   save: { saved: string[] };
   remove: { removed: string[]; kept: string[] };
   savedAmong: { saved: string[] };
+  highlightsOf: { highlights: Highlight[] };
+  highlightAdd: { highlight: Highlight };
+  quoteToNote: { key?: string };
 }
 
 

@@ -13,5 +13,8 @@ interface Window {
     getAll(): Promise<unknown[]>;
     clear(): Promise<void>;
     profile(): Promise<{ readMs: number; indexMs: number; count: number }>;
+    putHighlights(paper: unknown, highlights: unknown[]): Promise<void>;
   };
+  /** The highlight benchmark's page: when all 200 were drawn, the longest task (ms). */
+  __hl: { drawn: number; longest: number; tasks: number };
 }

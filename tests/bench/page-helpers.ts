@@ -83,4 +83,14 @@ async function profile(): Promise<{ readMs: number; indexMs: number; count: numb
   return { readMs, indexMs, count: index.size };
 }
 
-(globalThis as Record<string, unknown>).__benchPage = { seed, put, getAll, clear, profile };
+/** One paper and its highlights, raw (the highlight benchmark's page finds them stored). */
+async function putHighlights(paper: Paper, highlights: unknown[]): Promise<void> {
+  const db = await open();
+  const tx = db.transaction([STORE, 'highlights'], 'readwrite');
+  tx.objectStore(STORE).put(paper);
+  for (const h of highlights) tx.objectStore('highlights').put(h);
+  await done(tx);
+  db.close();
+}
+
+(globalThis as Record<string, unknown>).__benchPage = { seed, put, getAll, clear, profile, putHighlights };

@@ -18,7 +18,9 @@ plain('the built manifest: no externally_connectable, strict CSP, no page-expose
     content_scripts: { matches: string[]; all_frames?: boolean; world?: string }[];
   };
   expect(m).not.toHaveProperty('externally_connectable');
-  expect(m).not.toHaveProperty('web_accessible_resources');
+  // The one page-reachable file is the highlight chunk a content script imports on a paper's
+  // page (lib/content/highlights.ts), and only at a per-session address: no page can probe for it.
+  expect(m.web_accessible_resources ?? []).toEqual([{ resources: ['highlight.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
   const csp = Object.fromEntries(m.content_security_policy.extension_pages.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   expect(csp['script-src']).toEqual(["'self'"]);
   expect(csp['object-src']).toEqual(["'self'"]);

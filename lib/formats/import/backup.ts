@@ -1,10 +1,11 @@
 // JSON backup import: the envelope and every paper validated with the zod schemas.
 import * as z from 'zod/mini';
+import { highlightSchema } from '../../paper/highlight';
 import { paperSchema } from '../../paper/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup';
 import { guardedJson, type ImportResult } from './candidate';
 
-const envelope = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number(), papers: z.array(z.unknown()) });
+const envelope = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number(), papers: z.array(z.unknown()), highlights: z.optional(z.array(z.unknown())) });
 
 function issues(e: z.core.$ZodError): string {
   return e.issues
@@ -33,5 +34,12 @@ export function importBackup(text: string): ImportResult {
       }
       result.papers.push(p.data);
     });
+    const highlights: NonNullable<ImportResult['highlights']> = [];
+    ('highlights' in env.data ? (env.data.highlights ?? []) : []).forEach((raw, i) => {
+      const h = highlightSchema.safeParse(raw);
+      if (h.success) highlights.push(h.data);
+      else result.errors.push({ where: `highlights[${i}]`, message: issues(h.error) });
+    });
+    if (highlights.length) result.highlights = highlights;
   });
 }

@@ -2,6 +2,7 @@
 import { titleKey } from '../../paper/identity';
 import { buildPaper, identityOf, type PaperInput } from '../../paper/make';
 import type { NameParts, Paper, PaperMeta } from '../../paper/schema';
+import type { Highlight } from '../../paper/highlight';
 import { normalizeTags } from '../../paper/tags';
 import { LIMITS } from '../../paper/limits';
 import { fromParts, toParts } from '../names';
@@ -21,6 +22,8 @@ export interface ImportError {
 export interface ImportResult {
   papers: PaperCandidate[];
   errors: ImportError[];
+  /** A backup's highlights (issue 20), restored after its papers. */
+  highlights?: Highlight[];
 }
 
 /** What an importer reads of a record: makePaper's input, plus names in parts and editors. */

@@ -1,0 +1,115 @@
+// Keeps a paper's highlights drawn on the page: anchors them (in slices, so no main-thread task
+// runs long), paints what was placed, reports what was not (unplaced highlights are listed,
+// never dropped) and re-anchors after the page re-renders its text client-side.
+import type { Highlight } from '../paper/highlight';
+import { anchorSelectors } from './anchor';
+import { createPainter, type Drawn, type Painter } from './paint';
+import { buildTextIndex, indexToRange, type TextIndex } from './text';
+
+export interface Placement {
+  placed: Drawn[];
+  unplaced: Highlight[];
+}
+
+const SLICE_MS = 12;
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Anchors every highlight in `ix`, yielding to the page every SLICE_MS. */
+export async function anchorAll(ix: TextIndex, highlights: Highlight[], now: () => number = () => performance.now()): Promise<Placement> {
+  const placed: Drawn[] = [];
+  const unplaced: Highlight[] = [];
+  let since = now();
+  for (const h of highlights) {
+    const a = anchorSelectors(ix.text, h.selectors);
+    if (a) placed.push({ id: h.id, color: h.color, range: indexToRange(ix, a.start, a.end) });
+    else unplaced.push(h);
+    if (now() - since > SLICE_MS) {
+      await yieldToPage();
+      since = now();
+    }
+  }
+  return { placed, unplaced };
+}
+
+/** Our own elements: never part of the paper's text, their changes are not the page's. */
+export const isOwn = (n: Node) => n.nodeType === 1 && ((n as Element).hasAttribute('data-papershelf-host') || (n as Element).hasAttribute('data-papershelf-highlight'));
+
+export class Attacher {
+  private highlights: Highlight[] = [];
+  private painter: Painter;
+  private observer: MutationObserver | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private run = 0;
+  placement: Placement = { placed: [], unplaced: [] };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onPlaced: (p: Placement) => void,
+    private readonly delay = 250,
+    private readonly root: () => Node = () => doc.body ?? doc.documentElement,
+  ) {
+    this.painter = createPainter(doc);
+  }
+
+  get mode() {
+    return this.painter.mode;
+  }
+
+  /** Draws exactly these highlights (the paper's current list). */
+  async set(highlights: Highlight[]): Promise<Placement> {
+    this.highlights = highlights;
+    return this.refresh();
+  }
+
+  async refresh(): Promise<Placement> {
+    const run = ++this.run;
+    this.pause();
+    this.painter.clear();
+    this.resume();
+    const p = await anchorAll(buildTextIndex(this.root()), this.highlights);
+    if (run !== this.run) return this.placement; // a newer refresh superseded this one
+    this.pause();
+    this.painter.paint(p.placed);
+    this.resume();
+    this.placement = p;
+    this.onPlaced(p);
+    return p;
+  }
+
+  /** Re-anchors after the page's own changes to its text (debounced). */
+  watch(): void {
+    const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer((records) => {
+      if (records.some((r) => !this.ours(r))) this.schedule();
+    });
+    this.resume();
+  }
+
+  private ours(r: MutationRecord): boolean {
+    for (let n: Node | null = r.target; n; n = n.parentNode) if (isOwn(n)) return true;
+    const nodes = [...r.addedNodes, ...r.removedNodes];
+    return nodes.length > 0 && nodes.every(isOwn);
+  }
+
+  private schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), this.delay);
+  }
+
+  // The fallback's marks change the DOM: those mutations are ours, not a re-render.
+  private pause() {
+    this.observer?.takeRecords();
+    this.observer?.disconnect();
+  }
+  private resume() {
+    this.observer?.observe(this.root(), { childList: true, subtree: true, characterData: true });
+  }
+
+  destroy(): void {
+    this.run++;
+    clearTimeout(this.timer);
+    this.observer?.disconnect();
+    this.observer = null;
+    this.painter.clear();
+  }
+}
