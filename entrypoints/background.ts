@@ -10,6 +10,9 @@ import { startEnrichment } from '@/lib/enrich/service';
 import { refreshFirstRows } from '@/lib/library/firstRows';
 import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
+import { loadSettings } from '@/lib/settings/store';
+import { getSeenDb } from '@/lib/triage/store';
+import { clearTabTriage, deviceId } from '@/lib/triage/tabs';
 
 export default defineBackground({
   type: 'module',
@@ -21,9 +24,11 @@ export default defineBackground({
     startEnrichment(db);
     // Rolling automatic backups (a separate database), daily on an alarm.
     startBackups(db);
+    // Daily triage's seen ledger: a database of its own, opened here only (never in a page).
+    const triage = { seen: getSeenDb(), ledgerOn: async () => (await loadSettings()).seenLedger, device: deviceId, refreshBadge: setBadge };
 
     browser.runtime.onMessage.addListener((raw, sender) =>
-      handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge }).catch(
+      handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge, triage }).catch(
         (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
       ),
     );
@@ -32,15 +37,21 @@ export default defineBackground({
     browser.tabs.onUpdated.addListener((tabId, info) => {
       if (info.status === 'loading' && info.url) {
         void clearTabDetections(tabId);
+        void clearTabTriage(tabId);
         void showBadge(tabId, badgeLook([], new Set()));
       }
     });
-    browser.tabs.onRemoved.addListener((tabId) => void clearTabDetections(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void clearTabDetections(tabId);
+      void clearTabTriage(tabId);
+    });
 
     // Saved or removed anywhere (inline, popup, options, another tab): recolour the badges.
     browser.storage.onChanged.addListener((changes, area) => {
       const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
       if (area === 'local' && change) void refreshBadges(db, change.keys);
+      // The badge may count new papers only (a setting): every tab follows a change of it.
+      else if (area === 'local' && changes.settings) void refreshBadges(db, []);
     });
 
     // storage.session starts empty with the browser and with each install or update: the popup's

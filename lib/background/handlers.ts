@@ -4,6 +4,7 @@ import { findSaved, savedAmong } from '../db/papers';
 import * as library from '../library/commands';
 import { toBackground, validPapers, type Replies, type ToBackground, type ErrorReply } from '../messaging/protocol';
 import { badgeText, setTabDetections } from '../tabs/detections';
+import { handleTriage, type TriageEnv } from '../triage/handle';
 
 export interface Sender {
   /** Our own extension's id, and the sender's (messages from elsewhere are refused). */
@@ -15,6 +16,8 @@ export interface Sender {
 export interface BackgroundEnv {
   db: PapershelfDB;
   setBadge(tabId: number, text: string): Promise<void>;
+  /** Daily triage's seen ledger and what it needs (lib/triage/handle.ts). */
+  triage?: Omit<TriageEnv, 'db'>;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, env: BackgroundEnv): Promise<Replies[ToBackground['type']] | ErrorReply> {
@@ -54,5 +57,8 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
     }
     case 'savedAmong':
       return { saved: [...(await savedAmong(db, msg.keys))] };
+    default:
+      if (!env.triage) return { error: `${msg.type}: triage is not available` };
+      return handleTriage(msg, sender.tabId, { ...env.triage, db });
   }
 }
