@@ -10,7 +10,7 @@ import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
-import { loadContentSettings, readContentSettings } from '../settings/content';
+import { loadContentSettings, readContentSettings, type ContentSettings } from '../settings/content';
 
 /**
  * Resolves when the document is parsed. The scripts are injected at document_start and wait here:
@@ -22,6 +22,8 @@ export function domReady(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
+
+const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: s.dimSeen, watchList: s.watchList });
 
 export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[]): Promise<void> {
   const pending = loadContentSettings();
@@ -38,6 +40,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       save: async (paper) => (await ask({ type: 'save', papers: [paper] })).saved,
       unsave: async (key) => void (await ask({ type: 'remove', keys: [key], ifBare: true })),
       onError: (m) => console.warn('[Papershelf]', m),
+      triage: {
+        lookup: (keys) => ask({ type: 'seenLookup', keys }),
+        seen: async (pageUrl, entries) => void (await ask({ type: 'seen', url: pageUrl, entries })),
+        dismiss: async (key, undo) => void (await ask({ type: 'dismiss', key, undo })),
+      },
     },
     {
       adapters,
@@ -45,6 +52,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       genericEverywhere: settings.detectOn === 'all',
       disabled: settings.disabledSites,
       beforeScan: () => forgetMeta(document),
+      triage: triageOptions(settings),
     },
   );
   // Registered before the first scan: the extension may be reloaded while that scan's report is
@@ -91,7 +99,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       // Settings apply to open tabs at once: controls are rebuilt (or dropped) and the badge follows.
       const next = readContentSettings(changes.settings.newValue);
       session.destroy();
-      session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites });
+      session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites, triage: triageOptions(next) });
       void session.scan(location.href);
     }
     const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
