@@ -6,6 +6,7 @@ import { quickCheck } from '../detect/quick';
 import type { SiteAdapter } from '../detect/types';
 import { PageSession } from '../inline/session';
 import { watchPage } from '../inline/watch';
+import { startKeyboardTriage } from '../inline/keyboard';
 import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
@@ -28,7 +29,7 @@ const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: 
 export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[]): Promise<void> {
   const pending = loadContentSettings();
   await domReady(document);
-  const settings = await pending;
+  let settings = await pending;
   const url = new URL(location.href);
   const verdict = quickCheck(document, url, { detectOn: settings.detectOn, disabled: settings.disabledSites, adapters });
   if (verdict === 'none') return;
@@ -89,6 +90,13 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   detach = stopMessages;
   await scanned;
   if (ctx.isInvalid) return;
+  // Keyboard triage: on the known sites by default (none has single-key shortcuts of its own).
+  const stopKeys = startKeyboardTriage(window, session, {
+    enabled: () => settings.keyboardTriage === 'on' || (settings.keyboardTriage === 'auto' && verdict === 'site'),
+    open: (u) => void window.open(u, '_blank', 'noopener'),
+    annotate: async (paper, add) => void (await ask({ type: 'annotate', papers: [paper], ...add })),
+    onError: (m) => console.warn('[Papershelf]', m),
+  });
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.
@@ -97,7 +105,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes.settings) {
       // Settings apply to open tabs at once: controls are rebuilt (or dropped) and the badge follows.
-      const next = readContentSettings(changes.settings.newValue);
+      const next = (settings = readContentSettings(changes.settings.newValue));
       session.destroy();
       session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites, triage: triageOptions(next) });
       void session.scan(location.href);
@@ -112,6 +120,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
 
   detach = () => {
     unwatch();
+    stopKeys();
     try {
       browser.storage.onChanged.removeListener(onStorage);
     } catch {
