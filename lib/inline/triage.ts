@@ -2,9 +2,9 @@
 // the sightings that feed the seen ledger. Everything here runs after the controls are placed:
 // one look-up message for the keys of a scan, then the marks in small chunks, then an
 // IntersectionObserver (no work per scroll event) whose sightings go out in batches.
-import { allKeys } from '../paper/identity';
 import type { PaperMeta } from '../paper/schema';
 import type { Sighting } from '../messaging/protocol';
+import { sightingOf } from '../triage/sighting';
 import { SeenTracker } from '../triage/threshold';
 import { compileWatchList, matchWatch, type WatchRule } from '../triage/watch';
 import type { ControlHandle } from './control';
@@ -250,15 +250,7 @@ export class InlineTriage {
     const entries: Sighting[] = [];
     for (const key of keys) {
       const p = this.paperOf(key);
-      if (!p) continue;
-      entries.push({
-        key,
-        aliases: allKeys(p.ids).filter((k) => k !== key).slice(0, 20),
-        title: p.title,
-        authors: p.authors.slice(0, 8),
-        ...(p.year !== undefined && { year: p.year }),
-        ...(p.venue !== undefined && { venue: p.venue }),
-      });
+      if (p) entries.push({ ...sightingOf(p), key });
     }
     if (entries.length) this.env.seen(this.url(), entries).catch((e: unknown) => this.onError(e instanceof Error ? e.message : String(e)));
   }
