@@ -27,11 +27,13 @@ export default defineBackground({
     // Daily triage's seen ledger: a database of its own, opened here only (never in a page).
     const triage = { seen: getSeenDb(), ledgerOn: async () => (await loadSettings()).seenLedger, device: deviceId, refreshBadge: setBadge };
 
-    browser.runtime.onMessage.addListener((raw, sender) =>
-      handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge, triage }).catch(
+    browser.runtime.onMessage.addListener((raw, sender) => {
+      // The popup or options page shown in a tab has a tab too: its URL says it is ours.
+      const extensionPage = !!sender.url?.startsWith(browser.runtime.getURL('/'));
+      return handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id, extensionPage }, { db, setBadge, triage }).catch(
         (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
-      ),
-    );
+      );
+    });
 
     // A new page in a tab starts with nothing detected until its content script reports.
     browser.tabs.onUpdated.addListener((tabId, info) => {

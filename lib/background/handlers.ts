@@ -11,6 +11,8 @@ export interface Sender {
   extensionId: string;
   senderId?: string;
   tabId?: number;
+  /** Sent by one of the extension's own pages (popup, options), even when shown in a tab. */
+  extensionPage?: boolean;
 }
 
 export interface BackgroundEnv {
@@ -59,6 +61,6 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
       return { saved: [...(await savedAmong(db, msg.keys))] };
     default:
       if (!env.triage) return { error: `${msg.type}: triage is not available` };
-      return handleTriage(msg, sender.tabId, { ...env.triage, db });
+      return handleTriage(msg, sender, { ...env.triage, db });
   }
 }

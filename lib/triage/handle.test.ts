@@ -14,7 +14,7 @@ let env: BackgroundEnv;
 let ledger: boolean;
 let refreshed: number[];
 const tab: Sender = { extensionId: 'ext', senderId: 'ext', tabId: 3 };
-const page: Sender = { extensionId: 'ext', senderId: 'ext' };
+const page: Sender = { extensionId: 'ext', senderId: 'ext', extensionPage: true };
 const sighting = (key: string, aliases: string[] = []) => ({ key, aliases, title: `Paper ${key}`, authors: ['A. Author'] });
 const paper = (id: string) => makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 'test' })!;
 

@@ -24,8 +24,11 @@ const DAY = 86_400_000;
 
 const events = (url: string, list: Sighting[], at: number): SeenEvent[] => list.map((s) => ({ ...s, at, where: whereOf(url) }));
 
-export async function handleTriage(msg: TriageMessage, tabId: number | undefined, env: TriageEnv): Promise<Replies[TriageMessage['type']] | ErrorReply> {
+export async function handleTriage(msg: TriageMessage, from: { tabId?: number; extensionPage?: boolean }, env: TriageEnv): Promise<Replies[TriageMessage['type']] | ErrorReply> {
   const now = (env.now ?? Date.now)();
+  const { tabId } = from;
+  // History is read and changed by the extension's pages only, never by a page's content script.
+  const pageOnly = (what: string) => ({ error: `${what}: extension pages only` });
   switch (msg.type) {
     case 'seen': {
       if (tabId === undefined) return { error: 'seen: not from a tab' };
@@ -50,7 +53,7 @@ export async function handleTriage(msg: TriageMessage, tabId: number | undefined
       return { dismissed: !msg.undo };
     }
     case 'markSeen': {
-      if (tabId !== undefined) return { error: 'markSeen: extension pages only' };
+      if (!from.extensionPage) return pageOnly('markSeen');
       const recorded = (await env.ledgerOn()) ? await recordSightings(env.seen, events(msg.url, msg.entries, now)) : 0;
       const t = await getTabTriage(msg.tabId);
       if (t) {
@@ -60,12 +63,11 @@ export async function handleTriage(msg: TriageMessage, tabId: number | undefined
       return { recorded };
     }
     case 'seenRecent': {
-      // A page's content script has no business reading the history.
-      if (tabId !== undefined) return { error: 'seenRecent: extension pages only' };
+      if (!from.extensionPage) return pageOnly('seenRecent');
       return { records: await recentSeen(env.seen, now - msg.days * DAY, msg.limit) };
     }
     case 'clearSeen': {
-      if (tabId !== undefined) return { error: 'clearSeen: extension pages only' };
+      if (!from.extensionPage) return pageOnly('clearSeen');
       await clearLedger(env.seen);
       return { cleared: true };
     }
