@@ -45,7 +45,7 @@ export function PageList({ db, papers: found, onOpen, onError, triage }: Props) 
     <section aria-labelledby="page-h" class="page-list">
       <div class="section-head">
         <h2 id="page-h">On this page</h2>
-        {papers.length > 0 && (
+        {found.length > 0 && (
           <div class="section-actions">
             <button type="button" disabled={!chosen.length} onClick={() => run(() => save(chosen).then(() => setSelected(new Set())))}>
               Save selected{chosen.length ? ` (${chosen.length})` : ''}
@@ -56,7 +56,7 @@ export function PageList({ db, papers: found, onOpen, onError, triage }: Props) 
           </div>
         )}
       </div>
-      {papers.length === 0 ? (
+      {found.length === 0 ? (
         <div class="empty-state">
           <p>
             <strong>No papers detected on this page.</strong>

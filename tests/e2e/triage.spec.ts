@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { badgeOf, expect, serve, tabIdOf, test } from './fixtures';
 import { FIXTURES_DIR } from '../fixtures';
+import { PopupPage } from './pages/PopupPage';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -75,8 +76,8 @@ async function scrollHalf(page: Page) {
   }
 }
 
-test('a paper seen on Hugging Face is not new on arXiv the next day; the badge counts the new ones', async ({ context, background }) => {
-  await setSettings(background, { badgeCount: 'new' });
+test('a paper seen on Hugging Face is not new on arXiv the next day; the badge counts the new ones', async ({ context, background, extensionId }) => {
+  await setSettings(background, { badgeCount: 'new', watchList: ['conformal prediction', 'author: Kenji Sato'] });
   const day1 = await open(context, HF_URL, hfDaily());
   await marked(day1, HF_KEYS[5]);
   expect(await newKeys(day1)).toEqual(HF_KEYS); // nothing seen yet
@@ -91,6 +92,19 @@ test('a paper seen on Hugging Face is not new on arXiv the next day; the badge c
   expect(await host(day2, 'arxiv:2410.05001').getAttribute('data-papershelf-new')).toBeNull();
   const tabId = await tabIdOf(background, day2);
   await expect.poll(() => badgeOf(background, tabId)).toBe('5');
+
+  // The popup's This page: counts, watch-list matches first, New only, Mark all seen.
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await popup.showPage();
+  await expect(popup.onPage.getByText('5 new since your last visit · 2 match your watch list')).toBeVisible();
+  const titles = popup.onPage.getByRole('listitem').locator('.paper-title');
+  await expect(titles.first()).toHaveText('Conformal Prediction Under Label Shift');
+  await popup.onPage.getByRole('button', { name: 'New only', exact: true }).click();
+  await expect(popup.onPage.getByRole('listitem')).toHaveCount(5);
+  await popup.onPage.getByRole('button', { name: 'Mark all seen' }).click();
+  await expect(popup.onPage.getByText('0 new since your last visit', { exact: false })).toBeVisible();
+  await expect.poll(() => badgeOf(background, tabId)).toBe('');
+  expect(await ledgerKeys(background)).toEqual([...new Set([...HF_KEYS.slice(0, 3), ...ARXIV_KEYS])].sort());
 });
 
 test('dismissed on one listing, dimmed on another; undo in place', async ({ context, background }) => {
