@@ -1,6 +1,6 @@
 // The benchmark driver (bundled and started by run.mjs). Environment:
 //   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
-//   ONLY=scripts,formats,search,listing,save,popup     BUILD=0      reuse tests/bench/out/ext
+//   ONLY=scripts,formats,search,listing,save,popup,triage     BUILD=0      reuse tests/bench/out/ext
 // With ONLY, the figures of the other parts are kept from the previous tests/bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -10,6 +10,7 @@ import { formatsBench } from './formats-bench';
 import { listingBench } from './listing-bench';
 import { popupBench } from './popup-bench';
 import { saveBench } from './save-bench';
+import { triageBench } from './triage-bench';
 import { contentScriptSizes } from './scripts';
 import { ratio, single, table, type Result } from './stats';
 
@@ -97,6 +98,7 @@ async function main() {
   await part('listing', () => listingBench(EXT, RUNS));
   await part('save', () => saveBench(EXT, helpers, RUNS));
   await part('popup', () => popupBench(EXT, helpers, SIZES));
+  await part('triage', () => triageBench(EXT, RUNS));
 
   // With ONLY, the other parts' figures are kept from the previous run's results.json.
   const jsonPath = resolve(BENCH, 'results.json');
