@@ -152,7 +152,8 @@ export function startKeyboardTriage(win: Window, session: KeyboardSession, deps:
   };
 
   const onKey = (e: KeyboardEvent) => {
-    if (!deps.enabled() || !session.entries().length) return;
+    // Listings only: a paper's own page has one entry and keeps its keys.
+    if (!deps.enabled() || session.entries().length < 2) return;
     const action = triageAction(e);
     if (!action) return;
     // Taken: the page does not also act on it.

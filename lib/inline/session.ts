@@ -45,6 +45,8 @@ export class PageSession {
   private lastReport = '';
   private url: string;
   private triage: InlineTriage | undefined;
+  /** Controls held back from triage until the page shows two: triage is for listings, not a paper's own page. */
+  private triageHeld: Mounted[] = [];
   private ordered: Mounted[] | undefined;
 
   constructor(
@@ -130,7 +132,12 @@ export class PageSession {
       if (m) added.push(m);
     }
     this.fitLater(added.map((m) => m.handle));
-    this.triage?.added(added);
+    if (!this.triage || !added.length) return;
+    if (this.controls.size < 2) this.triageHeld.push(...added);
+    else {
+      this.triage.added([...this.triageHeld.filter((m) => m.handle.host.isConnected), ...added]);
+      this.triageHeld = [];
+    }
   }
 
   /**
@@ -276,6 +283,7 @@ export class PageSession {
   /** Removes every control (the extension was reloaded or disabled). */
   destroy(): void {
     this.triage?.detachAll();
+    this.triageHeld = [];
     for (const host of this.controls.keys()) host.remove();
     this.controls.clear();
     this.byKey = undefined;

@@ -93,9 +93,16 @@ describe('inline triage', () => {
     expect(['2401.00001', '2401.00002', '2401.00003'].map((id) => host(id).hasAttribute('data-papershelf-new'))).toEqual([true, false, true]);
   });
 
+  it('a paper\'s own page (one entry) gets no triage: no look-up, no Dismiss', async () => {
+    const t = env();
+    await scanned(['2401.00001'], t);
+    expect(t.lookups).toEqual([]);
+    expect(host('2401.00001').shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+  });
+
   it('no New marks and no observation with the ledger off', async () => {
     const t = env([], [], false);
-    await scanned(['2401.00001'], t);
+    await scanned(['2401.00001', '2401.00002'], t);
     expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(false);
     expect(FakeIO.all).toHaveLength(0);
   });
@@ -118,7 +125,7 @@ describe('inline triage', () => {
 
   it('scrolled past in under a second: not seen', async () => {
     const t = env();
-    await scanned(['2401.00001'], t);
+    await scanned(['2401.00001', '2401.00002'], t);
     FakeIO.show(anchor('2401.00001'), 1);
     await vi.advanceTimersByTimeAsync(500);
     FakeIO.show(anchor('2401.00001'), 0);
@@ -156,7 +163,7 @@ describe('inline triage', () => {
 
   it('a rebuild of the controls (settings changed) keeps the New marks of this page load', async () => {
     const t = env();
-    const s = await scanned(['2401.00001'], t);
+    const s = await scanned(['2401.00001', '2401.00002'], t);
     s.destroy();
     await s.scan();
     await vi.runAllTimersAsync();
