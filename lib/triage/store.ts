@@ -72,11 +72,23 @@ export async function lookup(db: SeenDB, keys: string[]): Promise<Lookup> {
     const [direct, byAlias, dismissed] = await Promise.all([
       db.seen.bulkGet(distinct),
       db.seen.where('aliases').anyOf(distinct).toArray(),
-      db.dismissed.bulkGet(distinct),
+      dismissedAmong(db, distinct),
     ]);
     const records = [...direct.filter((r): r is SeenRecord => !!r), ...byAlias];
-    return { seen: [...seenAmong(distinct, records)], dismissed: dismissed.filter((d): d is DismissRecord => !!d).map((d) => d.key) };
+    return { seen: [...seenAmong(distinct, records)], dismissed };
   });
+}
+
+/**
+ * Dismissals are few next to a listing's keys: one read of their keys (a key cursor) instead of
+ * 2,000 point look-ups; past a few thousand dismissals, the look-ups again.
+ */
+async function dismissedAmong(db: SeenDB, keys: string[]): Promise<string[]> {
+  if ((await db.dismissed.count()) <= 5000) {
+    const wanted = new Set(keys);
+    return (await db.dismissed.toCollection().primaryKeys()).filter((k) => wanted.has(k));
+  }
+  return (await db.dismissed.bulkGet(keys)).filter((d): d is DismissRecord => !!d).map((d) => d.key);
 }
 
 export async function dismiss(db: SeenDB, key: string, device: string, at: number): Promise<void> {
