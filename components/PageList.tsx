@@ -4,6 +4,7 @@ import { describeDbError } from '@/lib/library/db';
 import { savedAmong } from '@/lib/library/db';
 import * as library from '@/lib/library/commands';
 import type { PaperMeta } from '@/lib/paper/schema';
+import { triageOrder } from '@/lib/triage/order';
 import { byline } from './byline';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -12,11 +13,16 @@ interface Props {
   papers: PaperMeta[];
   onOpen(key: string): void;
   onError(message: string): void;
+  /** Daily triage: the tab's keys never seen before (undefined: not known), the watch list. */
+  triage?: { newKeys: string[] | undefined; watchList: string[]; markAllSeen(): Promise<unknown> };
 }
 
 /** The papers detected on the tab: save one, a selection, or all. */
-export function PageList({ db, papers, onOpen, onError }: Props) {
-  const keys = papers.map((p) => p.key);
+export function PageList({ db, papers: found, onOpen, onError, triage }: Props) {
+  const [newOnly, setNewOnly] = useState(false);
+  const t = triageOrder(found, triage?.newKeys ?? [], triage?.watchList ?? [], newOnly);
+  const papers = t.papers;
+  const keys = found.map((p) => p.key);
   const { data: saved } = useLiveQuery(() => savedAmong(db, keys), [keys.join('\n')]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // What a save has just committed shows at once, not a live-query round later; it stands until
@@ -39,7 +45,7 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
     <section aria-labelledby="page-h" class="page-list">
       <div class="section-head">
         <h2 id="page-h">On this page</h2>
-        {papers.length > 0 && (
+        {found.length > 0 && (
           <div class="section-actions">
             <button type="button" disabled={!chosen.length} onClick={() => void run(() => save(chosen).then(() => setSelected(new Set())))}>
               Save selected{chosen.length ? ` (${chosen.length})` : ''}
@@ -50,7 +56,7 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
           </div>
         )}
       </div>
-      {papers.length === 0 ? (
+      {found.length === 0 ? (
         <div class="empty-state">
           <p>
             <strong>No papers detected on this page.</strong>
@@ -60,13 +66,27 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
       ) : (
         <>
           <p class="result-count">
-            {papers.length} {papers.length === 1 ? 'paper' : 'papers'} · {papers.length - unsaved.length} saved
+            {found.length} {found.length === 1 ? 'paper' : 'papers'} · {found.filter((p) => isSavedKey(p.key)).length} saved
           </p>
+          {triage?.newKeys && (
+            <div class="triage-bar">
+              <p class="triage-summary">
+                {t.newCount} new since your last visit
+                {t.watchCount > 0 && ` · ${t.watchCount} match${t.watchCount === 1 ? 'es' : ''} your watch list`}
+              </p>
+              <button type="button" aria-pressed={newOnly} onClick={() => setNewOnly(!newOnly)}>
+                New only
+              </button>
+              <button type="button" disabled={!t.newCount} onClick={() => run(() => triage.markAllSeen())}>
+                Mark all seen
+              </button>
+            </div>
+          )}
           <ul class="papers" aria-label="Papers on this page">
             {papers.map((p) => {
               const isSaved = isSavedKey(p.key);
               return (
-                <li key={p.key} class="paper">
+                <li key={p.key} class={`paper${t.isNew.has(p.key) ? ' new' : ''}${t.watch.has(p.key) ? ' watched' : ''}`}>
                   <input type="checkbox" aria-label={`Select ${p.title}`} disabled={isSaved} checked={isSaved || selected.has(p.key)} onChange={() => toggle(p.key)} />
                   <div class="paper-main">
                     {isSaved ? (
@@ -76,7 +96,11 @@ export function PageList({ db, papers, onOpen, onError }: Props) {
                     ) : (
                       <span class="paper-title">{p.title}</span>
                     )}
-                    <span class="paper-by">{byline(p)}</span>
+                    <span class="paper-by">
+                      {t.watch.has(p.key) && <span class="pill watch" title={`Watch list: ${t.watch.get(p.key)!.join('; ')}`}>★ watch</span>}
+                      {t.isNew.has(p.key) && <span class="pill new">New</span>}
+                      {byline(p)}
+                    </span>
                   </div>
                   <button
                     type="button"

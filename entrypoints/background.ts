@@ -11,6 +11,9 @@ import { startEnrichment } from '@/lib/enrich/service';
 import { refreshFirstRows } from '@/lib/library/firstRows';
 import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
+import { loadSettings } from '@/lib/settings/store';
+import { getSeenDb } from '@/lib/triage/store';
+import { clearTabTriage, deviceId } from '@/lib/triage/tabs';
 
 export default defineBackground({
   type: 'module',
@@ -25,26 +28,37 @@ export default defineBackground({
     // Sync through the user's WebDAV server, when set up: on an alarm and after changes.
     startSync(db);
 
+    // Daily triage's seen ledger: a database of its own, opened here only (never in a page).
+    const triage = { seen: getSeenDb(), ledgerOn: async () => (await loadSettings()).seenLedger, device: deviceId, refreshBadge: setBadge };
+
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
-    browser.runtime.onMessage.addListener((raw, sender) =>
-      handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id }, { db, setBadge }).catch(
+    browser.runtime.onMessage.addListener((raw, sender) => {
+      // The popup or options page shown in a tab has a tab too: its URL says it is ours.
+      const extensionPage = !!sender.url?.startsWith(browser.runtime.getURL('/'));
+      return handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id, extensionPage }, { db, setBadge, triage }).catch(
         (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
-      ),
-    );
+      );
+    });
 
     // A new page in a tab starts with nothing detected until its content script reports.
     browser.tabs.onUpdated.addListener((tabId, info) => {
       if (info.status === 'loading' && info.url) {
         void clearTabDetections(tabId);
+        void clearTabTriage(tabId);
         void showBadge(tabId, badgeLook([], new Set()));
       }
     });
-    browser.tabs.onRemoved.addListener((tabId) => void clearTabDetections(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void clearTabDetections(tabId);
+      void clearTabTriage(tabId);
+    });
 
     // Saved or removed anywhere (inline, popup, options, another tab): recolour the badges.
     browser.storage.onChanged.addListener((changes, area) => {
       const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
       if (area === 'local' && change) void refreshBadges(db, change.keys);
+      // The badge may count new papers only (a setting): every tab follows a change of it.
+      else if (area === 'local' && changes.settings) void refreshBadges(db, []);
     });
 
     // storage.session starts empty with the browser and with each install or update: the popup's

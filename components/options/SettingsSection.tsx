@@ -4,6 +4,7 @@ import { formatCitationKey } from '@/lib/formats/citekey';
 import type { Paper } from '@/lib/paper/schema';
 import type { Settings } from '@/lib/settings/schema';
 import { saveSettings } from '@/lib/settings/store';
+import { TriageSettings } from './TriageSettings';
 
 const SAMPLE = {
   key: 'arxiv:1706.03762',
@@ -119,6 +120,7 @@ export function SettingsSection({ settings }: { settings: Settings }) {
           missing metadata from public APIs (arXiv, Crossref, Semantic Scholar, OpenReview)
         </label>
       </fieldset>
+      <TriageSettings settings={settings} set={set} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { LibraryView } from '@/components/LibraryView';
 import { PageList } from '@/components/PageList';
 import { SyncState } from '@/components/SyncState';
+import { SeenRecently } from '@/components/SeenRecently';
 import { loadDetails, PaperDetails } from '@/components/LazyDetails';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useLibrary } from '@/components/useLibrary';
@@ -16,6 +17,9 @@ import { tagCounts } from '@/lib/search/tags';
 import { getTabDetections, type TabDetections } from '@/lib/tabs/detections';
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 import type { FirstRowsRead } from '@/lib/library/firstRows';
+import { ask } from '@/lib/messaging/client';
+import { sightingOf } from '@/lib/triage/sighting';
+import { getTabTriage, tabTriageKey, type TabTriage } from '@/lib/triage/tabs';
 
 /** `popup.html?tab=<id>` shows that tab; otherwise the active tab of this window. */
 async function resolveTabId(search: string): Promise<number | undefined> {
@@ -25,13 +29,14 @@ async function resolveTabId(search: string): Promise<number | undefined> {
   return tab?.id;
 }
 
-type View = { name: 'page' | 'library' } | { name: 'details'; key: string; from: 'page' | 'library' };
+type View = { name: 'page' | 'library' | 'seen' } | { name: 'details'; key: string; from: 'page' | 'library' };
 
 export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
   const db = openLibrary();
   const lib = useLibrary(db);
-  useSettings(); // applies the theme setting (system, light, dark)
+  const settings = useSettings(); // also applies the theme setting (system, light, dark)
   const [detections, setDetections] = useState<TabDetections>();
+  const [tabTriage, setTabTriage] = useState<{ tabId: number; value: TabTriage | undefined }>();
   const [view, setView] = useState<View>({ name: 'library' });
   const [error, setError] = useState<string>();
   const [toast, setToast] = useState<ToastMessage>();
@@ -52,13 +57,19 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
               if (d?.papers.length) setView((v) => (v.name === 'library' ? { name: 'page' } : v));
             }
           });
+    const loadTriage = () => {
+      const id = tabId;
+      if (id !== undefined) void getTabTriage(id).then((value) => setTabTriage({ tabId: id, value }));
+    };
     const onChange = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && tabId !== undefined && `tab:${tabId}` in changes) void load();
+      if (area === 'session' && tabId !== undefined && tabTriageKey(tabId) in changes) loadTriage();
     };
     browser.storage.onChanged.addListener(onChange);
     resolveTabId(location.search)
       .then((id) => {
         tabId = id;
+        loadTriage();
         return load();
       })
       .catch((e: unknown) => setError(describeDbError(e)));
@@ -131,6 +142,9 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
           <button type="button" role="tab" aria-selected={view.name === 'library'} onClick={() => setView({ name: 'library' })}>
             Library <span class="count">{lib.ready ? lib.index.size : '…'}</span>
           </button>
+          <button type="button" role="tab" aria-selected={view.name === 'seen'} onClick={() => setView({ name: 'seen' })}>
+            Seen recently
+          </button>
         </nav>
       )}
       {error && (
@@ -138,7 +152,21 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
           {error}
         </p>
       )}
-      {view.name === 'page' && <PageList db={db} papers={papersHere} onOpen={(key) => setView({ name: 'details', key, from: 'page' })} onError={setError} />}
+      {view.name === 'page' && (
+        <PageList
+          db={db}
+          papers={papersHere}
+          onOpen={(key) => setView({ name: 'details', key, from: 'page' })}
+          onError={setError}
+          triage={{
+            newKeys: settings.seenLedger ? tabTriage?.value?.newKeys : undefined,
+            watchList: settings.watchList,
+            markAllSeen: () =>
+              tabTriage ? ask({ type: 'markSeen', tabId: tabTriage.tabId, url: detections?.url ?? '', entries: papersHere.map(sightingOf) }) : Promise.resolve(),
+          }}
+        />
+      )}
+      {view.name === 'seen' && <SeenRecently db={db} onError={setError} />}
       {view.name === 'library' && (
         <LibraryView
           db={db}

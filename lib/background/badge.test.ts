@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeLook } from './badge';
+import { BADGE_COLORS, badgeLook, badgeLookNew } from './badge';
 
 describe('badgeLook', () => {
   it('is grey and empty without papers', () => {
@@ -13,5 +13,10 @@ describe('badgeLook', () => {
   it('turns green when every paper here is saved', () => {
     expect(badgeLook(['a', 'b'], new Set(['a', 'b']))).toMatchObject({ text: '2', color: BADGE_COLORS.saved, title: 'Papershelf — 2 papers on this page, all saved' });
     expect(badgeLook(['a'], new Set(['a'])).title).toBe('Papershelf — 1 paper on this page, saved');
+  });
+  it('counts only the new papers when asked, among those still on the tab', () => {
+    expect(badgeLookNew(['a', 'b', 'c'], new Set(), ['b', 'c', 'gone'])).toMatchObject({ text: '2', off: false, title: 'Papershelf — 3 papers on this page, 0 saved; 2 new' });
+    expect(badgeLookNew(['a'], new Set(), [])).toMatchObject({ text: '', off: false });
+    expect(badgeLookNew([], new Set(), ['a'])).toMatchObject({ off: true });
   });
 });

@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import type { PapershelfDB } from '../library/db';
 import { savedAmong } from '../library/db';
 import { getTabDetections, tabIdFromStorageKey, type TabDetections } from '../tabs/detections';
+import { loadSettings } from '../settings/store';
+import { getTabTriage } from '../triage/tabs';
 
 export const BADGE_COLORS = { here: '#2457c5', saved: '#17703f', info: '#5d6a80' } as const;
 const SIZES = [16, 19, 32, 38, 48] as const;
@@ -32,6 +34,15 @@ export function badgeLook(keys: string[], saved: Set<string>): BadgeLook {
   };
 }
 
+/** The badge counting only the papers never seen before (setting badgeCount: 'new'). */
+export function badgeLookNew(keys: string[], saved: Set<string>, newKeys: string[]): BadgeLook {
+  const look = badgeLook(keys, saved);
+  if (look.off) return look;
+  const here = new Set(keys);
+  const n = new Set(newKeys.filter((k) => here.has(k))).size;
+  return { ...look, text: n ? String(n) : '', title: `${look.title}; ${n ? `${n} new` : 'none new'}` };
+}
+
 export async function showBadge(tabId: number, look: Pick<BadgeLook, 'text' | 'color'> & Partial<BadgeLook>): Promise<void> {
   const jobs: Promise<unknown>[] = [
     browser.action.setBadgeText({ tabId, text: look.text }),
@@ -54,7 +65,9 @@ const flashing = new Map<number, number>();
 export async function refreshBadge(db: PapershelfDB, tabId: number, known?: TabDetections): Promise<void> {
   const d = known ?? (await getTabDetections(tabId));
   const keys = d?.papers.map((p) => p.key) ?? [];
-  const look = badgeLook(keys, await savedAmong(db, keys));
+  const saved = await savedAmong(db, keys);
+  const triage = (await loadSettings()).badgeCount === 'new' ? await getTabTriage(tabId) : undefined;
+  const look = triage ? badgeLookNew(keys, saved, triage.newKeys) : badgeLook(keys, saved);
   if ((flashing.get(tabId) ?? 0) > Date.now()) return; // the flash's own timer refreshes after it
   await showBadge(tabId, look);
 }

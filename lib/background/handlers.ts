@@ -6,18 +6,23 @@ import { toBackground, validPapers, type Replies, type ToBackground, type ErrorR
 import { setTabDetections } from '../tabs/detections';
 import { handleHighlightMessage } from './highlights';
 import { MENU_QUOTE, onMenuClick } from './menus';
+import { handleTriage, type TriageEnv } from '../triage/handle';
 
 export interface Sender {
   /** Our own extension's id, and the sender's (messages from elsewhere are refused). */
   extensionId: string;
   senderId?: string;
   tabId?: number;
+  /** Sent by one of the extension's own pages (popup, options), even when shown in a tab. */
+  extensionPage?: boolean;
 }
 
 export interface BackgroundEnv {
   db: PapershelfDB;
   /** Recomputes the tab's badge from its stored detections and the library (production: refreshBadge). */
   setBadge(tabId: number): Promise<void>;
+  /** Daily triage's seen ledger and what it needs (lib/triage/handle.ts). */
+  triage?: Omit<TriageEnv, 'db'>;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, env: BackgroundEnv): Promise<Replies[ToBackground['type']] | ErrorReply> {
@@ -64,5 +69,8 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
       // The toolbar's "Add to note": the context menu's own path, for this tab's paper.
       if (sender.tabId === undefined) return { error: 'quoteToNote: not from a tab' };
       return { key: await onMenuClick(db, { menuItemId: MENU_QUOTE, selectionText: msg.text }, sender.tabId) };
+    default:
+      if (!env.triage) return { error: `${msg.type}: triage is not available` };
+      return handleTriage(msg, sender, { ...env.triage, db });
   }
 }

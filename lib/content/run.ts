@@ -6,12 +6,13 @@ import { quickCheck } from '../detect/quick';
 import type { Generic, SiteAdapter } from '../detect/types';
 import { PageSession } from '../inline/session';
 import { watchPage } from '../inline/watch';
+import { startKeyboardTriage } from '../inline/keyboard';
 import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
 import { startPageHighlights } from './highlights';
-import { loadContentSettings, readContentSettings } from '../settings/content';
+import { loadContentSettings, readContentSettings, type ContentSettings } from '../settings/content';
 
 /**
  * Resolves when the document is parsed. The scripts are injected at document_start and wait here:
@@ -24,6 +25,8 @@ export function domReady(doc: Document): Promise<void> {
   return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
+const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: s.dimSeen, watchList: s.watchList });
+
 /**
  * `fallbacks`: what the engine tries when nothing else found a paper; the generic script passes
  * the whole list (the listing layer, thin articles), a site's script leaves the default.
@@ -31,7 +34,7 @@ export function domReady(doc: Document): Promise<void> {
 export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[], fallbacks?: Generic[]): Promise<void> {
   const pending = loadContentSettings();
   await domReady(document);
-  const settings = await pending;
+  let settings = await pending;
   const url = new URL(location.href);
   const verdict = quickCheck(document, url, { detectOn: settings.detectOn, disabled: settings.disabledSites, adapters });
   if (verdict === 'none') return;
@@ -43,6 +46,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       save: async (paper) => (await ask({ type: 'save', papers: [paper] })).saved,
       unsave: async (key) => void (await ask({ type: 'remove', keys: [key], ifBare: true })),
       onError: (m) => console.warn('[Papershelf]', m),
+      triage: {
+        lookup: (keys) => ask({ type: 'seenLookup', keys }),
+        seen: async (pageUrl, entries) => void (await ask({ type: 'seen', url: pageUrl, entries })),
+        dismiss: async (key, undo) => void (await ask({ type: 'dismiss', key, undo })),
+      },
     },
     {
       adapters,
@@ -51,6 +59,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       genericEverywhere: settings.detectOn === 'all',
       disabled: settings.disabledSites,
       beforeScan: () => forgetMeta(document),
+      triage: triageOptions(settings),
     },
   );
   // Registered before the first scan: the extension may be reloaded while that scan's report is
@@ -93,6 +102,13 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   if (ctx.isInvalid) return;
   // Highlighting (issue 20) loads only where exactly one paper was found.
   highlights = startPageHighlights(document, session.keys.length === 1 ? session.paper(session.keys[0]) : undefined);
+  // Keyboard triage: on the known sites by default (none has single-key shortcuts of its own).
+  const stopKeys = startKeyboardTriage(window, session, {
+    enabled: () => settings.keyboardTriage === 'on' || (settings.keyboardTriage === 'auto' && verdict === 'site'),
+    open: (u) => void window.open(u, '_blank', 'noopener'),
+    annotate: async (paper, add) => void (await ask({ type: 'annotate', papers: [paper], ...add })),
+    onError: (m) => console.warn('[Papershelf]', m),
+  });
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.
@@ -101,9 +117,9 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes.settings) {
       // Settings apply to open tabs at once: controls are rebuilt (or dropped) and the badge follows.
-      const next = readContentSettings(changes.settings.newValue);
+      const next = (settings = readContentSettings(changes.settings.newValue));
       session.destroy();
-      session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites });
+      session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites, triage: triageOptions(next) });
       void session.scan(location.href);
     }
     const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
@@ -118,6 +134,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   detach = () => {
     unwatch();
     highlights.destroy();
+    stopKeys();
     try {
       browser.storage.onChanged.removeListener(onStorage);
     } catch {

@@ -17,6 +17,13 @@ svg{width:12px;height:12px;flex:none}
 :host([data-dark]) button{background:#1c2740;border-color:#5a76ad;color:#d6e2ff}
 :host([data-dark]) button:hover{background:#24345a}:host([data-dark]) button:focus-visible{outline-color:#8fb0ff}
 :host([data-dark]) button[aria-pressed=true]{background:#163523;border-color:#3f9a62;color:#b9f0cd}
+.dismiss{margin-left:.25em;padding:3px 6px;font-weight:500;color:#5d6a80;border-color:#cfd6e2;background:#fff}
+.dismiss[aria-pressed=true]{background:#f1f2f4;border-color:#9aa3b2;color:#3b4252}
+.mark{display:none;margin-left:.3em;font:700 10px/1 system-ui,sans-serif;padding:2px 5px;border-radius:4px;vertical-align:middle}
+:host([data-papershelf-new]) .mark,:host([data-papershelf-watch]) .mark{display:inline-block;background:#fff3c4;color:#7a4b00}
+:host([data-papershelf-watch]) .save{box-shadow:0 0 0 2px #f5b301}
+:host([data-dark]) .dismiss{background:#1c2740;border-color:#4a5a7a;color:#c3cde0}
+:host([data-dark][data-papershelf-new]) .mark,:host([data-dark][data-papershelf-watch]) .mark{background:#4a3b07;color:#ffe9a8}
 `;
 
 const BOOKMARK = 'M4 2h8a1 1 0 0 1 1 1v11l-5-3-5 3V3a1 1 0 0 1 1-1z';
@@ -31,6 +38,19 @@ export interface ControlHandle {
    * `memo` is shared by the controls fitted together (see isDarkBehind).
    */
   fit(memo?: Map<Element, boolean>): void;
+  /**
+   * Daily triage's marks (lib/inline/triage.ts): New, Dismissed and watch-list matches as host
+   * attributes and a small label; the Dismiss button is built on the first call, after the
+   * controls are placed, so that it costs nothing to the first controls.
+   */
+  setTriage(t: TriageLook): void;
+}
+
+export interface TriageLook {
+  isNew: boolean;
+  dismissed: boolean;
+  /** Watch-list rules matched (empty: none). */
+  watch: string[];
 }
 
 /**
@@ -101,6 +121,7 @@ function buttonPrototype(doc: Document): HTMLButtonElement {
   if (!button) {
     button = doc.createElement('button');
     button.type = 'button';
+    button.className = 'save';
     const svg = doc.createElementNS(SVG_NS, 'svg');
     svg.setAttribute('viewBox', '0 0 16 16');
     svg.setAttribute('aria-hidden', 'true');
@@ -127,6 +148,8 @@ function buttonPrototype(doc: Document): HTMLButtonElement {
 interface Wiring {
   button: HTMLButtonElement;
   activate(): void;
+  dismissButton?: HTMLButtonElement;
+  dismiss(): void;
 }
 const wired = new WeakMap<Document, WeakMap<Element, Wiring>>();
 function wiringOf(doc: Document): WeakMap<Element, Wiring> {
@@ -156,7 +179,10 @@ function wiringOf(doc: Document): WeakMap<Element, Wiring> {
         e.stopPropagation();
         // Only trusted clicks (a keyboard activation is one) on the button itself: a page
         // script can't save for the user.
-        if (e.isTrusted && e.composedPath().includes(w.button)) w.activate();
+        if (!e.isTrusted) return;
+        const path = e.composedPath();
+        if (path.includes(w.button)) w.activate();
+        else if (w.dismissButton && path.includes(w.dismissButton)) w.dismiss();
       },
       true,
     );
@@ -168,16 +194,51 @@ function wiringOf(doc: Document): WeakMap<Element, Wiring> {
 /** One control; its wiring entry too (what the window listeners call). */
 class Control implements ControlHandle, Wiring {
   private saved = false;
+  dismissButton?: HTMLButtonElement;
+  private mark?: HTMLElement;
 
   constructor(
     readonly host: HTMLElement,
     readonly button: HTMLButtonElement,
     private readonly short: string,
     private readonly onActivate: (saved: boolean) => void,
+    private readonly onDismiss?: (dismissed: boolean) => void,
   ) {}
 
   activate(): void {
     if (this.button.getAttribute('aria-busy') !== 'true') this.onActivate(this.saved);
+  }
+
+  dismiss(): void {
+    this.onDismiss?.(this.host.hasAttribute('data-papershelf-dismissed'));
+  }
+
+  setTriage(t: TriageLook): void {
+    const doc = this.host.ownerDocument;
+    if (this.onDismiss && !this.dismissButton) {
+      const b = (this.dismissButton = doc.createElement('button'));
+      b.type = 'button';
+      b.className = 'dismiss';
+      this.mark = doc.createElement('span');
+      this.mark.className = 'mark';
+      this.host.shadowRoot!.append(this.mark, b);
+    }
+    this.host.toggleAttribute('data-papershelf-new', t.isNew);
+    this.host.toggleAttribute('data-papershelf-dismissed', t.dismissed);
+    if (t.watch.length) this.host.setAttribute('data-papershelf-watch', t.watch.join('; ').slice(0, 300));
+    else this.host.removeAttribute('data-papershelf-watch');
+    if (this.mark) {
+      this.mark.textContent = t.watch.length ? (t.isNew ? '★ New' : '★') : 'New';
+      this.mark.title = t.watch.length ? `Matches your watch list: ${t.watch.join('; ')}` : 'Not seen before';
+    }
+    const b = this.dismissButton;
+    if (b) {
+      b.setAttribute('aria-pressed', String(t.dismissed));
+      // The name starts with "Dismiss" in both states (tests and screen readers rely on it).
+      b.setAttribute('aria-label', t.dismissed ? `Dismissed, click to undo: ${this.short}` : `Dismiss: ${this.short}`);
+      b.title = t.dismissed ? 'Dismissed — click to undo' : 'Not interested: dim it on every listing';
+      b.textContent = t.dismissed ? 'Undo' : '✕';
+    }
   }
 
   setSaved(next: boolean): void {
@@ -202,7 +263,13 @@ class Control implements ControlHandle, Wiring {
  * Builds one control. `onActivate` is called only for trusted user clicks (or keyboard
  * activation, which browsers report as trusted clicks): a page script can't save for the user.
  */
-export function createControl(doc: Document, key: string, title: string, onActivate: (saved: boolean) => void): ControlHandle {
+export function createControl(
+  doc: Document,
+  key: string,
+  title: string,
+  onActivate: (saved: boolean) => void,
+  onDismiss?: (dismissed: boolean) => void,
+): ControlHandle {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-papershelf-key', key);
   const root = host.attachShadow({ mode: 'open' });
@@ -218,7 +285,7 @@ export function createControl(doc: Document, key: string, title: string, onActiv
     root.append(style);
   }
   root.append(button);
-  const control = new Control(host, button, short, onActivate);
+  const control = new Control(host, button, short, onActivate, onDismiss);
   wiringOf(doc).set(host, control);
   return control;
 }

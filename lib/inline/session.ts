@@ -8,6 +8,7 @@ import { qsa } from '../detect/select';
 import { findTitleHeading } from '../detect/anchor';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
 import { placeInCorner } from './corner';
+import { InlineTriage, type TriageEnv, type TriageOptions } from './triage';
 
 export interface SessionEnv {
   report(url: string, papers: PaperMeta[]): Promise<string[]>;
@@ -15,12 +16,15 @@ export interface SessionEnv {
   unsave(key: string): Promise<void>;
   /** Shown when an action fails (e.g. the extension was updated and this page is stale). */
   onError?(message: string): void;
+  /** Daily triage's messages (New marks, Dismiss, sightings); without it, no triage. */
+  triage?: TriageEnv;
 }
 
 export interface SessionOptions extends RunOptions {
   inlineButtons?: boolean;
   /** Called before each whole-page scan (e.g. to drop cached meta tags of the previous URL). */
   beforeScan?: () => void;
+  triage?: TriageOptions;
 }
 
 /** Resolves in a later task: the browser may render what was just added in between. */
@@ -29,6 +33,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 interface Mounted {
   key: string;
   handle: ControlHandle;
+  anchor: Element;
 }
 
 export class PageSession {
@@ -44,6 +49,10 @@ export class PageSession {
   private stopWatching: (() => void) | undefined;
   private lastReport = '';
   private url: string;
+  private triage: InlineTriage | undefined;
+  /** Controls held back from triage until the page shows two: triage is for listings, not a paper's own page. */
+  private triageHeld: Mounted[] = [];
+  private ordered: Mounted[] | undefined;
 
   constructor(
     private doc: Document,
@@ -52,6 +61,8 @@ export class PageSession {
     url: string = doc.location?.href ?? '',
   ) {
     this.url = url;
+    if (env.triage && opts.triage)
+      this.triage = new InlineTriage(doc, env.triage, opts.triage, (k) => this.paper(k), () => this.url, (m) => env.onError?.(m));
   }
 
   get keys(): string[] {
@@ -121,12 +132,18 @@ export class PageSession {
   /** `fresh`: the detections have distinct keys and the page has no control yet. */
   private mountAll(detections: Detection[], fresh = false): void {
     if (this.opts.inlineButtons === false) return;
-    const added: ControlHandle[] = [];
+    const added: Mounted[] = [];
     for (const d of detections) {
-      const h = d.anchor && this.mount(d, fresh);
-      if (h) added.push(h);
+      const m = d.anchor && this.mount(d, fresh);
+      if (m) added.push(m);
     }
-    this.fitLater(added);
+    this.fitLater(added.map((m) => m.handle));
+    if (!this.triage || !added.length) return;
+    if (this.controls.size < 2) this.triageHeld.push(...added);
+    else {
+      this.triage.added([...this.triageHeld.filter((m) => m.handle.host.isConnected), ...added]);
+      this.triageHeld = [];
+    }
   }
 
   /**
@@ -145,7 +162,7 @@ export class PageSession {
     else fit();
   }
 
-  private mount(d: Detection, fresh: boolean): ControlHandle | undefined {
+  private mount(d: Detection, fresh: boolean): Mounted | undefined {
     const anchor = d.anchor!;
     const key = keyOf(d);
     const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
@@ -157,14 +174,17 @@ export class PageSession {
       if (existing && this.controls.has(existing as HTMLElement)) return undefined;
       existing?.remove(); // a control left by an earlier instance of the extension
     }
-    const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved));
+    const onDismiss = this.triage && (() => void this.triage?.toggleDismiss(key));
+    const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved), onDismiss);
     handle.setSaved(this.saved.has(key));
     if (placement === 'append') anchor.append(handle.host);
     else if (placement === 'after') anchor.after(handle.host);
     else anchor.before(handle.host);
-    this.controls.set(handle.host, { key, handle });
+    const m = { key, handle, anchor };
+    this.controls.set(handle.host, m);
     this.byKey = undefined;
-    return handle;
+    this.ordered = undefined;
+    return m;
   }
 
   /**
@@ -190,14 +210,15 @@ export class PageSession {
           corner.host.remove();
           this.corners.delete(key);
         }
-        const h = this.mount({ paper: d.paper, key, title, anchor: el, placement: 'append' }, false);
-        if (h) added.push(h);
+        const m = this.mount({ paper: d.paper, key, title, anchor: el, placement: 'append' }, false);
+        if (m) added.push(m.handle);
       } else if (!corner && !this.hasControl(key)) {
         const h = createControl(this.doc, key, title, (wasSaved) => void this.toggle(key, wasSaved));
         h.setSaved(this.saved.has(key));
         placeInCorner(this.doc, h.host, this.corners.size);
         this.corners.set(key, h);
-        this.controls.set(h.host, { key, handle: h });
+        // Its own anchor: a corner control stands for a single paper (triage is for listings).
+        this.controls.set(h.host, { key, handle: h, anchor: h.host });
         this.byKey = undefined;
         added.push(h);
       }
@@ -268,6 +289,28 @@ export class PageSession {
     if (saved) this.saved.add(key);
     else this.saved.delete(key);
     this.handlesOf(key).forEach((h) => h.setSaved(saved));
+    this.triage?.setSaved(key, saved);
+  }
+
+  isSaved(key: string): boolean {
+    return this.saved.has(key);
+  }
+
+  /** The page's controls in document order (keyboard triage's j/k). */
+  entries(): readonly { key: string; handle: ControlHandle; anchor: Element }[] {
+    this.ordered ??= [...this.controls.values()]
+      .filter((m) => m.handle.host.isConnected)
+      .sort((a, b) => (a.handle.host.compareDocumentPosition(b.handle.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return this.ordered;
+  }
+
+  /** Saves a paper of the page, as its Save button does (nothing when it is saved already). */
+  async savePaper(key: string): Promise<void> {
+    if (!this.saved.has(key)) await this.toggle(key, false);
+  }
+
+  toggleDismiss(key: string): Promise<void> {
+    return this.triage?.toggleDismiss(key) ?? Promise.resolve();
   }
 
   /** Applies the library's answer for this page's keys. */
@@ -285,6 +328,8 @@ export class PageSession {
       else {
         this.controls.delete(host);
         this.byKey = undefined;
+        this.ordered = undefined;
+        this.triage?.removed(m);
       }
     }
     if (!alive || this.opts.inlineButtons === false) return;
@@ -304,14 +349,18 @@ export class PageSession {
   /** New settings (from the options page): takes effect at the next scan. */
   reconfigure(patch: Partial<Omit<SessionOptions, 'adapters'>>): void {
     this.opts = { ...this.opts, ...patch };
+    if (patch.triage) this.triage?.reconfigure(patch.triage);
   }
 
   /** Removes every control (the extension was reloaded or disabled). */
   destroy(): void {
     this.stopWatching?.();
+    this.triage?.detachAll();
+    this.triageHeld = [];
     for (const host of this.controls.keys()) host.remove();
     this.controls.clear();
     this.corners.clear();
     this.byKey = undefined;
+    this.ordered = undefined;
   }
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { highlightColorSchema, highlightSelectorsSchema, HIGHLIGHT_LIMITS } from '../paper/highlight';
 import { paperMetaSchema, type PaperMeta } from '../paper/schema';
+import { LIMITS } from '../paper/limits';
 
 const keys = z.array(z.string().check(z.maxLength(2100))).check(z.maxLength(20_000));
 // Papers are checked one by one (see validPapers): one bad entry must not void a whole page.
@@ -17,6 +18,18 @@ export function validPapers(list: unknown[]): { papers: PaperMeta[]; rejected: n
   }
   return { papers: out, rejected: list.length - out.length };
 }
+
+const key = z.string().check(z.maxLength(2100));
+/** One listing entry seen (lib/triage/ledger.ts SeenEvent; the background stamps the time itself). */
+const sighting = z.object({
+  key,
+  aliases: z.array(key).check(z.maxLength(20)),
+  title: z.string().check(z.maxLength(LIMITS.title)),
+  authors: z.array(z.string().check(z.maxLength(LIMITS.author))).check(z.maxLength(8)),
+  year: z.optional(z.number().check(z.int())),
+  venue: z.optional(z.string().check(z.maxLength(LIMITS.venue))),
+});
+export type Sighting = z.infer<typeof sighting>;
 
 /** Messages to the background, from content scripts and extension pages. */
 export const toBackground = z.discriminatedUnion('type', [
@@ -39,6 +52,23 @@ export const toBackground = z.discriminatedUnion('type', [
   }),
   /** "Add to note" in the toolbar: the context menu's path, for the tab's paper. */
   z.object({ type: z.literal('quoteToNote'), text: z.string().check(z.minLength(1), z.maxLength(100_000)) }),
+  // Daily triage (lib/triage). Sightings come in batches from a page; `url` says where.
+  z.object({ type: z.literal('seen'), url: z.string().check(z.maxLength(8192)), entries: z.array(sighting).check(z.maxLength(2000)) }),
+  /** A listing's keys, once its controls are placed: which were seen before, which dismissed. */
+  z.object({ type: z.literal('seenLookup'), keys }),
+  z.object({ type: z.literal('dismiss'), key, undo: z.optional(z.boolean()) }),
+  /** The popup's "Mark all seen" for a tab. */
+  z.object({ type: z.literal('markSeen'), tabId: z.number().check(z.int()), url: z.string().check(z.maxLength(8192)), entries: z.array(sighting).check(z.maxLength(20_000)) }),
+  /** Extension pages only: "Seen recently", and "Clear history". */
+  z.object({ type: z.literal('seenRecent'), days: z.number().check(z.gte(0), z.lte(400)), limit: z.number().check(z.int(), z.gte(1), z.lte(5000)) }),
+  z.object({ type: z.literal('clearSeen') }),
+  /** Keyboard triage's `t` and `n`: save the paper (if needed) and add tags or a note. */
+  z.object({
+    type: z.literal('annotate'),
+    papers: z.array(z.unknown()).check(z.maxLength(1)),
+    tags: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
+    note: z.optional(z.string().check(z.maxLength(100_000))),
+  }),
 ]);
 export type ToBackground = z.infer<typeof toBackground>;
 

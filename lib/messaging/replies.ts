@@ -10,6 +10,29 @@ export interface Replies {
   highlightsOf: { highlights: Highlight[] };
   highlightAdd: { highlight: Highlight };
   quoteToNote: { key?: string };
+  seen: { recorded: number };
+  /** `ledger`: whether the seen ledger is on (off: nothing is new, nothing is recorded). */
+  seenLookup: { ledger: boolean; seen: string[]; dismissed: string[] };
+  dismiss: { dismissed: boolean };
+  markSeen: { recorded: number };
+  seenRecent: { records: SeenItem[] };
+  clearSeen: { cleared: true };
+  annotate: { saved: string[] };
+}
+
+/** A "Seen recently" row (lib/triage/ledger.ts SeenRecord, as the popup shows it). */
+export interface SeenItem {
+  key: string;
+  aliases: string[];
+  title: string;
+  authors: string[];
+  year?: number;
+  venue?: string;
+  first: number;
+  last: number;
+  firstWhere: string;
+  lastWhere: string;
+  count: number;
 }
 
 

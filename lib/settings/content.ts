@@ -6,6 +6,10 @@ export interface ContentSettings {
   disabledSites: string[];
   inlineButtons: boolean;
   detectOn: 'all' | 'known';
+  seenLedger: boolean;
+  dimSeen: boolean;
+  keyboardTriage: 'auto' | 'on' | 'off';
+  watchList: string[];
 }
 
 export function readContentSettings(raw: unknown): ContentSettings {
@@ -15,6 +19,10 @@ export function readContentSettings(raw: unknown): ContentSettings {
     disabledSites: list,
     inlineButtons: typeof o.inlineButtons === 'boolean' ? o.inlineButtons : true,
     detectOn: o.detectOn === 'known' ? 'known' : 'all',
+    seenLedger: typeof o.seenLedger === 'boolean' ? o.seenLedger : true,
+    dimSeen: o.dimSeen === true,
+    keyboardTriage: o.keyboardTriage === 'on' || o.keyboardTriage === 'off' ? o.keyboardTriage : 'auto',
+    watchList: Array.isArray(o.watchList) ? o.watchList.filter((x): x is string => typeof x === 'string').slice(0, 200) : [],
   };
 }
 

@@ -15,6 +15,16 @@ export const settingsSchema = z.object({
   theme: z._default(z.enum(['system', 'light', 'dark']), 'system'),
   /** Metadata completion from public APIs (arXiv, Crossref, Semantic Scholar, OpenReview). */
   networkLookups: z._default(z.boolean(), true),
+  /** Daily triage (lib/triage): remember what was seen on listings, locally. Off: nothing is recorded. */
+  seenLedger: z._default(z.boolean(), true),
+  /** Dim listing entries seen on an earlier page load (dismissed entries are always dimmed). */
+  dimSeen: z._default(z.boolean(), false),
+  /** What the toolbar badge counts: every paper on the tab, or only those never seen before. */
+  badgeCount: z._default(z.enum(['all', 'new']), 'all'),
+  /** j/k/s/x/o/t/n/? on listings. 'auto': on the known sites (none has single-key shortcuts of its own), off elsewhere. */
+  keyboardTriage: z._default(z.enum(['auto', 'on', 'off']), 'auto'),
+  /** Watch list, one rule a line (see lib/triage/watch.ts): keywords, `author:`, `cat:`, `venue:`. */
+  watchList: z._default(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(200)), []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

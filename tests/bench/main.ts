@@ -1,6 +1,6 @@
 // The benchmark driver (bundled and started by run.mjs). Environment:
 //   SIZES=1000,10000,100000   popup library sizes      RUNS=5       runs per timing
-//   ONLY=scripts,formats,generic,search,listing,save,popup,sync,highlight     BUILD=0      reuse tests/bench/out/ext
+//   ONLY=scripts,formats,generic,search,listing,save,popup,sync,highlight,triage     BUILD=0      reuse tests/bench/out/ext
 // With ONLY, the figures of the other parts are kept from the previous tests/bench/results.json.
 //   MAX_LOAD=1.5   the 1-minute load average above which figures are not written (the machine is
 //                  shared: other jobs slow every timing). FORCE=1 writes them anyway, marked.
@@ -15,6 +15,7 @@ import { listingBench } from './listing-bench';
 import { popupBench } from './popup-bench';
 import { saveBench } from './save-bench';
 import { syncBench } from './sync-bench';
+import { triageBench } from './triage-bench';
 import { contentScriptSizes } from './scripts';
 import { ratio, single, table, type Result } from './stats';
 
@@ -127,6 +128,7 @@ async function main() {
   // Sync: 10k papers through rclone serve webdav on 127.0.0.1, plain and encrypted.
   await part('sync', async () => [...(await syncBench(10_000, Math.min(RUNS, 3))), ...(await syncBench(10_000, 1, 'bench passphrase'))]);
   await part('highlight', () => highlightBench(EXT, helpers, RUNS));
+  await part('triage', () => triageBench(EXT, RUNS));
 
   // With ONLY, the other parts' figures are kept from the previous run's results.json.
   const jsonPath = resolve(BENCH, 'results.json');

@@ -99,7 +99,7 @@ test(`${PAYLOADS.length} hostile payloads: page → popup → options → every 
   expect(await popup.onPage.locator('li .paper-title').allTextContents()).toEqual(expectedTitles);
   await popup.saveAll();
   await expect(popup.onPage.getByText(`${N} papers · ${N} saved`)).toBeVisible();
-  await expect(InlineControl.all(page).first().getByRole('button')).toHaveAccessibleName(/^Saved/);
+  await expect(InlineControl.all(page).first().getByRole('button', { name: /^Save/ })).toHaveAccessibleName(/^Saved/);
 
   // Details of every paper: title, authors and abstract as text.
   const rows = popup.onPage.getByRole('listitem');

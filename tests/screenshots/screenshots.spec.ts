@@ -42,8 +42,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.goto(url);
-    await page.locator('papershelf-save').first().getByRole('button').click();
-    await expect(page.locator('papershelf-save').first().getByRole('button')).toHaveAccessibleName(/^Saved/);
+    await page.locator('papershelf-save').first().getByRole('button', { name: /^Save/ }).click();
+    await expect(page.locator('papershelf-save').first().getByRole('button', { name: /^Save/ })).toHaveAccessibleName(/^Saved/);
     await page.screenshot({ path: join(OUT, `inline-arxiv-list${suffix}.png`) });
     const tabId = await tabIdOf(background, page);
 

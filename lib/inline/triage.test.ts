@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makePaper } from '../paper/make';
+import type { PaperMeta } from '../paper/schema';
+import type { SiteAdapter } from '../detect/types';
+import type { Sighting } from '../messaging/protocol';
+import { PageSession, type SessionEnv } from './session';
+import type { TriageOptions } from './triage';
+
+const listing: SiteAdapter = {
+  id: 'test-list',
+  name: 'Test',
+  hosts: ['list.test'],
+  examples: ['https://list.test/'],
+  detect(doc, url) {
+    return [...doc.querySelectorAll('li.e a')].map((a) => {
+      const paper = makePaper({ ids: { arxiv: a.getAttribute('data-id')! }, title: a.textContent, authors: ['Ada Lovelace'], source: 'test' }, url.href)!;
+      return { paper, anchor: a };
+    });
+  },
+};
+
+/** An IntersectionObserver the test drives: `show(el, ratio)` reports a change for one element. */
+class FakeIO {
+  static all: FakeIO[] = [];
+  targets = new Set<Element>();
+  constructor(private cb: (r: Partial<IntersectionObserverEntry>[]) => void) {
+    FakeIO.all.push(this);
+  }
+  observe(el: Element) {
+    this.targets.add(el);
+  }
+  unobserve(el: Element) {
+    this.targets.delete(el);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  static show(el: Element, ratio: number) {
+    for (const io of FakeIO.all) if (io.targets.has(el)) io.cb([{ target: el, intersectionRatio: ratio, isIntersecting: ratio > 0 }]);
+  }
+}
+
+function page(ids: string[]) {
+  document.body.innerHTML = `<ul>${ids.map((id) => `<li class="e"><a href="/abs/${id}" data-id="${id}">Paper ${id}</a></li>`).join('')}</ul>`;
+  return document;
+}
+
+function env(seenBefore: string[] = [], dismissed: string[] = [], ledger = true) {
+  const sightings: Sighting[] = [];
+  const lookups: string[][] = [];
+  const e: SessionEnv = {
+    report: async () => [],
+    save: async (p: PaperMeta) => [p.key],
+    unsave: async () => {},
+    triage: {
+      lookup: vi.fn(async (keys: string[]) => {
+        lookups.push(keys);
+        return { ledger, seen: seenBefore, dismissed };
+      }),
+      seen: vi.fn(async (_url: string, list: Sighting[]) => void sightings.push(...list)),
+      dismiss: vi.fn(async () => {}),
+    },
+  };
+  return { e, sightings, lookups };
+}
+
+const triage: TriageOptions = { ledger: true, dimSeen: false, watchList: [] };
+const host = (id: string) => document.querySelector(`papershelf-save[data-papershelf-key="arxiv:${id}"]`) as HTMLElement;
+const anchor = (id: string) => document.querySelector(`a[data-id="${id}"]`) as HTMLElement;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  FakeIO.all = [];
+  (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeIO;
+});
+afterEach(() => vi.useRealTimers());
+
+async function scanned(ids: string[], t: ReturnType<typeof env>, opts: TriageOptions = triage) {
+  const s = new PageSession(page(ids), t.e, { adapters: [listing], genericEverywhere: false, triage: opts }, 'https://list.test/');
+  await s.scan();
+  // Controls first; the look-up comes in a later task, the marks after its answer.
+  expect(host(ids[0]).hasAttribute('data-papershelf-new')).toBe(false);
+  await vi.runAllTimersAsync();
+  return s;
+}
+
+describe('inline triage', () => {
+  it('marks exactly the entries never seen before, with one look-up for the page', async () => {
+    const t = env(['arxiv:2401.00002']);
+    await scanned(['2401.00001', '2401.00002', '2401.00003'], t);
+    expect(t.lookups).toEqual([['arxiv:2401.00001', 'arxiv:2401.00002', 'arxiv:2401.00003']]);
+    expect(['2401.00001', '2401.00002', '2401.00003'].map((id) => host(id).hasAttribute('data-papershelf-new'))).toEqual([true, false, true]);
+  });
+
+  it('a paper\'s own page (one entry) gets no triage: no look-up, no Dismiss', async () => {
+    const t = env();
+    await scanned(['2401.00001'], t);
+    expect(t.lookups).toEqual([]);
+    expect(host('2401.00001').shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+  });
+
+  it('no New marks and no observation with the ledger off', async () => {
+    const t = env([], [], false);
+    await scanned(['2401.00001', '2401.00002'], t);
+    expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(false);
+    expect(FakeIO.all).toHaveLength(0);
+  });
+
+  it('an entry half on screen for a second is reported once, with its aliases and title', async () => {
+    const t = env();
+    await scanned(['2401.00001', '2401.00002'], t);
+    FakeIO.show(anchor('2401.00001'), 0.6);
+    FakeIO.show(anchor('2401.00002'), 0.3);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(t.sightings).toEqual([]); // batched: not sent at once
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(t.sightings).toEqual([{ key: 'arxiv:2401.00001', aliases: [], title: 'Paper 2401.00001', authors: ['Ada Lovelace'] }]);
+    FakeIO.show(anchor('2401.00001'), 1);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(t.sightings).toHaveLength(1);
+    // Seen during this page load: still New until the next one.
+    expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(true);
+  });
+
+  it('scrolled past in under a second: not seen', async () => {
+    const t = env();
+    await scanned(['2401.00001', '2401.00002'], t);
+    FakeIO.show(anchor('2401.00001'), 1);
+    await vi.advanceTimersByTimeAsync(500);
+    FakeIO.show(anchor('2401.00001'), 0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(t.sightings).toEqual([]);
+  });
+
+  it('dismiss dims the entry and names the button, undo restores it; saved beats dismissed', async () => {
+    const t = env([], ['arxiv:2401.00002']);
+    const s = await scanned(['2401.00001', '2401.00002'], t);
+    const dismissButton = (id: string) => host(id).shadowRoot!.querySelector('button.dismiss')!;
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(true);
+    expect(anchor('2401.00002').style.opacity).toBe('0.45');
+    expect(dismissButton('2401.00001').getAttribute('aria-label')).toBe('Dismiss: Paper 2401.00001');
+    await s.toggleDismiss('arxiv:2401.00001');
+    expect(t.e.triage!.dismiss).toHaveBeenCalledWith('arxiv:2401.00001', false);
+    expect(dismissButton('2401.00001').getAttribute('aria-label')).toMatch(/^Dismiss/);
+    expect(dismissButton('2401.00001').getAttribute('aria-pressed')).toBe('true');
+    await s.toggleDismiss('arxiv:2401.00001');
+    expect(t.e.triage!.dismiss).toHaveBeenLastCalledWith('arxiv:2401.00001', true);
+    expect(host('2401.00001').hasAttribute('data-papershelf-dismissed')).toBe(false);
+    expect(anchor('2401.00001').style.opacity).toBe('');
+    s.applySaved(['arxiv:2401.00002']);
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(false);
+    expect(anchor('2401.00002').style.opacity).toBe('');
+  });
+
+  it('dims seen entries only when asked, and highlights watch-list matches', async () => {
+    const t = env(['arxiv:2401.00002']);
+    await scanned(['2401.00001', '2401.00002'], t, { ledger: true, dimSeen: true, watchList: ['author: lovelace', 'nothing here'] });
+    expect(anchor('2401.00002').style.opacity).toBe('0.45');
+    expect(anchor('2401.00001').style.opacity).toBe('');
+    expect(host('2401.00001').getAttribute('data-papershelf-watch')).toBe('author: lovelace');
+  });
+
+  it('a rebuild of the controls (settings changed) keeps the New marks of this page load', async () => {
+    const t = env();
+    const s = await scanned(['2401.00001', '2401.00002'], t);
+    s.destroy();
+    await s.scan();
+    await vi.runAllTimersAsync();
+    expect(t.lookups).toHaveLength(1);
+    expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(true);
+  });
+});

@@ -1,0 +1,271 @@
+// Daily triage on a listing's controls: New marks, Dismiss, dimming, watch-list highlights, and
+// the sightings that feed the seen ledger. Everything here runs after the controls are placed:
+// one look-up message for the keys of a scan, then the marks in small chunks, then an
+// IntersectionObserver (no work per scroll event) whose sightings go out in batches.
+import type { PaperMeta } from '../paper/schema';
+import type { Sighting } from '../messaging/protocol';
+import { sightingOf } from '../triage/sighting';
+import { SeenTracker } from '../triage/threshold';
+import { compileWatchList, matchWatch, type WatchRule } from '../triage/watch';
+import type { ControlHandle } from './control';
+
+export interface TriageEnv {
+  lookup(keys: string[]): Promise<{ ledger: boolean; seen: string[]; dismissed: string[] }>;
+  seen(url: string, entries: Sighting[]): Promise<void>;
+  dismiss(key: string, undo: boolean): Promise<void>;
+}
+
+export interface TriageOptions {
+  /** Whether this page may record sightings (the seenLedger setting; the background has the last word). */
+  ledger: boolean;
+  dimSeen: boolean;
+  watchList: string[];
+}
+
+export interface TriageEntry {
+  key: string;
+  handle: ControlHandle;
+  anchor: Element;
+}
+
+/** Marks applied per task: a 2,000-entry listing is marked in ten short tasks, not one long one. */
+const CHUNK = 200;
+/** Sightings wait this long for company before they are sent (or until BATCH of them). */
+const FLUSH_MS = 2000;
+const BATCH = 100;
+const DIM = '0.45';
+
+const later = (fn: () => void, ms = 0) => setTimeout(fn, ms);
+
+export class InlineTriage {
+  private ledger = false;
+  private seenBefore = new Set<string>();
+  private dismissed = new Set<string>();
+  private saved = new Set<string>();
+  private looked = new Set<string>();
+  private byKey = new Map<string, TriageEntry[]>();
+  private pending: TriageEntry[] = [];
+  private lookupQueued = false;
+  private rules: WatchRule[];
+  private watchHits = new Map<string, string[]>();
+  private observer?: IntersectionObserver;
+  private observed = new Map<Element, string>();
+  private tracker = new SeenTracker<Element>();
+  private dueTimer: ReturnType<typeof setTimeout> | undefined;
+  private sent = new Set<string>();
+  private outbox: string[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private dimmed = new Map<HTMLElement, string>();
+  private readonly win: Window | null;
+  private readonly onHide = () => {
+    if (this.doc.visibilityState === 'hidden') this.flush();
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly env: TriageEnv,
+    private opts: TriageOptions,
+    private readonly paperOf: (key: string) => PaperMeta | undefined,
+    private readonly url: () => string,
+    private readonly onError: (message: string) => void = () => {},
+  ) {
+    this.win = doc.defaultView;
+    this.rules = compileWatchList(opts.watchList);
+    this.win?.addEventListener('pagehide', () => this.flush());
+    doc.addEventListener('visibilitychange', this.onHide);
+  }
+
+  /** Controls just placed: looked up together, in a later task (the first controls come first). */
+  added(entries: TriageEntry[]): void {
+    for (const e of entries) {
+      const list = this.byKey.get(e.key);
+      if (list) list.push(e);
+      else this.byKey.set(e.key, [e]);
+      this.pending.push(e);
+    }
+    if (this.pending.length && !this.lookupQueued) {
+      this.lookupQueued = true;
+      later(() => void this.lookup());
+    }
+  }
+
+  /** A control left the page. */
+  removed(e: TriageEntry): void {
+    const list = this.byKey.get(e.key)?.filter((x) => x.handle !== e.handle);
+    if (list?.length) this.byKey.set(e.key, list);
+    else this.byKey.delete(e.key);
+    if (this.observed.delete(e.anchor)) this.observer?.unobserve(e.anchor);
+    this.undim(e.anchor);
+  }
+
+  isNew(key: string): boolean {
+    return this.ledger && this.looked.has(key) && !this.seenBefore.has(key);
+  }
+
+  isDismissed(key: string): boolean {
+    return this.dismissed.has(key) && !this.saved.has(key);
+  }
+
+  watchOf(key: string): string[] {
+    return this.watchHits.get(key) ?? [];
+  }
+
+  /** Saved beats dismissed: a saved paper is shown as such even if it was dismissed. */
+  setSaved(key: string, saved: boolean): void {
+    if (saved === this.saved.has(key)) return;
+    if (saved) this.saved.add(key);
+    else this.saved.delete(key);
+    if (this.looked.has(key)) this.paintKey(key);
+  }
+
+  /** Dismiss, or undo a dismissal (in place: the same button). */
+  async toggleDismiss(key: string): Promise<void> {
+    const undo = this.dismissed.has(key);
+    const apply = (on: boolean) => {
+      if (on) this.dismissed.add(key);
+      else this.dismissed.delete(key);
+      this.paintKey(key);
+    };
+    apply(!undo);
+    try {
+      await this.env.dismiss(key, undo);
+    } catch (e) {
+      apply(undo);
+      this.onError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  reconfigure(opts: TriageOptions): void {
+    this.opts = opts;
+    this.rules = compileWatchList(opts.watchList);
+    this.watchHits.clear();
+  }
+
+  private async lookup(): Promise<void> {
+    this.lookupQueued = false;
+    const batch = this.pending;
+    this.pending = [];
+    const keys = [...new Set(batch.map((e) => e.key))].filter((k) => !this.looked.has(k));
+    try {
+      if (keys.length) {
+        const r = await this.env.lookup(keys);
+        this.ledger = r.ledger && this.opts.ledger;
+        for (const k of r.seen) this.seenBefore.add(k);
+        for (const k of r.dismissed) this.dismissed.add(k);
+        for (const k of keys) this.looked.add(k);
+      }
+    } catch (e) {
+      this.onError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    // Marks and observation in chunks, each in its own task.
+    for (let i = 0; i < batch.length; i += CHUNK) {
+      if (i) await new Promise<void>((r) => later(r));
+      for (const e of batch.slice(i, i + CHUNK)) {
+        if (!e.handle.host.isConnected) continue;
+        this.paint(e);
+        this.observe(e);
+      }
+    }
+  }
+
+  private paintKey(key: string): void {
+    for (const e of this.byKey.get(key) ?? []) this.paint(e);
+  }
+
+  private paint(e: TriageEntry): void {
+    const { key } = e;
+    if (this.rules.length && !this.watchHits.has(key)) {
+      const p = this.paperOf(key);
+      this.watchHits.set(key, p ? matchWatch(p, this.rules).map((r) => r.label) : []);
+    }
+    const dismissed = this.isDismissed(key);
+    e.handle.setTriage({ isNew: this.isNew(key), dismissed, watch: this.watchOf(key) });
+    const dim = dismissed || (this.opts.dimSeen && this.ledger && this.seenBefore.has(key) && !this.saved.has(key));
+    e.handle.host.toggleAttribute('data-papershelf-dimmed', dim);
+    if (dim) this.dim(e.anchor);
+    else this.undim(e.anchor);
+  }
+
+  /** The entry is dimmed through its own inline opacity, restored exactly on undim. */
+  private dim(el: Element): void {
+    const h = el as HTMLElement;
+    if (!h.style || this.dimmed.has(h)) return;
+    this.dimmed.set(h, h.style.getPropertyValue('opacity'));
+    h.style.setProperty('opacity', DIM);
+  }
+
+  private undim(el: Element): void {
+    const h = el as HTMLElement;
+    const prev = this.dimmed.get(h);
+    if (prev === undefined) return;
+    this.dimmed.delete(h);
+    if (prev) h.style.setProperty('opacity', prev);
+    else h.style.removeProperty('opacity');
+  }
+
+  private observe(e: TriageEntry): void {
+    if (!this.ledger || this.sent.has(e.key) || this.observed.has(e.anchor)) return;
+    const IO = (this.win as (Window & typeof globalThis) | null)?.IntersectionObserver;
+    if (!IO) return;
+    const observer = (this.observer ??= new IO((records: IntersectionObserverEntry[]) => this.onIntersect(records), { threshold: [0, 0.5, 1] }));
+    this.observed.set(e.anchor, e.key);
+    observer.observe(e.anchor);
+  }
+
+  private onIntersect(records: IntersectionObserverEntry[]): void {
+    const now = performance.now();
+    for (const r of records) this.tracker.update(r.target, r.isIntersecting ? r.intersectionRatio : 0, now);
+    this.armDue();
+  }
+
+  private armDue(): void {
+    if (this.dueTimer !== undefined) return;
+    const at = this.tracker.nextDue();
+    if (at === undefined) return;
+    this.dueTimer = later(() => {
+      this.dueTimer = undefined;
+      for (const el of this.tracker.due(performance.now())) {
+        const key = this.observed.get(el);
+        this.observed.delete(el);
+        this.observer?.unobserve(el);
+        if (key && !this.sent.has(key)) {
+          this.sent.add(key);
+          this.outbox.push(key);
+        }
+      }
+      if (this.outbox.length >= BATCH) this.flush();
+      else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
+      this.armDue();
+    }, Math.max(0, at - performance.now()) + 16);
+  }
+
+  /** Sends the sightings waiting in the outbox, as one message. */
+  flush(): void {
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const keys = this.outbox;
+    this.outbox = [];
+    if (!keys.length) return;
+    const entries: Sighting[] = [];
+    for (const key of keys) {
+      const p = this.paperOf(key);
+      if (p) entries.push({ ...sightingOf(p), key });
+    }
+    if (entries.length) this.env.seen(this.url(), entries).catch((e: unknown) => this.onError(e instanceof Error ? e.message : String(e)));
+  }
+
+  /**
+   * Forgets every control (they are being removed) but not what was learnt: entries seen before
+   * this page load stay New when the controls are rebuilt (a change of settings).
+   */
+  detachAll(): void {
+    this.flush();
+    this.observer?.disconnect();
+    this.observed.clear();
+    this.tracker = new SeenTracker<Element>();
+    this.byKey.clear();
+    this.pending = [];
+    for (const h of [...this.dimmed.keys()]) this.undim(h);
+  }
+}

@@ -1,0 +1,85 @@
+// The background's side of triage: every triage message, after the protocol has validated it.
+import type { PapershelfDB } from '../db/database';
+import { savedAmong } from '../db/papers';
+import * as library from '../library/commands';
+import { validPapers, type Sighting, type ToBackground } from '../messaging/protocol';
+import type { ErrorReply, Replies } from '../messaging/replies';
+import { whereOf, type SeenEvent } from './ledger';
+import { clearLedger, dismiss, lookup, recentSeen, recordSightings, undismiss, type SeenDB } from './store';
+import { getTabTriage, setTabTriage } from './tabs';
+
+export type TriageMessage = Extract<ToBackground, { type: 'seen' | 'seenLookup' | 'dismiss' | 'markSeen' | 'seenRecent' | 'clearSeen' | 'annotate' }>;
+
+export interface TriageEnv {
+  db: PapershelfDB;
+  seen: SeenDB;
+  /** The seenLedger setting, read when a message needs it. */
+  ledgerOn(): Promise<boolean>;
+  device(): Promise<string>;
+  refreshBadge(tabId: number): Promise<void>;
+  now?: () => number;
+}
+
+const DAY = 86_400_000;
+
+const events = (url: string, list: Sighting[], at: number): SeenEvent[] => list.map((s) => ({ ...s, at, where: whereOf(url) }));
+
+export async function handleTriage(msg: TriageMessage, from: { tabId?: number; extensionPage?: boolean }, env: TriageEnv): Promise<Replies[TriageMessage['type']] | ErrorReply> {
+  const now = (env.now ?? Date.now)();
+  const { tabId } = from;
+  // History is read and changed by the extension's pages only, never by a page's content script.
+  const pageOnly = (what: string) => ({ error: `${what}: extension pages only` });
+  switch (msg.type) {
+    case 'seen': {
+      if (tabId === undefined) return { error: 'seen: not from a tab' };
+      if (!(await env.ledgerOn())) return { recorded: 0 };
+      return { recorded: await recordSightings(env.seen, events(msg.url, msg.entries, now)) };
+    }
+    case 'seenLookup': {
+      const on = await env.ledgerOn();
+      const [found, saved] = await Promise.all([lookup(env.seen, msg.keys), savedAmong(env.db, msg.keys)]);
+      // A saved paper is not news, whatever the ledger says; nor, with the ledger off, is anything.
+      const seen = on ? [...new Set([...found.seen, ...saved])] : [];
+      if (tabId !== undefined) {
+        const before = new Set(seen);
+        await setTabTriage(tabId, { newKeys: on ? [...new Set(msg.keys.filter((k) => !before.has(k)))] : [], at: now });
+        await env.refreshBadge(tabId);
+      }
+      return { ledger: on, seen, dismissed: found.dismissed };
+    }
+    case 'dismiss': {
+      if (msg.undo) await undismiss(env.seen, msg.key);
+      else await dismiss(env.seen, msg.key, await env.device(), now);
+      return { dismissed: !msg.undo };
+    }
+    case 'markSeen': {
+      if (!from.extensionPage) return pageOnly('markSeen');
+      const recorded = (await env.ledgerOn()) ? await recordSightings(env.seen, events(msg.url, msg.entries, now)) : 0;
+      const t = await getTabTriage(msg.tabId);
+      if (t) {
+        await setTabTriage(msg.tabId, { ...t, newKeys: [] });
+        await env.refreshBadge(msg.tabId);
+      }
+      return { recorded };
+    }
+    case 'seenRecent': {
+      if (!from.extensionPage) return pageOnly('seenRecent');
+      return { records: await recentSeen(env.seen, now - msg.days * DAY, msg.limit) };
+    }
+    case 'clearSeen': {
+      if (!from.extensionPage) return pageOnly('clearSeen');
+      await clearLedger(env.seen);
+      return { cleared: true };
+    }
+    case 'annotate': {
+      const { papers } = validPapers(msg.papers);
+      if (!papers.length) return { error: 'Nothing valid to annotate' };
+      const [saved] = await library.save(env.db, papers);
+      if (!saved) return { error: 'Could not save' };
+      const tags = msg.tags?.length ? [...new Set([...saved.tags, ...msg.tags.map((t) => t.trim()).filter(Boolean)])] : undefined;
+      const note = msg.note?.trim() ? (saved.note.trim() ? `${saved.note.trimEnd()}\n\n${msg.note.trim()}` : msg.note.trim()) : undefined;
+      if (tags || note !== undefined) await library.update(env.db, saved.key, { ...(tags && { tags }), ...(note !== undefined && { note }) });
+      return { saved: [papers[0].key, saved.key, ...saved.aliases] };
+    }
+  }
+}
