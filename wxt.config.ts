@@ -52,10 +52,11 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       const scripts = manifest.content_scripts ?? [];
       const generic = scripts.find((cs) => cs.js?.includes('content-scripts/content.js'));
-      if (generic) generic.exclude_matches = [...new Set(scripts.filter((cs) => cs !== generic).flatMap((cs) => cs.matches ?? []))]
-        .map((m) => m.replace(/\/\*$/, ''))
-        .sort()
-        .map((m) => `${m}/*`);
+      if (generic)
+        generic.exclude_matches = [...new Set(scripts.filter((cs) => cs !== generic).flatMap((cs) => cs.matches ?? []))]
+          .map((m) => m.replace(/\/\*$/, ''))
+          .sort()
+          .map((m) => `${m}/*`);
       // Firefox needs a stable id (storage and updates are tied to it).
       // Only there: Chrome warns about the unknown key.
       // Nothing is sent to us or to third parties about the user (AMO's data collection declaration).
@@ -70,7 +71,12 @@ export default defineConfig({
     description: 'Save the papers you meet while browsing — arXiv, Hugging Face, OpenReview, Scholar and more. Tags, notes, BibTeX. All local.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     // Metadata completion (lib/enrich): the service worker's requests to these APIs only.
-    host_permissions: ['https://export.arxiv.org/*', 'https://api.crossref.org/*', 'https://api.semanticscholar.org/*', 'https://api2.openreview.net/*'],
+    host_permissions: [
+      'https://export.arxiv.org/*',
+      'https://api.crossref.org/*',
+      'https://api.semanticscholar.org/*',
+      'https://api2.openreview.net/*',
+    ],
     // Sync: the user's WebDAV server, asked for when they connect it (permissions.request), never at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Grey by default; the background lights the icon up on tabs where papers were found.

@@ -12,7 +12,17 @@ import { useLiveQuery } from './useLiveQuery';
 
 export const SWATCH: Record<HighlightColor, string> = { yellow: '#ffd600', green: '#3cc85a', blue: '#4696ff', pink: '#ff5aaa' };
 
-export function HighlightItem({ db, h, onRemoved, onError }: { db: PapershelfDB; h: Highlight; onRemoved(h: Highlight): void; onError(m: string): void }) {
+export function HighlightItem({
+  db,
+  h,
+  onRemoved,
+  onError,
+}: {
+  db: PapershelfDB;
+  h: Highlight;
+  onRemoved(h: Highlight): void;
+  onError(m: string): void;
+}) {
   const fail = (e: unknown) => onError(describeDbError(e));
   return (
     <li class="highlight" data-color={h.color}>
@@ -22,14 +32,23 @@ export function HighlightItem({ db, h, onRemoved, onError }: { db: PapershelfDB;
         <a href={textFragmentUrl(h.url, h.selectors.quote.exact)} target="_blank" rel="noopener noreferrer">
           Open at the passage
         </a>
-        <select aria-label="Colour" value={h.color} onChange={(e) => void updateHighlight(db, h.id, { color: (e.target as HTMLSelectElement).value as HighlightColor }).catch(fail)}>
+        <select
+          aria-label="Colour"
+          value={h.color}
+          onChange={(e) => void updateHighlight(db, h.id, { color: (e.target as HTMLSelectElement).value as HighlightColor }).catch(fail)}
+        >
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
         </select>
-        <button type="button" class="link danger" aria-label="Remove highlight" onClick={() => void removeHighlight(db, h.id).then((r) => r && onRemoved(r), fail)}>
+        <button
+          type="button"
+          class="link danger"
+          aria-label="Remove highlight"
+          onClick={() => void removeHighlight(db, h.id).then((r) => r && onRemoved(r), fail)}
+        >
           Remove
         </button>
       </div>
@@ -48,7 +67,16 @@ export function useUndo(db: PapershelfDB, onError: (m: string) => void) {
   const bar = removed && (
     <p class="highlight-undo" role="status">
       Highlight removed.{' '}
-      <button type="button" class="link" onClick={() => void restoreHighlight(db, removed).then(() => setRemoved(undefined), (e: unknown) => onError(describeDbError(e)))}>
+      <button
+        type="button"
+        class="link"
+        onClick={() =>
+          void restoreHighlight(db, removed).then(
+            () => setRemoved(undefined),
+            (e: unknown) => onError(describeDbError(e)),
+          )
+        }
+      >
         Undo
       </button>
     </p>

@@ -57,7 +57,8 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
   }, []);
   const early: RowPaper[] = newest ?? stored ?? [];
   useEffect(() => {
-    if (newest && !lib.ready) void (firstRows?.later ?? Promise.resolve(undefined)).then((known) => storeFirstRows(toRows(newest), known)).catch(() => {});
+    if (newest && !lib.ready)
+      void (firstRows?.later ?? Promise.resolve(undefined)).then((known) => storeFirstRows(toRows(newest), known)).catch(() => {});
   }, [newest]);
   const showing = lib.ready ? result.keys : early.map((p) => p.key);
   const count = lib.ready ? result.total : showing.length;
@@ -133,13 +134,19 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
         </ul>
       )}
       <p class="result-count" aria-live="polite" id="lib-results">
-        {lib.ready ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}${query ? ' found' : ''}` : `Indexing your library… ${lib.progress ? lib.progress.toLocaleString() : ''}`}
+        {lib.ready
+          ? `${result.total} ${result.total === 1 ? 'paper' : 'papers'}${query ? ' found' : ''}`
+          : `Indexing your library… ${lib.progress ? lib.progress.toLocaleString() : ''}`}
       </p>
       {selectedKeys.length > 0 && (
         <div class="bulk" role="toolbar" aria-label="Selected papers">
           <span>{selectedKeys.length} selected</span>
           <input aria-label="Tag selected papers" placeholder="tag" value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
-          <button type="button" disabled={!bulkTag.trim()} onClick={() => void bulk(() => addTags(db, selectedKeys, [bulkTag.trim()])).then(() => setBulkTag(''))}>
+          <button
+            type="button"
+            disabled={!bulkTag.trim()}
+            onClick={() => void bulk(() => addTags(db, selectedKeys, [bulkTag.trim()])).then(() => setBulkTag(''))}
+          >
             Add tag
           </button>
           <select
@@ -176,7 +183,10 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
           <p>
             <strong>Your library is empty.</strong>
           </p>
-          <p>Press Save next to any paper on arXiv, Hugging Face, OpenReview, Google Scholar, DBLP or a journal's page, or import a BibTeX file from the options page.</p>
+          <p>
+            Press Save next to any paper on arXiv, Hugging Face, OpenReview, Google Scholar, DBLP or a journal's page, or import a BibTeX file from
+            the options page.
+          </p>
         </div>
       ) : lib.ready && result.total === 0 ? (
         <p class="empty">No paper matches. Try fewer words, or remove a filter.</p>

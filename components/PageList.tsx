@@ -61,7 +61,10 @@ export function PageList({ db, papers: found, onOpen, onError, triage }: Props) 
           <p>
             <strong>No papers detected on this page.</strong>
           </p>
-          <p>Papershelf finds papers on arXiv, Hugging Face, OpenReview, Google Scholar, Semantic Scholar, DBLP, ACL Anthology, PMLR, NeurIPS, CVF, PubMed and journal pages. Open one and they appear here.</p>
+          <p>
+            Papershelf finds papers on arXiv, Hugging Face, OpenReview, Google Scholar, Semantic Scholar, DBLP, ACL Anthology, PMLR, NeurIPS, CVF,
+            PubMed and journal pages. Open one and they appear here.
+          </p>
         </div>
       ) : (
         <>
@@ -87,7 +90,13 @@ export function PageList({ db, papers: found, onOpen, onError, triage }: Props) 
               const isSaved = isSavedKey(p.key);
               return (
                 <li key={p.key} class={`paper${t.isNew.has(p.key) ? ' new' : ''}${t.watch.has(p.key) ? ' watched' : ''}`}>
-                  <input type="checkbox" aria-label={`Select ${p.title}`} disabled={isSaved} checked={isSaved || selected.has(p.key)} onChange={() => toggle(p.key)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${p.title}`}
+                    disabled={isSaved}
+                    checked={isSaved || selected.has(p.key)}
+                    onChange={() => toggle(p.key)}
+                  />
                   <div class="paper-main">
                     {isSaved ? (
                       <button type="button" class="row-open" onClick={() => onOpen(p.key)}>
@@ -97,7 +106,11 @@ export function PageList({ db, papers: found, onOpen, onError, triage }: Props) 
                       <span class="paper-title">{p.title}</span>
                     )}
                     <span class="paper-by">
-                      {t.watch.has(p.key) && <span class="pill watch" title={`Watch list: ${t.watch.get(p.key)!.join('; ')}`}>★ watch</span>}
+                      {t.watch.has(p.key) && (
+                        <span class="pill watch" title={`Watch list: ${t.watch.get(p.key)!.join('; ')}`}>
+                          ★ watch
+                        </span>
+                      )}
                       {t.isNew.has(p.key) && <span class="pill new">New</span>}
                       {byline(p)}
                     </span>

@@ -65,10 +65,19 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
   };
   const meta: [string, string | undefined][] = [
     ['Authors', paper.authors.join(', ')],
-    ['Venue', [paper.venue, paper.volume && `vol. ${paper.volume}`, paper.number && `no. ${paper.number}`, paper.pages && `pp. ${paper.pages}`].filter(Boolean).join(', ')],
+    [
+      'Venue',
+      [paper.venue, paper.volume && `vol. ${paper.volume}`, paper.number && `no. ${paper.number}`, paper.pages && `pp. ${paper.pages}`]
+        .filter(Boolean)
+        .join(', '),
+    ],
     ['Published', paper.date ?? (paper.year ? String(paper.year) : undefined)],
     ['Type', paper.type],
-    ['arXiv', paper.ids.arxiv && `${paper.ids.arxiv}${paper.arxivVersion ? `v${paper.arxivVersion}` : ''}${paper.arxivCategory ? ` [${paper.arxivCategory}]` : ''}`],
+    [
+      'arXiv',
+      paper.ids.arxiv &&
+        `${paper.ids.arxiv}${paper.arxivVersion ? `v${paper.arxivVersion}` : ''}${paper.arxivCategory ? ` [${paper.arxivCategory}]` : ''}`,
+    ],
     ['DOI', paper.ids.doi],
     ['Citation key', paper.citationKey],
     ['Saved', new Date(paper.addedAt).toLocaleString()],
@@ -135,7 +144,12 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
         known={knownTags}
         // As a difference: tags added elsewhere while this view was open are kept.
         onChange={(tags) =>
-          void changeTags(db, paper.key, tags.filter((t) => !paper.tags.includes(t)), paper.tags.filter((t) => !tags.includes(t))).catch((e: unknown) => setFailure(describeDbError(e)))
+          void changeTags(
+            db,
+            paper.key,
+            tags.filter((t) => !paper.tags.includes(t)),
+            paper.tags.filter((t) => !tags.includes(t)),
+          ).catch((e: unknown) => setFailure(describeDbError(e)))
         }
       />
       <NoteEditor key={paper.key} value={paper.note} onSave={(note) => update({ note })} />
@@ -156,9 +170,7 @@ export function PaperDetails({ db, paperKey, knownTags, onBack, onRemoved, notif
         <button
           type="button"
           class="danger"
-          onClick={() =>
-            void library.remove(db, [paper.key]).then(onRemoved, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
-          }
+          onClick={() => void library.remove(db, [paper.key]).then(onRemoved, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))}
         >
           Remove
         </button>

@@ -9,7 +9,8 @@ import { paperOfSeen, searchSeen } from '@/lib/triage/recent';
 import { useLiveQuery } from './useLiveQuery';
 
 const DAYS = 7;
-const when = (t: number) => new Date(t).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (t: number) =>
+  new Date(t).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** "Seen recently": what the listings showed you in the last days (the seen ledger), searchable, each savable. */
 export function SeenRecently({ db, onError }: { db: PapershelfDB; onError(message: string): void }) {
@@ -35,7 +36,13 @@ export function SeenRecently({ db, onError }: { db: PapershelfDB; onError(messag
         <h2 id="seen-h">Seen in the last {DAYS} days</h2>
       </div>
       <div class="search-row">
-        <input type="search" aria-label="Search what you saw" placeholder="Search what you saw…" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="search"
+          aria-label="Search what you saw"
+          placeholder="Search what you saw…"
+          value={query}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       {items === undefined ? (
         <p class="result-count">Reading…</p>
@@ -44,7 +51,10 @@ export function SeenRecently({ db, onError }: { db: PapershelfDB; onError(messag
           <p>
             <strong>Nothing seen yet.</strong>
           </p>
-          <p>Listing entries you look at for a second (arXiv lists, Hugging Face daily papers, Scholar…) are remembered here, locally. The ledger can be switched off in the settings.</p>
+          <p>
+            Listing entries you look at for a second (arXiv lists, Hugging Face daily papers, Scholar…) are remembered here, locally. The ledger can
+            be switched off in the settings.
+          </p>
         </div>
       ) : (
         <>
@@ -63,7 +73,13 @@ export function SeenRecently({ db, onError }: { db: PapershelfDB; onError(messag
                       {it.authors.length ? ` · ${it.authors.slice(0, 3).join(', ')}` : ''}
                     </span>
                   </div>
-                  <button type="button" class={isSaved ? 'saved' : ''} disabled={isSaved} aria-label={`${isSaved ? 'Saved' : 'Save'}: ${it.title}`} onClick={() => save(it)}>
+                  <button
+                    type="button"
+                    class={isSaved ? 'saved' : ''}
+                    disabled={isSaved}
+                    aria-label={`${isSaved ? 'Saved' : 'Save'}: ${it.title}`}
+                    onClick={() => save(it)}
+                  >
                     {isSaved ? 'Saved' : 'Save'}
                   </button>
                 </li>

@@ -13,7 +13,10 @@ export function TagInput({ tags, known, onChange, label = 'Tags' }: Props) {
   const [draft, setDraft] = useState('');
   const listId = 'tag-suggestions';
   const add = (raw: string) => {
-    const parts = raw.split(',').map((t) => t.trim()).filter(Boolean);
+    const parts = raw
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (parts.length) onChange([...new Set([...tags, ...parts])]);
     setDraft('');
   };

@@ -42,7 +42,12 @@ export function VirtualList({ count, rowHeight, active, label, renderRow, onRang
   const rows = [];
   for (let i = first; i < last; i++) {
     rows.push(
-      <li key={i} style={{ position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }} aria-setsize={count} aria-posinset={i + 1}>
+      <li
+        key={i}
+        style={{ position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }}
+        aria-setsize={count}
+        aria-posinset={i + 1}
+      >
         {renderRow(i)}
       </li>,
     );

@@ -35,9 +35,11 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((raw, sender) => {
       // The popup or options page shown in a tab has a tab too: its URL says it is ours.
       const extensionPage = !!sender.url?.startsWith(browser.runtime.getURL('/'));
-      return handleMessage(raw, { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id, extensionPage }, { db, setBadge, triage }).catch(
-        (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
-      );
+      return handleMessage(
+        raw,
+        { extensionId: browser.runtime.id, senderId: sender.id, tabId: sender.tab?.id, extensionPage },
+        { db, setBadge, triage },
+      ).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
     });
 
     // A new page in a tab starts with nothing detected until its content script reports.

@@ -42,7 +42,10 @@ export function BackupSection({ db }: { db: PapershelfDB }) {
   return (
     <section aria-labelledby="backups-h" class="card">
       <h2 id="backups-h">Automatic backups</h2>
-      <p class="hint">Once a day Papershelf keeps a copy of your library in this browser (the last five). Restoring adds back what is missing; nothing you have now is removed.</p>
+      <p class="hint">
+        Once a day Papershelf keeps a copy of your library in this browser (the last five). Restoring adds back what is missing; nothing you have now
+        is removed.
+      </p>
       {snapshots?.length ? (
         <ul class="snapshots" aria-label="Backups">
           {snapshots.map((s) => (
@@ -63,8 +66,8 @@ export function BackupSection({ db }: { db: PapershelfDB }) {
       {pending && (
         <div class="preview" aria-label="Restore preview">
           <p>
-            Restoring the backup of {new Date(pending.at).toLocaleString()} will add <strong>{pending.plan.add.length}</strong>, update <strong>{pending.plan.update.length}</strong>, skip{' '}
-            <strong>{pending.plan.skip.length}</strong>.
+            Restoring the backup of {new Date(pending.at).toLocaleString()} will add <strong>{pending.plan.add.length}</strong>, update{' '}
+            <strong>{pending.plan.update.length}</strong>, skip <strong>{pending.plan.skip.length}</strong>.
           </p>
           <div class="row-buttons">
             <button type="button" class="primary" disabled={!pending.plan.add.length && !pending.plan.update.length} onClick={() => void restore()}>

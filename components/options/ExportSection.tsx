@@ -71,7 +71,12 @@ export function ExportSection({ db, settings, allTags }: Props) {
           <input type="radio" name="scope" checked={kind === 'tags'} onChange={() => setKind('tags')} /> With tags
         </label>
         {kind === 'tags' && (
-          <select multiple aria-label="Tags to export" size={Math.min(6, Math.max(2, allTags.length))} onChange={(e) => setTags([...e.currentTarget.selectedOptions].map((o) => o.value))}>
+          <select
+            multiple
+            aria-label="Tags to export"
+            size={Math.min(6, Math.max(2, allTags.length))}
+            onChange={(e) => setTags([...e.currentTarget.selectedOptions].map((o) => o.value))}
+          >
             {allTags.map((t) => (
               <option key={t} value={t} selected={tags.includes(t)}>
                 {t}
@@ -91,7 +96,8 @@ export function ExportSection({ db, settings, allTags }: Props) {
         )}
         {selection.length > 0 && (
           <label>
-            <input type="radio" name="scope" checked={kind === 'selection'} onChange={() => setKind('selection')} /> The {selection.length} papers selected in the popup
+            <input type="radio" name="scope" checked={kind === 'selection'} onChange={() => setKind('selection')} /> The {selection.length} papers
+            selected in the popup
           </label>
         )}
       </fieldset>
@@ -108,8 +114,8 @@ export function ExportSection({ db, settings, allTags }: Props) {
         ))}
       </div>
       <p class="hint">
-        BibTeX: {settings.bibFlavour === 'biblatex' ? 'BibLaTeX' : 'BibTeX'} flavour, {settings.bibEncoding === 'latex' ? 'LaTeX-encoded' : 'UTF-8'}; citation keys
-        once exported stay the same. Change this under Settings.
+        BibTeX: {settings.bibFlavour === 'biblatex' ? 'BibLaTeX' : 'BibTeX'} flavour, {settings.bibEncoding === 'latex' ? 'LaTeX-encoded' : 'UTF-8'};
+        citation keys once exported stay the same. Change this under Settings.
       </p>
       <Outcome message={message} error={error} />
     </section>

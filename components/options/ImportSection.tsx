@@ -44,11 +44,21 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       const text = await file.text();
       const got = importFile(file.name, text);
       if (!got.papers.length) {
-        const first = got.errors.slice(0, 3).map((e) => `${e.where}: ${e.message}`).join('; ');
+        const first = got.errors
+          .slice(0, 3)
+          .map((e) => `${e.where}: ${e.message}`)
+          .join('; ');
         setFatal(`${file.name}: nothing could be imported. ${first || 'The file holds no paper.'} Your library was not changed.`);
         return;
       }
-      setPending({ file: file.name, format: got.format, candidates: got.papers, highlights: got.highlights, errors: got.errors, plan: await previewImport(db, got.papers) });
+      setPending({
+        file: file.name,
+        format: got.format,
+        candidates: got.papers,
+        highlights: got.highlights,
+        errors: got.errors,
+        plan: await previewImport(db, got.papers),
+      });
     } catch (e) {
       setFatal(`${file.name}: could not be read (${e instanceof Error ? e.message : String(e)}). Your library was not changed.`);
     } finally {
@@ -63,7 +73,9 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       const plan = await applyImport(db, pending.candidates);
       // A backup's highlights go back once their papers are in (issue 20).
       const hl = pending.highlights?.length ? await importHighlights(db, pending.highlights) : undefined;
-      const hlText = hl ? ` Highlights: ${hl.restored} restored${hl.skipped ? `, ${hl.skipped} skipped (no such paper, or a newer copy here)` : ''}.` : '';
+      const hlText = hl
+        ? ` Highlights: ${hl.restored} restored${hl.skipped ? `, ${hl.skipped} skipped (no such paper, or a newer copy here)` : ''}.`
+        : '';
       setDone(`Imported ${pending.file}: ${plan.add.length} added, ${plan.update.length} updated, ${plan.skip.length} unchanged.${hlText}`);
       setPending(undefined);
     } catch (e) {
@@ -77,7 +89,10 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
   return (
     <section aria-labelledby="import-h" class="card">
       <h2 id="import-h">Import</h2>
-      <p class="hint">BibTeX / BibLaTeX, RIS, CSL-JSON, a Papershelf JSON backup, or PaperMemory's export. You see what will change before anything is written; notes and tags are never lost.</p>
+      <p class="hint">
+        BibTeX / BibLaTeX, RIS, CSL-JSON, a Papershelf JSON backup, or PaperMemory's export. You see what will change before anything is written;
+        notes and tags are never lost.
+      </p>
       <label class="file">
         Import file <input type="file" accept={ACCEPT} disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
       </label>
@@ -91,8 +106,8 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       {pending && p && (
         <div class="preview" aria-label="Import preview">
           <p>
-            <strong>{pending.file}</strong> ({pending.format ? formatById(pending.format).fileKind : 'unknown format'}): will add <strong>{p.add.length}</strong>, update{' '}
-            <strong>{p.update.length}</strong>, skip <strong>{p.skip.length}</strong>.
+            <strong>{pending.file}</strong> ({pending.format ? formatById(pending.format).fileKind : 'unknown format'}): will add{' '}
+            <strong>{p.add.length}</strong>, update <strong>{p.update.length}</strong>, skip <strong>{p.skip.length}</strong>.
           </p>
           {pending.errors.length > 0 && (
             <div role="alert" class="error">

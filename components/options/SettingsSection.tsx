@@ -45,13 +45,16 @@ export function SettingsSection({ settings }: { settings: Settings }) {
       <fieldset>
         <legend>On web pages</legend>
         <label>
-          <input type="checkbox" checked={settings.inlineButtons} onChange={(e) => void set({ inlineButtons: e.currentTarget.checked })} /> Show Save buttons beside papers
+          <input type="checkbox" checked={settings.inlineButtons} onChange={(e) => void set({ inlineButtons: e.currentTarget.checked })} /> Show Save
+          buttons beside papers
         </label>
         <label>
-          <input type="radio" name="detectOn" checked={settings.detectOn === 'all'} onChange={() => void set({ detectOn: 'all' })} /> Detect papers on every site (journal pages through their metadata)
+          <input type="radio" name="detectOn" checked={settings.detectOn === 'all'} onChange={() => void set({ detectOn: 'all' })} /> Detect papers on
+          every site (journal pages through their metadata)
         </label>
         <label>
-          <input type="radio" name="detectOn" checked={settings.detectOn === 'known'} onChange={() => void set({ detectOn: 'known' })} /> Only on the supported sites below
+          <input type="radio" name="detectOn" checked={settings.detectOn === 'known'} onChange={() => void set({ detectOn: 'known' })} /> Only on the
+          supported sites below
         </label>
       </fieldset>
       <fieldset>
@@ -86,23 +89,33 @@ export function SettingsSection({ settings }: { settings: Settings }) {
         </p>
         <label>
           Flavour{' '}
-          <select aria-label="BibTeX flavour" value={settings.bibFlavour} onChange={(e) => void set({ bibFlavour: e.currentTarget.value as Settings['bibFlavour'] })}>
+          <select
+            aria-label="BibTeX flavour"
+            value={settings.bibFlavour}
+            onChange={(e) => void set({ bibFlavour: e.currentTarget.value as Settings['bibFlavour'] })}
+          >
             <option value="bibtex">BibTeX (natbib, classic styles)</option>
             <option value="biblatex">BibLaTeX (biber)</option>
           </select>
         </label>
         <label>
           Characters{' '}
-          <select aria-label="BibTeX encoding" value={settings.bibEncoding} onChange={(e) => void set({ bibEncoding: e.currentTarget.value as Settings['bibEncoding'] })}>
+          <select
+            aria-label="BibTeX encoding"
+            value={settings.bibEncoding}
+            onChange={(e) => void set({ bibEncoding: e.currentTarget.value as Settings['bibEncoding'] })}
+          >
             <option value="utf8">Keep Unicode (UTF-8)</option>
             <option value="latex">Convert to LaTeX commands (ASCII)</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={settings.bibIncludeAbstract} onChange={(e) => void set({ bibIncludeAbstract: e.currentTarget.checked })} /> Include abstracts
+          <input type="checkbox" checked={settings.bibIncludeAbstract} onChange={(e) => void set({ bibIncludeAbstract: e.currentTarget.checked })} />{' '}
+          Include abstracts
         </label>
         <label>
-          <input type="checkbox" checked={settings.bibIncludeNote} onChange={(e) => void set({ bibIncludeNote: e.currentTarget.checked })} /> Include notes
+          <input type="checkbox" checked={settings.bibIncludeNote} onChange={(e) => void set({ bibIncludeNote: e.currentTarget.checked })} /> Include
+          notes
         </label>
       </fieldset>
       <fieldset>

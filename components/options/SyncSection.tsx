@@ -2,7 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PapershelfDB } from '@/lib/library/db';
 import type { SyncConfig } from '@/lib/sync/engine';
-import { CONFIG_KEY, STATUS_KEY, checkConnection, disconnect, loadConfig, loadStatus, requestPermission, runSync, saveConfig, type SyncStatus } from '@/lib/sync/service';
+import {
+  CONFIG_KEY,
+  STATUS_KEY,
+  checkConnection,
+  disconnect,
+  loadConfig,
+  loadStatus,
+  requestPermission,
+  runSync,
+  saveConfig,
+  type SyncStatus,
+} from '@/lib/sync/service';
 import { serverUrl } from '@/lib/sync/url';
 
 const EMPTY: SyncConfig = { url: '', user: '', password: '', folder: 'Papershelf/', passphrase: '' };
@@ -46,7 +57,8 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
     const config: SyncConfig = { ...form, url: form.url.trim(), user: form.user.trim(), folder: form.folder.trim() || 'Papershelf/' };
     try {
       serverUrl(config.url, config.folder, config.allowInsecure);
-      if (!(await requestPermission(config))) throw new Error(`Papershelf was not allowed to reach ${new URL(config.url).host}; it needs that to sync.`);
+      if (!(await requestPermission(config)))
+        throw new Error(`Papershelf was not allowed to reach ${new URL(config.url).host}; it needs that to sync.`);
       setBusy(true);
       setNote({ text: await f(config), error: false });
     } catch (e) {
@@ -75,12 +87,19 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
     <section aria-labelledby="sync-h" class="card">
       <h2 id="sync-h">Sync</h2>
       <p class="hint">
-        Keep one library on every browser through a WebDAV server you already have (Nextcloud, ownCloud, a university drive, a NAS). Use an app password. Each browser
-        writes only its own files; nothing is ever overwritten by another device.
+        Keep one library on every browser through a WebDAV server you already have (Nextcloud, ownCloud, a university drive, a NAS). Use an app
+        password. Each browser writes only its own files; nothing is ever overwritten by another device.
       </p>
       <form class="sync-form" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Server URL <input type="url" value={form.url} onInput={field('url')} placeholder="https://cloud.example.org/remote.php/dav/files/me/" autocomplete="url" />
+          Server URL{' '}
+          <input
+            type="url"
+            value={form.url}
+            onInput={field('url')}
+            placeholder="https://cloud.example.org/remote.php/dav/files/me/"
+            autocomplete="url"
+          />
         </label>
         <label>
           User name <input type="text" value={form.user} onInput={field('user')} autocomplete="username" />
@@ -92,15 +111,26 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
           Folder <input type="text" value={form.folder} onInput={field('folder')} />
         </label>
         <label>
-          Passphrase <input type="password" value={form.passphrase ?? ''} onInput={field('passphrase')} autocomplete="new-password" aria-describedby="sync-pass-hint" />
+          Passphrase{' '}
+          <input
+            type="password"
+            value={form.passphrase ?? ''}
+            onInput={field('passphrase')}
+            autocomplete="new-password"
+            aria-describedby="sync-pass-hint"
+          />
         </label>
         <p id="sync-pass-hint" class="hint">
           Optional: encrypts everything before it leaves this browser. Every browser needs the same passphrase; it cannot be recovered.
         </p>
         {insecure && (
           <label class="warning">
-            <input type="checkbox" checked={!!form.allowInsecure} onChange={(e) => setForm({ ...form, allowInsecure: (e.currentTarget as HTMLInputElement).checked })} /> Send my
-            password and library over plain HTTP anyway (anyone on the network can read them)
+            <input
+              type="checkbox"
+              checked={!!form.allowInsecure}
+              onChange={(e) => setForm({ ...form, allowInsecure: (e.currentTarget as HTMLInputElement).checked })}
+            />{' '}
+            Send my password and library over plain HTTP anyway (anyone on the network can read them)
           </label>
         )}
         <div class="row">

@@ -7,7 +7,11 @@ import { compileWatchList } from '@/lib/triage/watch';
 export function TriageSettings({ settings, set }: { settings: Settings; set(patch: Partial<Settings>): unknown }) {
   const [watch, setWatch] = useState(settings.watchList.join('\n'));
   const [cleared, setCleared] = useState<string>();
-  const lines = watch.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 200);
+  const lines = watch
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 200);
   const rules = compileWatchList(lines);
   const check = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
   const clear = () =>
@@ -19,30 +23,49 @@ export function TriageSettings({ settings, set }: { settings: Settings; set(patc
     <fieldset>
       <legend>Daily triage</legend>
       <label>
-        <input type="checkbox" checked={settings.seenLedger} onChange={(e) => void set({ seenLedger: check(e) })} /> Remember the listing entries I have seen (kept in this
-        browser only), so that listings mark what is <strong>New</strong>
+        <input type="checkbox" checked={settings.seenLedger} onChange={(e) => void set({ seenLedger: check(e) })} /> Remember the listing entries I
+        have seen (kept in this browser only), so that listings mark what is <strong>New</strong>
       </label>
       <label>
-        <input type="checkbox" checked={settings.dimSeen} onChange={(e) => void set({ dimSeen: check(e) })} /> Dim entries I saw before (dismissed ones are always dimmed)
+        <input type="checkbox" checked={settings.dimSeen} onChange={(e) => void set({ dimSeen: check(e) })} /> Dim entries I saw before (dismissed
+        ones are always dimmed)
       </label>
       <label>
         Toolbar badge counts{' '}
-        <select aria-label="Toolbar badge counts" value={settings.badgeCount} onChange={(e) => void set({ badgeCount: (e.currentTarget as HTMLSelectElement).value as Settings['badgeCount'] })}>
+        <select
+          aria-label="Toolbar badge counts"
+          value={settings.badgeCount}
+          onChange={(e) => void set({ badgeCount: (e.currentTarget as HTMLSelectElement).value as Settings['badgeCount'] })}
+        >
           <option value="all">every paper on the page</option>
           <option value="new">only the new papers</option>
         </select>
       </label>
       <label>
         Keyboard triage (j/k, s, x, o, t, n, ?){' '}
-        <select aria-label="Keyboard triage" value={settings.keyboardTriage} onChange={(e) => void set({ keyboardTriage: (e.currentTarget as HTMLSelectElement).value as Settings['keyboardTriage'] })}>
+        <select
+          aria-label="Keyboard triage"
+          value={settings.keyboardTriage}
+          onChange={(e) => void set({ keyboardTriage: (e.currentTarget as HTMLSelectElement).value as Settings['keyboardTriage'] })}
+        >
           <option value="auto">on the supported sites</option>
           <option value="on">on every listing</option>
           <option value="off">off</option>
         </select>
       </label>
-      <label for="watch-list">Watch list — one per line: a keyword or phrase, <code>author: Name</code>, <code>cat: cs.LG</code>, <code>venue: NeurIPS</code></label>
-      <textarea id="watch-list" rows={4} value={watch} onInput={(e) => setWatch((e.currentTarget as HTMLTextAreaElement).value)} onBlur={() => void set({ watchList: lines })} />
-      <p class="hint">{rules.length} {rules.length === 1 ? 'rule' : 'rules'}; saved when you leave the field.</p>
+      <label for="watch-list">
+        Watch list — one per line: a keyword or phrase, <code>author: Name</code>, <code>cat: cs.LG</code>, <code>venue: NeurIPS</code>
+      </label>
+      <textarea
+        id="watch-list"
+        rows={4}
+        value={watch}
+        onInput={(e) => setWatch((e.currentTarget as HTMLTextAreaElement).value)}
+        onBlur={() => void set({ watchList: lines })}
+      />
+      <p class="hint">
+        {rules.length} {rules.length === 1 ? 'rule' : 'rules'}; saved when you leave the field.
+      </p>
       <p>
         <button type="button" onClick={() => void clear()}>
           Clear history

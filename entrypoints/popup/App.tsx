@@ -162,7 +162,9 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
             newKeys: settings.seenLedger ? tabTriage?.value?.newKeys : undefined,
             watchList: settings.watchList,
             markAllSeen: () =>
-              tabTriage ? ask({ type: 'markSeen', tabId: tabTriage.tabId, url: detections?.url ?? '', entries: papersHere.map(sightingOf) }) : Promise.resolve(),
+              tabTriage
+                ? ask({ type: 'markSeen', tabId: tabTriage.tabId, url: detections?.url ?? '', entries: papersHere.map(sightingOf) })
+                : Promise.resolve(),
           }}
         />
       )}

@@ -39,9 +39,18 @@ afterEach(() => db.delete());
 describe('background message handling', () => {
   it('records detections per tab, sets the badge to the distinct count and says what is saved', async () => {
     await handleMessage({ type: 'save', papers: [paper('2401.00002')] }, me, env);
-    const reply = await handleMessage({ type: 'detected', url: 'https://arxiv.org/list/cs/new', papers: [paper('2401.00001'), paper('2401.00002'), paper('2401.00001')] }, me, env);
+    const reply = await handleMessage(
+      { type: 'detected', url: 'https://arxiv.org/list/cs/new', papers: [paper('2401.00001'), paper('2401.00002'), paper('2401.00001')] },
+      me,
+      env,
+    );
     expect(reply).toEqual({ saved: ['arxiv:2401.00002'] });
-    expect(await badge(7)).toEqual({ text: '2', color: rgba(BADGE_COLORS.here), title: 'Papershelf — 2 papers on this page, 1 saved', icon: '/icon/16.png' });
+    expect(await badge(7)).toEqual({
+      text: '2',
+      color: rgba(BADGE_COLORS.here),
+      title: 'Papershelf — 2 papers on this page, 1 saved',
+      icon: '/icon/16.png',
+    });
     expect((await getTabDetections(7))?.papers).toHaveLength(3);
     // Every paper here saved: the same count, in green.
     await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, me, env);
@@ -96,7 +105,9 @@ describe('background message handling', () => {
   });
 
   it('refuses messages from other extensions and malformed messages', async () => {
-    expect(await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, { ...me, senderId: 'evil' }, env)).toEqual({ error: 'Unknown sender' });
+    expect(await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, { ...me, senderId: 'evil' }, env)).toEqual({
+      error: 'Unknown sender',
+    });
     expect(await handleMessage({ type: 'nuke' }, me, env)).toEqual({ error: 'Malformed message' });
     expect(await handleMessage({ type: 'remove', keys: 'all' }, me, env)).toEqual({ error: 'Malformed message' });
     expect(await handleMessage(null, me, env)).toEqual({ error: 'Malformed message' });
@@ -106,28 +117,66 @@ describe('background message handling', () => {
   it('refuses forged shapes, oversized lists and senders without an id, and writes nothing', async () => {
     const ok = paper('2401.00009');
     const forged: unknown[] = [
-      undefined, 42, 'save', [], {}, { type: 'save' }, { type: 'save', papers: 'all' }, { type: 'save', papers: { 0: ok, length: 1 } },
-      { type: 'SAVE', papers: [ok] }, { type: ['save'], papers: [ok] }, { type: 'remove' }, { type: 'remove', keys: [1, 2] },
-      { type: 'remove', keys: Array.from({ length: 20_001 }, (_, i) => `k${i}`) }, { type: 'remove', keys: ['x'.repeat(2101)] },
-      { type: 'save', papers: Array.from({ length: 20_001 }, () => ok) }, { type: 'detected', url: 'x'.repeat(9000), papers: [] },
-      { type: 'savedAmong', keys: null }, JSON.parse(`{"type":"save","__proto__":{"papers":[${JSON.stringify(ok)}]}}`),
-      { type: 'export' }, { type: 'clear' }, { type: 'getAll' }, { type: 'restore', papers: [ok] },
+      undefined,
+      42,
+      'save',
+      [],
+      {},
+      { type: 'save' },
+      { type: 'save', papers: 'all' },
+      { type: 'save', papers: { 0: ok, length: 1 } },
+      { type: 'SAVE', papers: [ok] },
+      { type: ['save'], papers: [ok] },
+      { type: 'remove' },
+      { type: 'remove', keys: [1, 2] },
+      { type: 'remove', keys: Array.from({ length: 20_001 }, (_, i) => `k${i}`) },
+      { type: 'remove', keys: ['x'.repeat(2101)] },
+      { type: 'save', papers: Array.from({ length: 20_001 }, () => ok) },
+      { type: 'detected', url: 'x'.repeat(9000), papers: [] },
+      { type: 'savedAmong', keys: null },
+      JSON.parse(`{"type":"save","__proto__":{"papers":[${JSON.stringify(ok)}]}}`),
+      { type: 'export' },
+      { type: 'clear' },
+      { type: 'getAll' },
+      { type: 'restore', papers: [ok] },
     ];
     for (const msg of forged) expect(await handleMessage(msg, me, env), JSON.stringify(msg)?.slice(0, 80)).toEqual({ error: 'Malformed message' });
-    for (const who of [{ ...me, senderId: undefined }, { ...me, senderId: '' }, { extensionId: 'ext', senderId: 'ext ' }]) {
+    for (const who of [
+      { ...me, senderId: undefined },
+      { ...me, senderId: '' },
+      { extensionId: 'ext', senderId: 'ext ' },
+    ]) {
       expect(await handleMessage({ type: 'save', papers: [ok] }, who, env)).toEqual({ error: 'Unknown sender' });
     }
     // Shapes that parse but carry no valid paper: nothing is saved.
-    for (const papers of [[{}], [{ ...ok, key: 42 }], [{ ...ok, title: 'x'.repeat(20_001) }], [{ ...ok, authors: 'Eve' }], [null], [{ ...ok, type: '__proto__' }]]) {
+    for (const papers of [
+      [{}],
+      [{ ...ok, key: 42 }],
+      [{ ...ok, title: 'x'.repeat(20_001) }],
+      [{ ...ok, authors: 'Eve' }],
+      [null],
+      [{ ...ok, type: '__proto__' }],
+    ]) {
       expect(await handleMessage({ type: 'save', papers }, me, env)).toEqual({ error: 'Nothing valid to save' });
     }
-    expect(await handleMessage({ type: 'detected', url: 'https://x/', papers: [ok] }, { ...me, tabId: undefined }, env)).toEqual({ error: 'detected: not from a tab' });
+    expect(await handleMessage({ type: 'detected', url: 'https://x/', papers: [ok] }, { ...me, tabId: undefined }, env)).toEqual({
+      error: 'detected: not from a tab',
+    });
     expect(await db.papers.count()).toBe(0);
     expect(({} as Record<string, unknown>).papers).toBeUndefined();
   });
 
   it('a page cannot set what only the user sets: notes, tags, status, star, dates are dropped', async () => {
-    const forged = { ...paper('2401.00010'), note: 'pwned', tags: ['pwned'], status: 'read', starred: true, addedAt: 1, citationKey: 'evil', edited: ['title'] };
+    const forged = {
+      ...paper('2401.00010'),
+      note: 'pwned',
+      tags: ['pwned'],
+      status: 'read',
+      starred: true,
+      addedAt: 1,
+      citationKey: 'evil',
+      edited: ['title'],
+    };
     await handleMessage({ type: 'save', papers: [forged] }, me, env);
     const p = (await db.papers.get('arxiv:2401.00010'))!;
     expect(p).toMatchObject({ note: '', tags: [], status: 'unread', starred: false });
@@ -144,7 +193,7 @@ describe('highlight messages', () => {
   };
   const add = { type: 'highlightAdd', paper: paper('2401.01234v1'), selectors, color: 'blue', url: 'https://arxiv.org/html/2401.01234v1' };
 
-  it('adds (saving the paper) and lists a tab\'s highlights under the version-less key', async () => {
+  it("adds (saving the paper) and lists a tab's highlights under the version-less key", async () => {
     const reply = (await handleMessage(add, me, env)) as { highlight: { id: string; key: string } };
     expect(reply.highlight.key).toBe('arxiv:2401.01234');
     const listed = (await handleMessage({ type: 'highlightsOf', key: 'arxiv:2401.01234' }, me, env)) as { highlights: { id: string }[] };
@@ -153,9 +202,13 @@ describe('highlight messages', () => {
 
   it('refuses highlight messages that are not from a tab, from elsewhere, or malformed', async () => {
     expect(await handleMessage(add, { ...me, tabId: undefined }, env)).toEqual({ error: 'highlightAdd: not from a tab' });
-    expect(await handleMessage({ type: 'highlightsOf', key: 'arxiv:2401.01234' }, { ...me, senderId: 'evil' }, env)).toEqual({ error: 'Unknown sender' });
+    expect(await handleMessage({ type: 'highlightsOf', key: 'arxiv:2401.01234' }, { ...me, senderId: 'evil' }, env)).toEqual({
+      error: 'Unknown sender',
+    });
     expect(await handleMessage({ ...add, color: 'red' }, me, env)).toEqual({ error: 'Malformed message' });
-    expect(await handleMessage({ ...add, selectors: { quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(5000) } } }, me, env)).toEqual({ error: 'Malformed message' });
+    expect(await handleMessage({ ...add, selectors: { quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(5000) } } }, me, env)).toEqual({
+      error: 'Malformed message',
+    });
     expect(await db.highlights.count()).toBe(0);
   });
 });

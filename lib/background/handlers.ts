@@ -37,7 +37,10 @@ export async function handleMessage(raw: unknown, sender: Sender, env: Backgroun
       const { papers } = validPapers(msg.papers);
       await setTabDetections(sender.tabId, { url: msg.url, papers, at: Date.now() });
       await env.setBadge(sender.tabId);
-      const saved = await savedAmong(db, papers.map((p) => p.key));
+      const saved = await savedAmong(
+        db,
+        papers.map((p) => p.key),
+      );
       return { saved: [...saved] };
     }
     case 'save': {

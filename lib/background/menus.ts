@@ -19,7 +19,12 @@ export const MENU_QUOTE = 'add-selection-to-note';
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_SAVE_LINK, title: 'Save link to Papershelf', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
-  browser.contextMenus.create({ id: MENU_QUOTE, title: 'Add selection to note', contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+  browser.contextMenus.create({
+    id: MENU_QUOTE,
+    title: 'Add selection to note',
+    contexts: ['selection'],
+    documentUrlPatterns: ['http://*/*', 'https://*/*'],
+  });
 }
 
 /**

@@ -119,7 +119,12 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       // Settings apply to open tabs at once: controls are rebuilt (or dropped) and the badge follows.
       const next = (settings = readContentSettings(changes.settings.newValue));
       session.destroy();
-      session.reconfigure({ inlineButtons: next.inlineButtons, genericEverywhere: next.detectOn === 'all', disabled: next.disabledSites, triage: triageOptions(next) });
+      session.reconfigure({
+        inlineButtons: next.inlineButtons,
+        genericEverywhere: next.detectOn === 'all',
+        disabled: next.disabledSites,
+        triage: triageOptions(next),
+      });
       void session.scan(location.href);
     }
     const change = changes[CHANGE_KEY]?.newValue as LibraryChange | undefined;
@@ -127,7 +132,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     const mine = session.keys;
     if (change.keys.length && !change.keys.some((k) => mine.includes(k))) return;
     highlights.reload();
-    void ask({ type: 'savedAmong', keys: mine }).then((r) => session.applySaved(r.saved), () => {});
+    void ask({ type: 'savedAmong', keys: mine }).then(
+      (r) => session.applySaved(r.saved),
+      () => {},
+    );
   };
   browser.storage.onChanged.addListener(onStorage);
 

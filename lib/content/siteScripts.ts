@@ -7,7 +7,10 @@ export const SITE_SCRIPTS_DIR = 'sites';
 
 /** The adapter ids: the file names in lib/detect/sites/ (each exports a const of that name). */
 export function siteIds(files: string[]): string[] {
-  return files.filter((f) => /^[a-z][a-z0-9]*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+  return files
+    .filter((f) => /^[a-z][a-z0-9]*\.ts$/.test(f))
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
 }
 
 /** The entrypoint of one site: its adapter's match patterns, and that adapter only. */

@@ -5,7 +5,12 @@ import { CLOSED_MESSAGE, describeDbError, QUOTA_MESSAGE } from './errors';
 describe('database errors for people', () => {
   it('a full disk, however Dexie wraps it, suggests exporting a JSON backup', () => {
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    for (const e of [quota, new Dexie.QuotaExceededError('full'), new Dexie.AbortError('Transaction aborted', quota), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }]) {
+    for (const e of [
+      quota,
+      new Dexie.QuotaExceededError('full'),
+      new Dexie.AbortError('Transaction aborted', quota),
+      { name: 'AbortError', inner: { name: 'QuotaExceededError' } },
+    ]) {
       expect(describeDbError(e)).toBe(QUOTA_MESSAGE);
     }
     expect(QUOTA_MESSAGE).toMatch(/JSON backup/);

@@ -25,7 +25,8 @@ export const QUOTA_MESSAGE =
   'The browser has no room left for Papershelf, so this change was not saved. Nothing already saved is lost. ' +
   'Export a JSON backup now (Options → Export → JSON backup), then free some disk space or remove papers you no longer need.';
 
-export const CLOSED_MESSAGE = 'Papershelf was updated or reloaded while this page was open. Close this page and open it again; nothing saved is lost.';
+export const CLOSED_MESSAGE =
+  'Papershelf was updated or reloaded while this page was open. Close this page and open it again; nothing saved is lost.';
 
 /** A message for the user (the technical one when nothing better is known). */
 export function describeDbError(e: unknown): string {

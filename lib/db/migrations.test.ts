@@ -14,7 +14,9 @@ import { PapershelfDB, schemaVersions } from './database';
 import { uniqueName } from '../../tests/helpers/random';
 
 const N = 10_000;
-const versions = Object.keys(schemaVersions).map(Number).sort((a, b) => a - b);
+const versions = Object.keys(schemaVersions)
+  .map(Number)
+  .sort((a, b) => a - b);
 const latest = versions[versions.length - 1];
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../tests/fixtures/db/v1-papers.json'), 'utf8')) as Paper[];
 
@@ -23,11 +25,22 @@ function paperRows(): Paper[] {
     const id = `2301.${String(i).padStart(5, '0')}`;
     const hostile = PAYLOADS[i % PAYLOADS.length];
     return {
-      key: `arxiv:${id}`, ids: i % 4 ? { arxiv: id } : { arxiv: id, doi: `10.1000/m${i}` }, title: i % 10 ? `Paper ${i}` : hostile,
-      authors: [`Author ${i % 97}`, ...(i % 13 ? [] : [hostile.slice(0, 1000)])], year: 1990 + (i % 35), type: 'preprint', source: 'migration',
-      abstract: i % 3 ? undefined : hostile, tags: i % 3 ? [`t${i % 11}`, ...(i % 7 ? [] : ['shared tag'])] : [], note: i % 5 ? '' : `note ${i}\n${hostile}`,
-      status: (['unread', 'reading', 'read'] as const)[i % 3], starred: i % 9 === 0, addedAt: 1_600_000_000_000 + i, updatedAt: 1_600_000_000_000 + 2 * i,
-      aliases: i % 4 ? [] : [`doi:10.1000/m${i}`], ...(i % 17 ? {} : { citationKey: `key${i}`, citationKeyPinned: true }),
+      key: `arxiv:${id}`,
+      ids: i % 4 ? { arxiv: id } : { arxiv: id, doi: `10.1000/m${i}` },
+      title: i % 10 ? `Paper ${i}` : hostile,
+      authors: [`Author ${i % 97}`, ...(i % 13 ? [] : [hostile.slice(0, 1000)])],
+      year: 1990 + (i % 35),
+      type: 'preprint',
+      source: 'migration',
+      abstract: i % 3 ? undefined : hostile,
+      tags: i % 3 ? [`t${i % 11}`, ...(i % 7 ? [] : ['shared tag'])] : [],
+      note: i % 5 ? '' : `note ${i}\n${hostile}`,
+      status: (['unread', 'reading', 'read'] as const)[i % 3],
+      starred: i % 9 === 0,
+      addedAt: 1_600_000_000_000 + i,
+      updatedAt: 1_600_000_000_000 + 2 * i,
+      aliases: i % 4 ? [] : [`doi:10.1000/m${i}`],
+      ...(i % 17 ? {} : { citationKey: `key${i}`, citationKeyPinned: true }),
     };
   });
   for (const p of generated) if (p.abstract === undefined) delete p.abstract;
@@ -36,7 +49,8 @@ function paperRows(): Paper[] {
 
 /** Rows for tables other than `papers`, by table name (new tables start empty unless listed). */
 const ROWS: Record<string, () => object[]> = {
-  queue: () => Array.from({ length: 100 }, (_, i) => ({ key: `arxiv:2301.${String(i).padStart(5, '0')}`, due: 1_700_000_000_000 + i, attempts: i % 3 })),
+  queue: () =>
+    Array.from({ length: 100 }, (_, i) => ({ key: `arxiv:2301.${String(i).padStart(5, '0')}`, due: 1_700_000_000_000 + i, attempts: i % 3 })),
 };
 
 describe('schema migrations lose nothing', () => {
@@ -69,7 +83,9 @@ describe('schema migrations lose nothing', () => {
       expect(await db.papers.where('aliases').equals('doi:10.1000/m4').primaryKeys()).toEqual(['arxiv:2301.00004']);
       expect(await db.papers.where('tags').equals('shared tag').count()).toBe(papers.filter((p) => p.tags.includes('shared tag')).length);
       expect(await db.papers.where('status').equals('read').count()).toBe(papers.filter((p) => p.status === 'read').length);
-      expect(await db.papers.where('year').between(2000, 2010, true, true).count()).toBe(papers.filter((p) => p.year! >= 2000 && p.year! <= 2010).length);
+      expect(await db.papers.where('year').between(2000, 2010, true, true).count()).toBe(
+        papers.filter((p) => p.year! >= 2000 && p.year! <= 2010).length,
+      );
       for (const [table, rows] of Object.entries(others)) expect(await db.table(table).count(), table).toBe(rows.length);
       await db.delete();
     }, 60_000);

@@ -21,7 +21,11 @@ export async function findSaved(db: PapershelfDB, keys: string[]): Promise<Paper
  * up in (`out`), and the stored records they replace (`before`, by key). Reads only: call inside
  * a read-write transaction on papers, then put.
  */
-export async function planSave(db: PapershelfDB, metas: PaperMeta[], now: number): Promise<{ out: Paper[]; write: Paper[]; before: Map<string, Paper> }> {
+export async function planSave(
+  db: PapershelfDB,
+  metas: PaperMeta[],
+  now: number,
+): Promise<{ out: Paper[]; write: Paper[]; before: Map<string, Paper> }> {
   // Two reads for the whole batch (a listing's "Save all"), not two per paper.
   const keysOf = metas.map((m) => [...new Set([m.key, ...allKeys(m.ids)])]);
   const wanted = [...new Set(keysOf.flat())];
@@ -66,4 +70,3 @@ export async function savedAmong(db: PapershelfDB, keys: string[]): Promise<Set<
   for (const p of viaAlias) for (const a of p.aliases) if (wanted.has(a)) out.add(a);
   return out;
 }
-

@@ -10,7 +10,13 @@ export const REFRESH_MS = 30 * 86_400_000;
  * completed recently is not asked about again — the response cache would answer anyway.
  * `known`: queue rows already read in this transaction (absent rows as undefined).
  */
-export async function enqueue(db: PapershelfDB, keys: string[], now: number, refreshMs = REFRESH_MS, known?: Map<string, EnrichJob | undefined>): Promise<string[]> {
+export async function enqueue(
+  db: PapershelfDB,
+  keys: string[],
+  now: number,
+  refreshMs = REFRESH_MS,
+  known?: Map<string, EnrichJob | undefined>,
+): Promise<string[]> {
   return db.transaction('rw', db.queue, async () => {
     const unread = known ? keys.filter((k) => !known.has(k)) : keys;
     const read = unread.length ? await db.queue.bulkGet(unread) : [];
@@ -24,4 +30,3 @@ export async function enqueue(db: PapershelfDB, keys: string[], now: number, ref
     return fresh;
   });
 }
-

@@ -4,7 +4,10 @@ import { cleanText } from '../paper/text';
 // title-named block). A site-name h1 or a section-label h2 does not match the text and is passed.
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 const PROMINENT = '[itemprop="headline"], [itemprop="name"], [class*="title" i], [id*="title" i], strong, b';
-const norm = (s: string | null | undefined) => cleanText(s).toLowerCase().replace(/[\s.:;,!?]+$/, '');
+const norm = (s: string | null | undefined) =>
+  cleanText(s)
+    .toLowerCase()
+    .replace(/[\s.:;,!?]+$/, '');
 
 /**
  * The element that shows `title`, for placing a control on single-paper pages: an exact match
@@ -15,7 +18,8 @@ const norm = (s: string | null | undefined) => cleanText(s).toLowerCase().replac
 export function findTitleHeading(doc: Document, title: string): Element | undefined {
   const want = norm(title);
   if (!want) return undefined;
-  const close = (got: string) => got.length > 20 && ((got.includes(want) && got.length <= want.length * 2) || (want.includes(got) && got.length * 2 >= want.length));
+  const close = (got: string) =>
+    got.length > 20 && ((got.includes(want) && got.length <= want.length * 2) || (want.includes(got) && got.length * 2 >= want.length));
   for (const sel of [HEADINGS, PROMINENT]) {
     const list = [...doc.querySelectorAll(sel)].filter((el) => !el.closest('head, papershelf-save'));
     const texts = list.map((el) => norm(el.textContent));

@@ -106,7 +106,9 @@ export function pdfTitle(doc: Document, id: string): string | undefined {
 
 /** Names from `A, B and C` / `A; B` (NBSPs and stray spaces collapsed). */
 export function splitNames(s: string | null | undefined): string[] {
-  return cleanText(s).split(/\s*[,;]\s*|\s+and\s+/).filter(Boolean);
+  return cleanText(s)
+    .split(/\s*[,;]\s*|\s+and\s+/)
+    .filter(Boolean);
 }
 
 // Drops unset values so that they never overwrite known ones when objects are spread.
@@ -146,7 +148,8 @@ export function articlePage(doc: Document, url: URL, heading: Element | null, in
 // --- identifiers named by links (googlescholar, semanticscholar, dblp) ---
 
 // A DOI in a link's path (`/doi/abs/10.1002/x`, `/article/10.1088/y/meta`) or in `?doi=`/`?id=`.
-const DOI_IN_URL = /^[^?#]*?\/(10\.\d{4,9}\/[^?#]+?)(?:\/(?:abs|full|pdf|epdf|meta|html|fulltext))*\/?(?:[?#]|$)|[?&](?:doi|id)=(10\.\d{4,9}\/[^&#]+)/i;
+const DOI_IN_URL =
+  /^[^?#]*?\/(10\.\d{4,9}\/[^?#]+?)(?:\/(?:abs|full|pdf|epdf|meta|html|fulltext))*\/?(?:[?#]|$)|[?&](?:doi|id)=(10\.\d{4,9}\/[^&#]+)/i;
 
 /** The arXiv id or DOI a link names: arxiv.org/abs/…, doi.org/…, a DOI in a publisher's path. */
 export function idsOfLink(href: string | null | undefined): { arxiv?: string; doi?: string } {

@@ -11,12 +11,18 @@ const url = new URL('https://journal.example.org/a/1');
 const det = (title: string, ids: Record<string, string>, extra: object = {}): Detection => ({
   paper: makePaper({ ids, title, source: 'test', ...extra }, url.href)!,
 });
-const gen = (...ds: Detection[]): Generic => () => ds;
+const gen =
+  (...ds: Detection[]): Generic =>
+  () =>
+    ds;
 const run = (...generics: Generic[]) => runDetection(parsePage('<html></html>'), url, { adapters: [], generics, fallbacks: [] }).detections;
 
 describe('generic layer in the engine', () => {
   it('counts the same paper once, the more trusted reading winning and the other filling gaps', () => {
-    const [d, ...rest] = run(gen(det('Title', { doi: '10.5555/a' })), gen(det('Other title', { doi: '10.5555/a' }, { venue: 'J', authors: ['A B'] })));
+    const [d, ...rest] = run(
+      gen(det('Title', { doi: '10.5555/a' })),
+      gen(det('Other title', { doi: '10.5555/a' }, { venue: 'J', authors: ['A B'] })),
+    );
     expect(rest).toEqual([]);
     expect(d.paper).toMatchObject({ title: 'Title', venue: 'J', authors: ['A B'], type: 'journal' });
   });
@@ -35,7 +41,10 @@ describe('generic layer in the engine', () => {
 
   it('runs the canonical-URL fallback only when nothing else found a paper', () => {
     const doc = parsePage('<html><head><title>Fallback | Site</title><link rel="canonical" href="/doi/10.5555/fb"></head></html>');
-    expect(runDetection(doc, url, { adapters: [], generics: [], fallbacks: [canonical] }).detections[0].paper).toMatchObject({ key: 'doi:10.5555/fb', title: 'Fallback' });
+    expect(runDetection(doc, url, { adapters: [], generics: [], fallbacks: [canonical] }).detections[0].paper).toMatchObject({
+      key: 'doi:10.5555/fb',
+      title: 'Fallback',
+    });
     const other = gen(det('Known', { doi: '10.5555/k1' }), det('Known 2', { doi: '10.5555/k2' }));
     expect(runDetection(doc, url, { adapters: [], generics: [other], fallbacks: [canonical] }).detections).toHaveLength(2);
   });

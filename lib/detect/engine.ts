@@ -31,7 +31,11 @@ export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
   return { ...out, key: canonicalKey(out.ids) ?? a.key };
 }
 
-const merge = (a: Detection, b: Detection): Detection => ({ paper: completeMeta(a.paper, b.paper), anchor: a.anchor ?? b.anchor, placement: a.anchor ? a.placement : b.placement });
+const merge = (a: Detection, b: Detection): Detection => ({
+  paper: completeMeta(a.paper, b.paper),
+  anchor: a.anchor ?? b.anchor,
+  placement: a.anchor ? a.placement : b.placement,
+});
 
 function dedupe(list: Detection[]): Detection[] {
   const seen = new Map<string, Detection>();

@@ -23,7 +23,15 @@ describe('lazyEntry', () => {
   });
 
   it('keeps what the entry showed at once when the rest of it is broken', () => {
-    const d = lazyEntry(input, () => { throw new Error('odd markup'); }, url, null, 'after')!;
+    const d = lazyEntry(
+      input,
+      () => {
+        throw new Error('odd markup');
+      },
+      url,
+      null,
+      'after',
+    )!;
     expect(d.paper).toEqual(makePaper(input, url.href));
   });
 
@@ -42,20 +50,37 @@ describe('lazyEntry', () => {
       detect: (doc, u) =>
         detect(doc, u).map((d): Detection => {
           const key = keyOf(d);
-          return { key, title: d.title, anchor: d.anchor, placement: d.placement, get paper() {
-            // Built only once the entry's control is on the page.
-            built.push(!!doc.querySelector(`papershelf-save[data-papershelf-key="${key}"]`));
-            return d.paper;
-          } };
+          return {
+            key,
+            title: d.title,
+            anchor: d.anchor,
+            placement: d.placement,
+            get paper() {
+              // Built only once the entry's control is on the page.
+              built.push(!!doc.querySelector(`papershelf-save[data-papershelf-key="${key}"]`));
+              return d.paper;
+            },
+          };
         }),
     };
     const reports: string[][][] = [];
-    const s = new PageSession(document, { report: async (_u, papers) => (reports.push(papers.map((p) => [p.key, p.title, p.authors.join('; ')])), []), save: async () => [], unsave: async () => {} }, { adapters: [spy], genericEverywhere: false }, 'https://arxiv.org/list/cs.LG/new');
+    const s = new PageSession(
+      document,
+      {
+        report: async (_u, papers) => (reports.push(papers.map((p) => [p.key, p.title, p.authors.join('; ')])), []),
+        save: async () => [],
+        unsave: async () => {},
+      },
+      { adapters: [spy], genericEverywhere: false },
+      'https://arxiv.org/list/cs.LG/new',
+    );
     await s.scan();
     expect(built).toEqual([true, true]);
-    expect(reports).toEqual([[
-      ['arxiv:2401.00001', 'Paper 2401.00001', 'Ada Lovelace; Alan Turing'],
-      ['arxiv:2401.00002', 'Paper 2401.00002', 'Ada Lovelace; Alan Turing'],
-    ]]);
+    expect(reports).toEqual([
+      [
+        ['arxiv:2401.00001', 'Paper 2401.00001', 'Ada Lovelace; Alan Turing'],
+        ['arxiv:2401.00002', 'Paper 2401.00002', 'Ada Lovelace; Alan Turing'],
+      ],
+    ]);
   });
 });

@@ -10,7 +10,10 @@ describe('README supported sites', () => {
   it('lists exactly the registered adapters, by name', () => {
     const section = readme.split(/^## Supported sites$/m)[1]?.split(/^## /m)[0] ?? '';
     const rows = section.split('\n').filter((l) => l.startsWith('| ') && !/^\| (site|-)/.test(l));
-    const names = rows.map((l) => l.split('|')[1].trim()).filter((c) => c !== 'any other page').flatMap((c) => c.split(' · '));
+    const names = rows
+      .map((l) => l.split('|')[1].trim())
+      .filter((c) => c !== 'any other page')
+      .flatMap((c) => c.split(' · '));
     expect(rows.length, 'no "## Supported sites" table in README.md').toBeGreaterThan(5);
     expect(names.sort()).toEqual(adapters.map((a) => a.name).sort());
   });

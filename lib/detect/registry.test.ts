@@ -35,7 +35,10 @@ describe('adapter registry', () => {
   it.each(adapters.map((a) => [a.id, a] as const))('%s has fixtures and its examples route to it', (_id, a) => {
     const own = fixtures.filter((f) => adaptersFor(new URL(f.url)).includes(a));
     expect(own.length, `no fixture under tests/fixtures served at a URL of ${a.id}`).toBeGreaterThan(0);
-    expect(own.some((f) => f.count > 0), `${a.id}: every fixture is empty`).toBe(true);
+    expect(
+      own.some((f) => f.count > 0),
+      `${a.id}: every fixture is empty`,
+    ).toBe(true);
     expect(a.examples.length).toBeGreaterThan(0);
     for (const ex of a.examples) expect(adaptersFor(new URL(ex)), ex).toContain(a);
   });

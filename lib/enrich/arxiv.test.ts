@@ -6,11 +6,22 @@ import { fakeFetch, ok, recorded, status } from '../../tests/helpers/fetch';
 describe('arXiv API client', () => {
   it('reads entries: latest version, authors, DOI, journal_ref, category; entities and CDATA decoded', () => {
     const [attention, maldacena, ...rest] = parseArxivFeed(recorded('arxiv', 'batch.xml'));
-    expect(attention).toMatchObject({ id: '1706.03762', version: 7, title: 'Attention Is All You Need', doi: '10.5555/3295222.3295349', category: 'cs.CL' });
+    expect(attention).toMatchObject({
+      id: '1706.03762',
+      version: 7,
+      title: 'Attention Is All You Need',
+      doi: '10.5555/3295222.3295349',
+      category: 'cs.CL',
+    });
     expect(attention.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar']);
     expect(attention.summary).toContain('recurrent & convolutional networks <...>.');
     expect(attention.journalRef).toMatch(/^Advances in Neural/);
-    expect(maldacena).toMatchObject({ id: 'hep-th/9711200', version: 3, title: 'The Large N Limit of Superconformal Field Theories & Supergravity', category: 'hep-th' });
+    expect(maldacena).toMatchObject({
+      id: 'hep-th/9711200',
+      version: 3,
+      title: 'The Large N Limit of Superconformal Field Theories & Supergravity',
+      category: 'hep-th',
+    });
     // The unknown id (no title) and the error entry are skipped, and so is the commented-out <entry>.
     expect(rest).toEqual([]);
   });

@@ -36,7 +36,9 @@ export function parseArxivFeed(xml: string): ArxivEntry[] {
         version: parsed.version,
         title: cleanText(xmlFirst(inner, 'title')),
         summary: cleanText(xmlFirst(inner, 'summary')),
-        authors: xmlElements(inner, 'author').map((a) => displayName(xmlFirst(a.inner, 'name') ?? '')).filter(Boolean),
+        authors: xmlElements(inner, 'author')
+          .map((a) => displayName(xmlFirst(a.inner, 'name') ?? ''))
+          .filter(Boolean),
         published: cleanText(xmlFirst(inner, 'published')),
         doi: normalizeDoi(xmlFirst(inner, 'doi') ?? '') ?? undefined,
         journalRef: cleanText(xmlFirst(inner, 'journal_ref')),

@@ -1,7 +1,20 @@
 // What a metadata service tells us about a paper: a partial PaperMeta, already cleaned.
 import type { Identifiers, PaperMeta } from '../paper/schema';
 
-type Fields = 'title' | 'authors' | 'year' | 'date' | 'venue' | 'type' | 'abstract' | 'arxivCategory' | 'arxivVersion' | 'volume' | 'number' | 'pages' | 'publisher';
+type Fields =
+  | 'title'
+  | 'authors'
+  | 'year'
+  | 'date'
+  | 'venue'
+  | 'type'
+  | 'abstract'
+  | 'arxivCategory'
+  | 'arxivVersion'
+  | 'volume'
+  | 'number'
+  | 'pages'
+  | 'publisher';
 
 export type Completion = Partial<Pick<PaperMeta, Fields>> & {
   ids: Identifiers;
@@ -21,6 +34,7 @@ export function isPreprintDoi(doi: string | undefined): boolean {
 
 /** Drops undefined, empty strings and empty lists so that a completion only holds what it knows. */
 export function compact<T extends object>(o: T): T {
-  for (const [k, v] of Object.entries(o)) if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete (o as Record<string, unknown>)[k];
+  for (const [k, v] of Object.entries(o))
+    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete (o as Record<string, unknown>)[k];
   return o;
 }

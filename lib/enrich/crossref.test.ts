@@ -28,7 +28,11 @@ describe('Crossref client', () => {
 
   it('decodes entities in titles and venues', async () => {
     const c = await fetchCrossref(serving('tacl-2025.json'), '10.1162/tacl_a_00777');
-    expect(c).toMatchObject({ title: 'Sparse Mixtures & Dense Experts: Scaling Laws for Routing', venue: 'Transactions of the Association for Computational Linguistics', volume: '13' });
+    expect(c).toMatchObject({
+      title: 'Sparse Mixtures & Dense Experts: Scaling Laws for Routing',
+      venue: 'Transactions of the Association for Computational Linguistics',
+      volume: '13',
+    });
   });
 
   it('a posted preprint names its published DOI', async () => {

@@ -63,7 +63,12 @@ export function workToCompletion(w: Work): CrossrefCompletion {
     title: plain(w.title?.[0]),
     authors: (w.author ?? []).map((a) => cleanText(a.name ?? [a.given, a.family].filter(Boolean).join(' '))).filter(Boolean),
     year: year ?? undefined,
-    date: year ? [year, month, day].filter((n) => n).map((n, i) => (i ? String(n).padStart(2, '0') : String(n))).join('-') : undefined,
+    date: year
+      ? [year, month, day]
+          .filter((n) => n)
+          .map((n, i) => (i ? String(n).padStart(2, '0') : String(n)))
+          .join('-')
+      : undefined,
     venue: type === 'preprint' ? undefined : plain(w['container-title']?.[0]),
     type,
     volume: cleanText(w.volume),

@@ -33,7 +33,8 @@ export async function getText(fetchFn: FetchFn, url: string, accept: string, now
     throw new LookupError(`${url}: ${e instanceof Error ? e.message : String(e)}`, true);
   }
   if (res.status === 404) return null;
-  if (res.status === 429 || res.status >= 500) throw new LookupError(`${url}: HTTP ${res.status}`, true, retryAfterMs(res.headers.get('retry-after'), now));
+  if (res.status === 429 || res.status >= 500)
+    throw new LookupError(`${url}: HTTP ${res.status}`, true, retryAfterMs(res.headers.get('retry-after'), now));
   if (!res.ok) throw new LookupError(`${url}: HTTP ${res.status}`, false);
   try {
     return await res.text();
@@ -75,7 +76,10 @@ export function withCache(fetchFn: FetchFn, db: PapershelfDB, ttlMs: number, now
 }
 
 export async function pruneCache(db: PapershelfDB, ttlMs: number, now: number): Promise<void> {
-  await db.cache.where('at').below(now - ttlMs).delete();
+  await db.cache
+    .where('at')
+    .below(now - ttlMs)
+    .delete();
 }
 
 /** Spaces requests to one host at least `intervalMs` apart (arXiv asks for 3 s). */

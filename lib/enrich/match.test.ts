@@ -5,7 +5,10 @@ import { familyKey, findSameWork, sameWork, titleKey } from './match';
 
 const rec = (ids: Paper['ids'], extra: Partial<Paper>): Paper => ({ ...newPaper(makePaper({ ids, title: 'x', source: 't' })!), ...extra });
 const preprint = rec({ arxiv: '2301.00001' }, { title: 'Seeing Far: A Published Preprint', authors: ['Grace Hopper'], year: 2022 });
-const published = rec({ doi: '10.1109/cvpr.2023.00001' }, { title: 'Seeing far — a published preprint', authors: ['Hopper, G.'], year: 2023, venue: 'CVPR', type: 'conference' });
+const published = rec(
+  { doi: '10.1109/cvpr.2023.00001' },
+  { title: 'Seeing far — a published preprint', authors: ['Hopper, G.'], year: 2023, venue: 'CVPR', type: 'conference' },
+);
 
 describe('same work by title, first author and year', () => {
   it('normalises titles and names', () => {

@@ -6,7 +6,11 @@ import { isPreprintDoi } from './completion';
 import { isPreprintRecord } from './merge';
 
 export function titleKey(title: string): string {
-  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** "Ashish Vaswani" / "Vaswani, Ashish" → "vaswani". */

@@ -9,12 +9,27 @@ const paper = (ids: PaperMeta['ids'], extra: Partial<Paper> = {}, title = 'Atten
   ...newPaper(makePaper({ ids, title, source: 'test' })!, 1000),
   ...extra,
 });
-const published: Completion = { from: 'crossref', ids: { doi: '10.5555/3295222.3295349' }, venue: 'NeurIPS', type: 'conference', year: 2018, pages: '6000-6010' };
+const published: Completion = {
+  from: 'crossref',
+  ids: { doi: '10.5555/3295222.3295349' },
+  venue: 'NeurIPS',
+  type: 'conference',
+  year: 2018,
+  pages: '6000-6010',
+};
 
 describe('completion merge rules', () => {
   it('fills gaps and keeps what is there', () => {
     const p = paper({ arxiv: '1706.03762' }, { authors: ['A. Vaswani'] });
-    const out = applyCompletion(p, { from: 'arxiv', ids: { arxiv: '1706.03762' }, title: 'Other', authors: ['Ashish Vaswani', 'Noam Shazeer'], year: 2017, abstract: 'abs', arxivVersion: 7 });
+    const out = applyCompletion(p, {
+      from: 'arxiv',
+      ids: { arxiv: '1706.03762' },
+      title: 'Other',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      year: 2017,
+      abstract: 'abs',
+      arxivVersion: 7,
+    });
     expect(out).toMatchObject({ title: 'Attention Is All You Need', authors: ['A. Vaswani'], year: 2017, abstract: 'abs', arxivVersion: 7 });
     expect(p.abstract).toBeUndefined(); // the input is not changed
   });
@@ -54,8 +69,24 @@ describe('completion merge rules', () => {
 });
 
 describe('merging two records of one paper', () => {
-  const preprint = paper({ arxiv: '1706.03762' }, { addedAt: 100, tags: ['nlp'], note: 'preprint note', status: 'read', citationKey: 'vaswani2017', authors: ['Ashish Vaswani'], year: 2017 });
-  const pub = paper({ doi: '10.5555/3295222.3295349' }, { addedAt: 200, tags: ['nlp', 'classic'], note: 'published note', starred: true, venue: 'NeurIPS', type: 'conference', year: 2017, edited: ['title'], title: 'Attention is all you need (edited)' });
+  const preprint = paper(
+    { arxiv: '1706.03762' },
+    { addedAt: 100, tags: ['nlp'], note: 'preprint note', status: 'read', citationKey: 'vaswani2017', authors: ['Ashish Vaswani'], year: 2017 },
+  );
+  const pub = paper(
+    { doi: '10.5555/3295222.3295349' },
+    {
+      addedAt: 200,
+      tags: ['nlp', 'classic'],
+      note: 'published note',
+      starred: true,
+      venue: 'NeurIPS',
+      type: 'conference',
+      year: 2017,
+      edited: ['title'],
+      title: 'Attention is all you need (edited)',
+    },
+  );
 
   it('keeps the older key, unites tags, keeps both notes, takes the published venue', () => {
     const m = mergeRecords(pub, preprint, 999);
@@ -66,7 +97,15 @@ describe('merging two records of one paper', () => {
     expect(m.tags).toEqual(['nlp', 'classic']);
     expect(m.note).toContain('preprint note');
     expect(m.note).toContain('published note');
-    expect(m).toMatchObject({ venue: 'NeurIPS', type: 'conference', status: 'read', starred: true, addedAt: 100, updatedAt: 999, citationKey: 'vaswani2017' });
+    expect(m).toMatchObject({
+      venue: 'NeurIPS',
+      type: 'conference',
+      status: 'read',
+      starred: true,
+      addedAt: 100,
+      updatedAt: 999,
+      citationKey: 'vaswani2017',
+    });
     // The title the user edited on the other record carries over, and stays protected.
     expect(m.title).toBe('Attention is all you need (edited)');
     expect(m.edited).toContain('title');

@@ -9,7 +9,13 @@ describe('OpenReview client', () => {
     const f = serving('accepted.json');
     const c = await fetchOpenReview(f, 'AbCdEf123');
     expect(f.calls[0]).toBe('https://api2.openreview.net/notes?id=AbCdEf123');
-    expect(c).toMatchObject({ ids: { openreview: 'AbCdEf123' }, venue: 'ICLR 2024', type: 'conference', year: 2024, authors: ['Ida Lee', 'Omar Haddad'] });
+    expect(c).toMatchObject({
+      ids: { openreview: 'AbCdEf123' },
+      venue: 'ICLR 2024',
+      type: 'conference',
+      year: 2024,
+      authors: ['Ida Lee', 'Omar Haddad'],
+    });
   });
 
   it('a submission under review is not published', async () => {

@@ -40,10 +40,14 @@ describe('completion queue', () => {
   it('rows already read in the transaction are not read again, and decide as a read would', async () => {
     await enqueue(db, ['arxiv:1', 'arxiv:2'], 0);
     await finish(db, 'arxiv:2', 10);
-    const known = new Map([['arxiv:1', await db.queue.get('arxiv:1')], ['arxiv:2', await db.queue.get('arxiv:2')], ['arxiv:3', undefined]]);
+    const known = new Map([
+      ['arxiv:1', await db.queue.get('arxiv:1')],
+      ['arxiv:2', await db.queue.get('arxiv:2')],
+      ['arxiv:3', undefined],
+    ]);
     const reads: string[][] = [];
     const bulkGet = db.queue.bulkGet.bind(db.queue);
-    db.queue.bulkGet = ((keys: string[]) => (reads.push(keys), bulkGet(keys)));
+    db.queue.bulkGet = (keys: string[]) => (reads.push(keys), bulkGet(keys));
     // arxiv:1 keeps its schedule, arxiv:2 was done recently, arxiv:3 and arxiv:4 are new.
     expect(await enqueue(db, ['arxiv:1', 'arxiv:2', 'arxiv:3', 'arxiv:4'], 20, REFRESH_MS, known)).toEqual(['arxiv:3', 'arxiv:4']);
     expect(reads).toEqual([['arxiv:4']]);

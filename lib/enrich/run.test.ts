@@ -35,8 +35,16 @@ const S2 = 'https://api.semanticscholar.org/';
 const CROSSREF = 'https://api.crossref.org/works/';
 
 async function saveQueued(...metas: Parameters<typeof makePaper>[0][]) {
-  const saved = await save(db, metas.map((m) => makePaper(m)!), t);
-  await enqueue(db, saved.map((p) => p.key), t);
+  const saved = await save(
+    db,
+    metas.map((m) => makePaper(m)!),
+    t,
+  );
+  await enqueue(
+    db,
+    saved.map((p) => p.key),
+    t,
+  );
   return saved;
 }
 
@@ -49,7 +57,13 @@ describe('draining the completion queue', () => {
     ]);
     expect(await drain(e)).toBe(1);
     const p = (await db.papers.get('arxiv:2410.05001'))!;
-    expect(p).toMatchObject({ authors: ['Alice Martin', 'Bogdan Nowak', 'Chloé Dubois', 'Deepa Rao'], year: 2024, arxivVersion: 2, type: 'preprint', ids: { s2: '0123456789abcdef0123456789abcdef01234567' } });
+    expect(p).toMatchObject({
+      authors: ['Alice Martin', 'Bogdan Nowak', 'Chloé Dubois', 'Deepa Rao'],
+      year: 2024,
+      arxivVersion: 2,
+      type: 'preprint',
+      ids: { s2: '0123456789abcdef0123456789abcdef01234567' },
+    });
     expect(announced).toContain('arxiv:2410.05001');
     expect(await nextDue(db)).toBeUndefined();
     // Done: a second drain asks no one.
@@ -60,7 +74,12 @@ describe('draining the completion queue', () => {
   it('upgrades a preprint through its arXiv DOI and Crossref, keeping what the user edited', async () => {
     const [saved] = await saveQueued({ ids: { arxiv: '1706.03762v5' }, title: 'Attention Is All You Need', source: 'arxiv' });
     await db.papers.update(saved.key, { edited: ['title', 'pages'], pages: '1-11' });
-    await drain(env([[ARXIV, ok(recorded('arxiv', 'batch.xml'))], [CROSSREF, ok(recorded('crossref', 'nips-2017.json'))]]));
+    await drain(
+      env([
+        [ARXIV, ok(recorded('arxiv', 'batch.xml'))],
+        [CROSSREF, ok(recorded('crossref', 'nips-2017.json'))],
+      ]),
+    );
     const p = (await db.papers.get('arxiv:1706.03762'))!;
     expect(p).toMatchObject({ type: 'conference', year: 2017, pages: '1-11', arxivVersion: 7, ids: { doi: '10.5555/3295222.3295349' } });
     expect(p.venue).toMatch(/^Proceedings of the 31st/);
@@ -116,7 +135,11 @@ describe('draining the completion queue', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await saveQueued({ ids: { doi: '10.1000/x' }, title: 'U', source: 'x' });
     const e = env([]);
-    e.fetch = Object.assign((_u: string, init?: RequestInit) => new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))), { calls: [] });
+    e.fetch = Object.assign(
+      (_u: string, init?: RequestInit) =>
+        new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))),
+      { calls: [] },
+    );
     let taken: number | undefined;
     const done = drain(e).then((n) => (taken = n));
     // The database works on real time; the request's deadline on fake time.
@@ -130,7 +153,12 @@ describe('draining the completion queue', () => {
 
   it('malformed answers are not retried and leave the record as it was', async () => {
     const [saved] = await saveQueued({ ids: { arxiv: '2410.05001' }, title: 'T', source: 'hf' });
-    await drain(env([[ARXIV, ok(recorded('arxiv', 'malformed.xml'))], [S2, ok('not json')]]));
+    await drain(
+      env([
+        [ARXIV, ok(recorded('arxiv', 'malformed.xml'))],
+        [S2, ok('not json')],
+      ]),
+    );
     expect(await db.papers.get(saved.key)).toEqual(saved);
     expect(await nextDue(db)).toBeUndefined();
   });

@@ -12,7 +12,12 @@ import { writeCompletions } from './write';
 export const TIMEOUT_MS = 10_000;
 export const CACHE_TTL_MS = 7 * 86_400_000;
 /** arXiv asks for 3 s between requests; Semantic Scholar's shared unauthenticated pool ~1/s. */
-const PACING: Record<string, number> = { 'export.arxiv.org': 3000, 'api.semanticscholar.org': 1100, 'api.crossref.org': 200, 'api2.openreview.net': 500 };
+const PACING: Record<string, number> = {
+  'export.arxiv.org': 3000,
+  'api.semanticscholar.org': 1100,
+  'api.crossref.org': 200,
+  'api2.openreview.net': 500,
+};
 
 export interface EnrichEnv {
   db: PapershelfDB;

@@ -28,8 +28,16 @@ describe('JSON backup', () => {
 describe('JSON backup with highlights', () => {
   const [paper] = loadLibrary();
   const h = {
-    id: 'aaaaaaaa1', key: paper.key, color: 'green' as const, url: 'https://arxiv.org/html/2401.01234v1', createdAt: 1, updatedAt: 2,
-    selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'learned subset', prefix: 'a ', suffix: ' of' }, position: { type: 'TextPositionSelector' as const, start: 3, end: 17 } },
+    id: 'aaaaaaaa1',
+    key: paper.key,
+    color: 'green' as const,
+    url: 'https://arxiv.org/html/2401.01234v1',
+    createdAt: 1,
+    updatedAt: 2,
+    selectors: {
+      quote: { type: 'TextQuoteSelector' as const, exact: 'learned subset', prefix: 'a ', suffix: ' of' },
+      position: { type: 'TextPositionSelector' as const, start: 3, end: 17 },
+    },
   };
   it('carries them in an optional top-level array that imports back', () => {
     const text = toBackup([paper], 0, [h]);

@@ -67,7 +67,13 @@ export function entryFields(p: Paper, o: EntryOptions): { type: string; fields: 
   add('doi', p.ids.doi && verbatim(p.ids.doi));
   const url = landingUrl(p);
   add('url', url && verbatim(url));
-  add('keywords', p.tags.map((t) => text(t)).filter(Boolean).join(', '));
+  add(
+    'keywords',
+    p.tags
+      .map((t) => text(t))
+      .filter(Boolean)
+      .join(', '),
+  );
   if (o.includeAbstract) add('abstract', text(p.abstract));
   // `note` is printed in bibliographies; a private reading note belongs in annote/annotation.
   if (o.includeNote) add(bl ? 'annotation' : 'annote', text(p.note));

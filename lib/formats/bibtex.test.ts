@@ -3,7 +3,19 @@ import { newPaper, type Paper } from '../paper/schema';
 import { citationKey, escapeBib, exportBibtex, toBibtex } from './bibtex';
 
 const paper = (over: Partial<Paper>): Paper => ({
-  ...newPaper({ key: 'arxiv:1706.03762', ids: { arxiv: '1706.03762' }, title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], year: 2017, type: 'preprint', source: 't', arxivCategory: 'cs.CL' }, 0),
+  ...newPaper(
+    {
+      key: 'arxiv:1706.03762',
+      ids: { arxiv: '1706.03762' },
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      year: 2017,
+      type: 'preprint',
+      source: 't',
+      arxivCategory: 'cs.CL',
+    },
+    0,
+  ),
   ...over,
 });
 
@@ -20,10 +32,18 @@ describe('exportBibtex', () => {
     expect(bl).toContain('eprintclass = {cs.CL}');
   });
   it('journal article keeps its eprint, uses -- in pages', () => {
-    const p = paper({ type: 'journal', venue: 'Nature', volume: '521', number: '7553', pages: '436-444', ids: { arxiv: '1706.03762', doi: '10.1/x' } });
+    const p = paper({
+      type: 'journal',
+      venue: 'Nature',
+      volume: '521',
+      number: '7553',
+      pages: '436-444',
+      ids: { arxiv: '1706.03762', doi: '10.1/x' },
+    });
     const t = exportBibtex([p]).text;
     expect(t).toMatch(/^@article\{/);
-    for (const f of ['journal = {Nature}', 'volume = {521}', 'number = {7553}', 'pages = {436--444}', 'eprint = {1706.03762}', 'doi = {10.1/x}']) expect(t).toContain(f);
+    for (const f of ['journal = {Nature}', 'volume = {521}', 'number = {7553}', 'pages = {436--444}', 'eprint = {1706.03762}', 'doi = {10.1/x}'])
+      expect(t).toContain(f);
     expect(exportBibtex([p], { flavour: 'biblatex' }).text).toContain('journaltitle = {Nature}');
   });
   it('conference → @inproceedings with booktitle; other → @misc', () => {

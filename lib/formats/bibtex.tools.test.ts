@@ -18,7 +18,19 @@ import { loadLibrary, loadRealLibrary, toolTest } from '../../tests/helpers/form
 const libraries: [string, Paper[]][] = [
   ['fixture library', loadLibrary()],
   ['real-style files', loadRealLibrary()],
-  ['big real-style bibliography (300 entries)', planImport([], importFile('big.bib', bigBib(300).map((e) => e.text).join('\n')).papers, 0).add],
+  [
+    'big real-style bibliography (300 entries)',
+    planImport(
+      [],
+      importFile(
+        'big.bib',
+        bigBib(300)
+          .map((e) => e.text)
+          .join('\n'),
+      ).papers,
+      0,
+    ).add,
+  ],
 ];
 const combos = [
   { flavour: 'bibtex', encoding: 'utf8' },

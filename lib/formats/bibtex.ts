@@ -24,7 +24,13 @@ export function bibOptionsFromSettings(s: {
   bibIncludeAbstract: boolean;
   bibIncludeNote: boolean;
 }): BibOptions {
-  return { keyFormat: s.citationKeyFormat, flavour: s.bibFlavour, encoding: s.bibEncoding, includeAbstract: s.bibIncludeAbstract, includeNote: s.bibIncludeNote };
+  return {
+    keyFormat: s.citationKeyFormat,
+    flavour: s.bibFlavour,
+    encoding: s.bibEncoding,
+    includeAbstract: s.bibIncludeAbstract,
+    includeNote: s.bibIncludeNote,
+  };
 }
 
 /**

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { PaperMeta } from '../paper/schema';
 import { asciiFold, assignCitationKeys, formatCitationKey } from './citekey';
 
-const meta = (title: string, authors: string[], year?: number, key = title): PaperMeta => ({ key, ids: {}, title, authors, year, type: 'other', source: 't' });
+const meta = (title: string, authors: string[], year?: number, key = title): PaperMeta => ({
+  key,
+  ids: {},
+  title,
+  authors,
+  year,
+  type: 'other',
+  source: 't',
+});
 const attention = meta('Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], 2017);
 
 describe('formatCitationKey', () => {

@@ -21,10 +21,32 @@ import { splitMath } from './latex';
 export const DEFAULT_KEY_FORMAT = '[auth][year][shorttitle]';
 
 const STOP = new Set(
-  'a an the on of for towards toward to in into and or with without from by at via is are be as its it this that these do does what how why when where which we our your you can not no vs versus about using through over under upon'.split(' '),
+  'a an the on of for towards toward to in into and or with without from by at via is are be as its it this that these do does what how why when where which we our your you can not no vs versus about using through over under upon'.split(
+    ' ',
+  ),
 );
 // Latin letters that do not decompose under NFKD.
-const FOLD: Record<string, string> = { ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'Th', ı: 'i', ŋ: 'n', ħ: 'h', ĸ: 'k' };
+const FOLD: Record<string, string> = {
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  ı: 'i',
+  ŋ: 'n',
+  ħ: 'h',
+  ĸ: 'k',
+};
 
 /** "Łukasiewicz" → "Lukasiewicz"; anything without an ASCII form is dropped. */
 export function asciiFold(s: string): string {
@@ -54,7 +76,11 @@ function titleWords(title: string, max: number): string[] {
 }
 
 function familyKey(author: string): string {
-  return asciiFold(familyOf(author).replace(/^the\s+/i, '').split(' ')[0] ?? '');
+  return asciiFold(
+    familyOf(author)
+      .replace(/^the\s+/i, '')
+      .split(' ')[0] ?? '',
+  );
 }
 
 function fieldValue(p: PaperMeta, name: string, num?: number): string {
@@ -96,7 +122,12 @@ function compile(template: string): Part[] {
     else if (field) {
       const list = mods ? mods.slice(1).split(':') : [];
       const num = list.find((x) => /^\d+$/.test(x));
-      parts.push({ field: field.toLowerCase(), num: num ? Number(num) : undefined, isTitle: field.toLowerCase() === 'title' || field.toLowerCase() === 'shorttitle', mods: list });
+      parts.push({
+        field: field.toLowerCase(),
+        num: num ? Number(num) : undefined,
+        isTitle: field.toLowerCase() === 'title' || field.toLowerCase() === 'shorttitle',
+        mods: list,
+      });
     }
   }
   if (compiled.size > 50) compiled.clear();

@@ -12,7 +12,12 @@ describe('CSL-JSON', () => {
   it('writes ids, dates, arXiv numbers', () => {
     const [lib] = [loadLibrary()];
     const items = JSON.parse(toCslJson(lib.slice(0, 1))) as unknown[];
-    expect(items[0]).toMatchObject({ id: 'vaswani2017attention', type: 'article', number: 'arXiv:1706.03762', issued: { 'date-parts': [[2017, 6, 12]] } });
+    expect(items[0]).toMatchObject({
+      id: 'vaswani2017attention',
+      type: 'article',
+      number: 'arXiv:1706.03762',
+      issued: { 'date-parts': [[2017, 6, 12]] },
+    });
   });
   toolTest('pandoc', 'pandoc reads the CSL-JSON of the whole fixture library', () => {
     const lib = loadLibrary();

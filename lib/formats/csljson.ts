@@ -75,5 +75,11 @@ export function toCslItem(p: Paper, id: string): CslItem {
 /** CSL-JSON array; ids are the papers' citation keys (stored ones kept, new ones as for BibTeX). */
 export function toCslJson(papers: Paper[], keyFormat?: string): string {
   const { keys } = assignCitationKeys(papers, { template: keyFormat });
-  return JSON.stringify(papers.map((p) => toCslItem(p, keys.get(p.key)!)), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      papers.map((p) => toCslItem(p, keys.get(p.key)!)),
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -3,7 +3,27 @@
 // (OWASP "CSV injection").
 import type { Paper } from '../paper/schema';
 
-export const CSV_COLUMNS = ['key', 'citationKey', 'title', 'authors', 'year', 'date', 'venue', 'type', 'doi', 'arxiv', 'url', 'pdfUrl', 'tags', 'status', 'starred', 'note', 'abstract', 'addedAt', 'updatedAt'] as const;
+export const CSV_COLUMNS = [
+  'key',
+  'citationKey',
+  'title',
+  'authors',
+  'year',
+  'date',
+  'venue',
+  'type',
+  'doi',
+  'arxiv',
+  'url',
+  'pdfUrl',
+  'tags',
+  'status',
+  'starred',
+  'note',
+  'abstract',
+  'addedAt',
+  'updatedAt',
+] as const;
 
 export function csvCell(value: string): string {
   const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -16,7 +16,30 @@ import { seededRandom } from '../../tests/helpers/random';
 import { readFileSync } from 'node:fs';
 import { paperMetaSchema } from '../paper/schema';
 
-const JUNK = ['{', '}', '"', '\\', '@', ',', '=', '\n', '\u0000', '\uD800', '%', '$', '[', ']', 'TY  - ', 'ER  - ', '@comment{', '\\end{', 'null', '1e999', '\uFEFF', '"papers":'];
+const JUNK = [
+  '{',
+  '}',
+  '"',
+  '\\',
+  '@',
+  ',',
+  '=',
+  '\n',
+  '\u0000',
+  '\uD800',
+  '%',
+  '$',
+  '[',
+  ']',
+  'TY  - ',
+  'ER  - ',
+  '@comment{',
+  '\\end{',
+  'null',
+  '1e999',
+  '\uFEFF',
+  '"papers":',
+];
 
 function mutate(src: string, r: () => number): string {
   let s = src;
@@ -24,7 +47,8 @@ function mutate(src: string, r: () => number): string {
   for (let i = 0; i < n; i++) {
     const at = Math.floor(r() * (s.length + 1));
     const kind = Math.floor(r() * 5);
-    if (kind === 0) s = s.slice(0, at); // truncate
+    if (kind === 0)
+      s = s.slice(0, at); // truncate
     else if (kind === 1) s = s.slice(0, at) + JUNK[Math.floor(r() * JUNK.length)] + s.slice(at);
     else if (kind === 2) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 40));
     else if (kind === 3) s = s.slice(0, at) + String.fromCharCode(Math.floor(r() * 0xffff)) + s.slice(at);

@@ -35,6 +35,10 @@ describe('golden files', () => {
 
   it('the meta-test bites: a format added without a golden file is found missing', () => {
     const extra = { ...exportFormats[0], id: 'newformat', variants: undefined } as unknown as ExportFormat;
-    expect(goldens([...exportFormats, extra]).map((g) => g.file).filter((f) => !existsSync(DIR + f))).toEqual([`newformat.${extra.ext}`]);
+    expect(
+      goldens([...exportFormats, extra])
+        .map((g) => g.file)
+        .filter((f) => !existsSync(DIR + f)),
+    ).toEqual([`newformat.${extra.ext}`]);
   });
 });

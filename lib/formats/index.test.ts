@@ -13,10 +13,13 @@ describe('formats registry', () => {
     expect(exportFormats.map((f) => f.id)).toEqual(['bibtex', 'ris', 'csljson', 'markdown', 'csv', 'backup']);
     expect(importFormats.map((f) => f.id)).toEqual(['bibtex', 'ris', 'csljson', 'backup', 'papermemory']);
   });
-  it.each(exportFormats.filter((f) => f.import).map((f) => [f.id, f] as const))('%s: its export is detected as %s, by content and by name', (id, f) => {
-    const text = f.export(library).text;
-    expect(detectFormat('', text)).toBe(id);
-    expect(detectFormat(`papers.${f.ext}`, text)).toBe(id);
-    expect(f.import!(text).papers).toHaveLength(library.length);
-  });
+  it.each(exportFormats.filter((f) => f.import).map((f) => [f.id, f] as const))(
+    '%s: its export is detected as %s, by content and by name',
+    (id, f) => {
+      const text = f.export(library).text;
+      expect(detectFormat('', text)).toBe(id);
+      expect(detectFormat(`papers.${f.ext}`, text)).toBe(id);
+      expect(f.import!(text).papers).toHaveLength(library.length);
+    },
+  );
 });

@@ -66,7 +66,13 @@ export interface Format {
   detect?: Detect;
 }
 
-const bibDefaults: ExportSettings = { citationKeyFormat: '', bibFlavour: 'bibtex', bibEncoding: 'utf8', bibIncludeAbstract: false, bibIncludeNote: false };
+const bibDefaults: ExportSettings = {
+  citationKeyFormat: '',
+  bibFlavour: 'bibtex',
+  bibEncoding: 'utf8',
+  bibIncludeAbstract: false,
+  bibIncludeNote: false,
+};
 
 function bibOptions(c: ExportContext): BibOptions {
   return { ...bibOptionsFromSettings({ ...bibDefaults, ...c.settings }), library: c.library };
@@ -79,7 +85,8 @@ const isBackup = (v: unknown) => isObject(v) && v.format === 'papershelf-backup'
 const isBackupRecord = (o: Record<string, unknown>) => 'ids' in o && 'key' in o;
 const isPaperMemory = (v: unknown) =>
   isObject(v) && Object.entries(v).some(([k, x]) => !k.startsWith('__') && x && typeof x === 'object' && ('pdfLink' in x || 'addDate' in x));
-const firstObject = (v: unknown) => (Array.isArray(v) ? (v.find((x) => x && typeof x === 'object') as Record<string, unknown> | undefined) : undefined);
+const firstObject = (v: unknown) =>
+  Array.isArray(v) ? (v.find((x) => x && typeof x === 'object') as Record<string, unknown> | undefined) : undefined;
 
 export const formats: Format[] = [
   {
@@ -122,7 +129,9 @@ export const formats: Format[] = [
       content: (_body, json) => {
         const first = firstObject(json);
         if (first) return !isBackupRecord(first);
-        return isObject(json) && !isBackup(json) && !isPaperMemory(json) && 'title' in json && ('type' in json || 'author' in json || 'issued' in json);
+        return (
+          isObject(json) && !isBackup(json) && !isPaperMemory(json) && 'title' in json && ('type' in json || 'author' in json || 'issued' in json)
+        );
       },
       name: (ext, body) => ext === 'json' && body.startsWith('['),
     },
@@ -169,5 +178,7 @@ export function formatById(id: FormatId): Format {
 
 /** The golden files of an export format, with the settings each is made with. */
 export function goldenFiles(f: ExportFormat): { file: string; settings: Partial<ExportSettings> }[] {
-  return f.variants ? f.variants.map((v) => ({ file: `${f.id}-${v.name}.${f.ext}`, settings: v.settings })) : [{ file: `${f.id}.${f.ext}`, settings: {} }];
+  return f.variants
+    ? f.variants.map((v) => ({ file: `${f.id}-${v.name}.${f.ext}`, settings: v.settings }))
+    : [{ file: `${f.id}.${f.ext}`, settings: {} }];
 }

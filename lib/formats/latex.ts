@@ -98,7 +98,8 @@ export interface Segment {
 
 // Math is kept verbatim only when it cannot hurt: balanced, short, nothing that ends a document,
 // and no space just inside the dollars ("costs $5 and $10" is text, not math).
-const UNSAFE_MATH = /\\(end|begin|input|include|def|edef|gdef|let|catcode|write|immediate|csname|newcommand|renewcommand|makeatletter|usepackage|documentclass|openout|openin|read|special)(?![a-zA-Z])|[%#&]|\\$/;
+const UNSAFE_MATH =
+  /\\(end|begin|input|include|def|edef|gdef|let|catcode|write|immediate|csname|newcommand|renewcommand|makeatletter|usepackage|documentclass|openout|openin|read|special)(?![a-zA-Z])|[%#&]|\\$/;
 
 function safeMath(inner: string): boolean {
   if (!inner.trim() || /^\s|\s$/.test(inner) || inner.length > 300 || UNSAFE_MATH.test(inner.replace(/\\[%#&]/g, ''))) return false;

@@ -4,8 +4,25 @@ import { escapeMarkdown, toMarkdown } from './markdown';
 
 describe('toMarkdown', () => {
   it('lists papers with links, tags and notes', () => {
-    const p = { ...newPaper({ key: 'arxiv:1706.03762', ids: { arxiv: '1706.03762' }, title: 'Attention [Is] *All*', authors: ['A B'], year: 2017, type: 'preprint', source: 't' }, 0), tags: ['nlp'], note: 'line 1\nline 2' };
-    expect(toMarkdown([p])).toBe('# Papers\n\n- [Attention \\[Is\\] \\*All\\*](https://arxiv.org/abs/1706.03762) — A B (2017)\n  Tags: `nlp`\n  > line 1\n  > line 2\n');
+    const p = {
+      ...newPaper(
+        {
+          key: 'arxiv:1706.03762',
+          ids: { arxiv: '1706.03762' },
+          title: 'Attention [Is] *All*',
+          authors: ['A B'],
+          year: 2017,
+          type: 'preprint',
+          source: 't',
+        },
+        0,
+      ),
+      tags: ['nlp'],
+      note: 'line 1\nline 2',
+    };
+    expect(toMarkdown([p])).toBe(
+      '# Papers\n\n- [Attention \\[Is\\] \\*All\\*](https://arxiv.org/abs/1706.03762) — A B (2017)\n  Tags: `nlp`\n  > line 1\n  > line 2\n',
+    );
   });
   it('escapes HTML and link syntax', () => {
     expect(escapeMarkdown('<script>](javascript:x)')).toBe('\\<script\\>\\]\\(javascript:x\\)');
@@ -24,7 +41,12 @@ describe('toMarkdown with highlights', () => {
   it('quotes each highlight with a deep link and its comment, escaped', () => {
     const p = newPaper({ key: 'arxiv:2401.01234', ids: { arxiv: '2401.01234' }, title: 'Sparse', authors: [], type: 'preprint', source: 't' }, 0);
     const h = {
-      id: 'aaaaaaaa1', key: p.key, color: 'yellow' as const, url: 'https://arxiv.org/html/2401.01234v1', createdAt: 0, updatedAt: 0,
+      id: 'aaaaaaaa1',
+      key: p.key,
+      color: 'yellow' as const,
+      url: 'https://arxiv.org/html/2401.01234v1',
+      createdAt: 0,
+      updatedAt: 0,
       selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'a learned   subset <b>' } },
       comment: 'Key idea\n<script>',
     };

@@ -41,7 +41,13 @@ export function paperToMarkdown(p: Paper, highlights: Highlight[] = []): string 
   let out = `- ${head}${bits.length ? ' — ' + bits.join(' ') : ''}`;
   if (p.tags.length) out += `\n  Tags: ${p.tags.map((t) => '`' + cleanField(t).replace(/`/g, "'") + '`').join(' ')}`;
   const note = p.note.trim();
-  if (note) out += '\n' + note.split(/\r?\n/).map((l) => `  > ${l.replace(/[<>]/g, '\\$&')}`.trimEnd()).join('\n');
+  if (note)
+    out +=
+      '\n' +
+      note
+        .split(/\r?\n/)
+        .map((l) => `  > ${l.replace(/[<>]/g, '\\$&')}`.trimEnd())
+        .join('\n');
   if (highlights.length) out += `\n\n  Highlights:\n\n${highlightsMarkdown(highlights)}\n`;
   return out;
 }

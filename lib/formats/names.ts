@@ -7,9 +7,40 @@ export type PersonName = { family: string; given?: string; particle?: string; su
 export type Name = PersonName | { literal: string };
 
 const SUFFIX = /^(jr|sr|jnr|snr|[IVX]{2,4})\.?$/i;
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'zu', 'zum', 'zur', 'af', 'av', 'bin', 'ibn', 'al', 'el', 'dei', 'degli', "d'", 'y']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'zu',
+  'zum',
+  'zur',
+  'af',
+  'av',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'dei',
+  'degli',
+  "d'",
+  'y',
+]);
 // Names that are organisations, not people: kept whole (BibTeX would otherwise pick a "family name").
-const ORG = /\b(collaboration|consortium|team|group|inc|ltd|llc|gmbh|corp|corporation|company|university|institute|laboratory|lab|labs|project|committee|association|society|organi[sz]ation|foundation|council|initiative|network|centre|center|agency|department|ministry|authors|contributors)\b\.?/i;
+const ORG =
+  /\b(collaboration|consortium|team|group|inc|ltd|llc|gmbh|corp|corporation|company|university|institute|laboratory|lab|labs|project|committee|association|society|organi[sz]ation|foundation|council|initiative|network|centre|center|agency|department|ministry|authors|contributors)\b\.?/i;
 
 function isParticle(token: string): boolean {
   return PARTICLES.has(token.toLowerCase()) && token[0] === token[0].toLowerCase();
@@ -80,7 +111,11 @@ export function fromParts(n: NameParts): Name {
   const family = cleanField(n.family);
   if (n.literal || !family) return { literal: cleanField(n.literal) || [n.given, n.prefix, n.suffix].map(cleanField).filter(Boolean).join(' ') };
   const out: PersonName = { family };
-  for (const [from, to] of [['given', 'given'], ['prefix', 'particle'], ['suffix', 'suffix']] as const) {
+  for (const [from, to] of [
+    ['given', 'given'],
+    ['prefix', 'particle'],
+    ['suffix', 'suffix'],
+  ] as const) {
     const v = cleanField(n[from]);
     if (v) out[to] = v;
   }

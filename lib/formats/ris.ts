@@ -15,7 +15,10 @@ export function risName(display: string): string {
 export function risNameOf(n: Name): string {
   if ('literal' in n) return n.literal;
   const family = n.particle ? `${n.particle} ${n.family}` : n.family;
-  return [family, n.given ?? '', n.suffix].filter((x) => x !== undefined).join(', ').replace(/, $/, '');
+  return [family, n.given ?? '', n.suffix]
+    .filter((x) => x !== undefined)
+    .join(', ')
+    .replace(/, $/, '');
 }
 
 function risRecord(p: Paper): string[] {

@@ -18,7 +18,14 @@ const library = loadLibrary();
 
 /** What every format must carry back: identity, title, authors, year, tags. */
 function core(p: Paper | PaperCandidate) {
-  return { key: p.key, ids: { arxiv: p.ids.arxiv, doi: p.ids.doi }, title: norm(p.title), authors: p.authors.map(norm), year: p.year, tags: [...(p.tags ?? [])].sort() };
+  return {
+    key: p.key,
+    ids: { arxiv: p.ids.arxiv, doi: p.ids.doi },
+    title: norm(p.title),
+    authors: p.authors.map(norm),
+    year: p.year,
+    tags: [...(p.tags ?? [])].sort(),
+  };
 }
 // cleanField: stored hostile titles may hold control characters and newlines no format keeps.
 // -- and --- are TeX ligatures the BibTeX parser reads as dashes.

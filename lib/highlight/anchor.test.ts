@@ -118,7 +118,10 @@ describe('anchoring', () => {
   it('leaves a passage rewritten beyond recognition unplaced', () => {
     const sel = highlight(v1, 'neither adapts to the content of the document');
     const edited = fixture('arxiv-v1.html');
-    edited.body.innerHTML = edited.body.innerHTML.replace('neither adapts to the content of the document', 'both are static and blind to what they read');
+    edited.body.innerHTML = edited.body.innerHTML.replace(
+      'neither adapts to the content of the document',
+      'both are static and blind to what they read',
+    );
     expect(anchorSelectors(buildTextIndex(edited.body).text, sel)).toBeNull();
   });
 

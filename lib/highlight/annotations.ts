@@ -43,7 +43,14 @@ export function annotationsOf(papers: Iterable<Paper>, highlights: Highlight[], 
   const byKey = new Map<string, Highlight[]>();
   for (const h of highlights) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h]);
   // Filters select papers through the search index; words are matched against annotations.
-  const filtersOnly = parsed.filters.length ? parseQuery(parsed.chips.filter((c) => c.kind !== 'text' && c.valid).map((c) => c.raw).join(' ')) : null;
+  const filtersOnly = parsed.filters.length
+    ? parseQuery(
+        parsed.chips
+          .filter((c) => c.kind !== 'text' && c.valid)
+          .map((c) => c.raw)
+          .join(' '),
+      )
+    : null;
   const idx = index ?? (filtersOnly ? createSearchIndex(papers) : undefined);
   const allowed = filtersOnly && idx ? new Set(search(idx, filtersOnly, { limit: Number.MAX_SAFE_INTEGER }).keys) : null;
   const terms = parsed.terms;

@@ -9,7 +9,9 @@ import { buildTextIndex, indexToRange } from './text';
 
 const html = (name: string) => readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/highlight', name), 'utf8');
 const load = (name: string) => {
-  document.documentElement.innerHTML = html(name).replace(/^<!DOCTYPE html>\s*<html[^>]*>/, '').replace(/<\/html>\s*$/, '');
+  document.documentElement.innerHTML = html(name)
+    .replace(/^<!DOCTYPE html>\s*<html[^>]*>/, '')
+    .replace(/<\/html>\s*$/, '');
 };
 
 function make(id: string, words: string, color: Highlight['color'] = 'yellow'): Highlight {

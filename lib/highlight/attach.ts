@@ -32,7 +32,8 @@ export async function anchorAll(ix: TextIndex, highlights: Highlight[], now: () 
 }
 
 /** Our own elements: never part of the paper's text, their changes are not the page's. */
-export const isOwn = (n: Node) => n.nodeType === 1 && ((n as Element).hasAttribute('data-papershelf-host') || (n as Element).hasAttribute('data-papershelf-highlight'));
+export const isOwn = (n: Node) =>
+  n.nodeType === 1 && ((n as Element).hasAttribute('data-papershelf-host') || (n as Element).hasAttribute('data-papershelf-highlight'));
 
 export class Attacher {
   private highlights: Highlight[] = [];

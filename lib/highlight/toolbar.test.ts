@@ -14,13 +14,19 @@ describe('selection toolbar', () => {
   it('starts with the four Highlight colours, then Comment and Add to note', () => {
     const { bar, buttons } = setup();
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Highlight yellow', 'Highlight green', 'Highlight blue', 'Highlight pink', 'Comment', 'Add to note', 'Save comment',
+      'Highlight yellow',
+      'Highlight green',
+      'Highlight blue',
+      'Highlight pink',
+      'Comment',
+      'Add to note',
+      'Save comment',
     ]);
     expect(bar.host.hasAttribute('data-papershelf-host')).toBe(true);
     bar.destroy();
   });
 
-  it('does nothing on a page script\'s synthetic clicks or submits', () => {
+  it("does nothing on a page script's synthetic clicks or submits", () => {
     const { actions, bar, buttons } = setup();
     for (const b of buttons) b.click();
     bar.host.shadowRoot!.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));

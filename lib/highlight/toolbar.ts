@@ -99,7 +99,9 @@ export function createToolbar(doc: Document, actions: ToolbarActions): Toolbar {
       color = 'yellow';
       form.classList.remove('on');
       area.value = '';
-      note.textContent = clamped ? `That selection is long: only its first ${HIGHLIGHT_LIMITS.quote.toLocaleString('en')} characters will be highlighted.` : '';
+      note.textContent = clamped
+        ? `That selection is long: only its first ${HIGHLIGHT_LIMITS.quote.toLocaleString('en')} characters will be highlighted.`
+        : '';
       note.classList.toggle('on', clamped);
       const win = doc.defaultView!;
       host.style.left = `${Math.max(4, Math.min(rect.left + win.scrollX, win.scrollX + win.innerWidth - 360))}px`;

@@ -16,7 +16,9 @@ describe('inline control colours', () => {
     expect(placed('<div style="background-color: rgb(250, 250, 240)"><p id="anchor">x</p></div>').hasAttribute('data-dark')).toBe(false);
   });
   it('turns dark on a dark block, looking through transparent ones', () => {
-    const host = placed('<div style="background-color: rgb(20, 24, 33)"><div style="background-color: rgba(0, 0, 0, 0)"><p id="anchor">x</p></div></div>');
+    const host = placed(
+      '<div style="background-color: rgb(20, 24, 33)"><div style="background-color: rgba(0, 0, 0, 0)"><p id="anchor">x</p></div></div>',
+    );
     expect(host.hasAttribute('data-dark')).toBe(true);
   });
   it('ignores a faint tint over a light page', () => {
@@ -36,7 +38,8 @@ describe('inline control events', () => {
     const seen: string[] = [];
     for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) document.body.addEventListener(type, () => seen.push(type));
     const button = controls[1].host.shadowRoot!.querySelector('button')!;
-    for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup']) button.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup'])
+      button.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
     const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
     button.dispatchEvent(click);
     expect(seen).toEqual([]);

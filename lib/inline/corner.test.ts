@@ -17,7 +17,9 @@ const control = () => document.querySelector('papershelf-save');
 
 describe('Save control of a single paper found in the meta tags', () => {
   it('goes to whatever element shows the title: past a site-name h1 and section-label h2s', async () => {
-    single('<h1>Example Journal</h1><h2>Article</h2><div class="article-title-block"><span class="article-title">Tidal mixing in shallow seas</span></div><h2>Abstract</h2>');
+    single(
+      '<h1>Example Journal</h1><h2>Article</h2><div class="article-title-block"><span class="article-title">Tidal mixing in shallow seas</span></div><h2>Abstract</h2>',
+    );
     await session(document).scan();
     expect(control()?.parentElement?.className).toBe('article-title');
     expect(control()?.hasAttribute(CORNER_ATTR)).toBe(false);

@@ -5,7 +5,12 @@
 export const CORNER_ATTR = 'data-papershelf-corner';
 
 type Corner = readonly ['top' | 'bottom', 'left' | 'right'];
-const CORNERS: Corner[] = [['bottom', 'right'], ['top', 'right'], ['bottom', 'left'], ['top', 'left']];
+const CORNERS: Corner[] = [
+  ['bottom', 'right'],
+  ['top', 'right'],
+  ['bottom', 'left'],
+  ['top', 'left'],
+];
 const MEDIA = /^(IMG|VIDEO|CANVAS|SVG|IFRAME|INPUT|BUTTON|SELECT|TEXTAREA|A|LABEL|PICTURE|OBJECT|EMBED)$/i;
 
 /** Whether `el` shows something itself (text of its own, media, a control), not a background. */
@@ -18,7 +23,13 @@ function isContent(el: Element): boolean {
 
 /** Whether any of the rectangle's corners and centre has page content under it (not `host`). */
 function covers(doc: Document, host: Element, r: DOMRect): boolean {
-  const points = [[r.left + 1, r.top + 1], [r.right - 1, r.top + 1], [r.left + 1, r.bottom - 1], [r.right - 1, r.bottom - 1], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]];
+  const points = [
+    [r.left + 1, r.top + 1],
+    [r.right - 1, r.top + 1],
+    [r.left + 1, r.bottom - 1],
+    [r.right - 1, r.bottom - 1],
+    [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+  ];
   return points.some(([x, y]) => doc.elementsFromPoint(x, y).some((el) => el !== host && !host.contains(el) && isContent(el)));
 }
 

@@ -16,13 +16,17 @@ const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((s) => s()));
 
 function setup(enabled = true) {
-  document.body.innerHTML = '<input id="q" type="search"><ol>' + [1, 2, 3].map((i) => `<li><a id="e${i}" href="/abs/${i}">Paper ${i}</a></li>`).join('') + '</ol>';
+  document.body.innerHTML =
+    '<input id="q" type="search"><ol>' + [1, 2, 3].map((i) => `<li><a id="e${i}" href="/abs/${i}">Paper ${i}</a></li>`).join('') + '</ol>';
   const list = [1, 2, 3].map((i) => ({ key: `arxiv:2401.0000${i}`, anchor: document.getElementById(`e${i}`)!, handle: {} as ControlHandle }));
   const session: KeyboardSession & { saved: string[]; dismissed: string[] } = {
     saved: [],
     dismissed: [],
     entries: () => list,
-    paper: (k) => ({ ...makePaper({ ids: { arxiv: k.slice(6) }, title: `Paper ${k}`, source: 't' })!, absUrl: `https://arxiv.org/abs/${k.slice(6)}` }),
+    paper: (k) => ({
+      ...makePaper({ ids: { arxiv: k.slice(6) }, title: `Paper ${k}`, source: 't' })!,
+      absUrl: `https://arxiv.org/abs/${k.slice(6)}`,
+    }),
     savePaper: async function (k) {
       this.saved.push(k);
     },
@@ -60,7 +64,7 @@ describe('keyboard triage', () => {
     expect(document.querySelector(OVERLAY_TAG)).toBeNull();
   });
 
-  it('leaves keys typed in the page\'s search box, with modifiers, or synthetic, alone', () => {
+  it("leaves keys typed in the page's search box, with modifiers, or synthetic, alone", () => {
     const { session } = setup();
     const q = document.getElementById('q')!;
     expect(press(q, 'j').defaultPrevented).toBe(false);

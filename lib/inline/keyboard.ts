@@ -132,8 +132,8 @@ export function startKeyboardTriage(win: Window, session: KeyboardSession, deps:
 
   const act = (action: TriageAction): boolean => {
     if (action === 'close') return closePanel();
-    if (action === 'help') return showHelp(), true;
-    if (action === 'next' || action === 'prev') return move(action === 'next' ? 1 : -1), true;
+    if (action === 'help') return (showHelp(), true);
+    if (action === 'next' || action === 'prev') return (move(action === 'next' ? 1 : -1), true);
     const entry = session.entries()[current];
     if (!entry) return false;
     const paper = session.paper(entry.key);
@@ -146,8 +146,21 @@ export function startKeyboardTriage(win: Window, session: KeyboardSession, deps:
       const url = paper?.absUrl ?? paper?.pdfUrl ?? link?.href;
       if (url) deps.open(url);
     } else if (paper && action === 'tag')
-      ask(`Tags for “${paper.title.slice(0, 60)}” (comma-separated)`, false, (v) => void deps.annotate(paper, { tags: v.split(',').map((t) => t.trim()).filter(Boolean) }).catch(fail));
-    else if (paper && action === 'note') ask(`Note for “${paper.title.slice(0, 60)}”`, true, (v) => void deps.annotate(paper, { note: v }).catch(fail));
+      ask(
+        `Tags for “${paper.title.slice(0, 60)}” (comma-separated)`,
+        false,
+        (v) =>
+          void deps
+            .annotate(paper, {
+              tags: v
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            })
+            .catch(fail),
+      );
+    else if (paper && action === 'note')
+      ask(`Note for “${paper.title.slice(0, 60)}”`, true, (v) => void deps.annotate(paper, { note: v }).catch(fail));
     return true;
   };
 

@@ -62,7 +62,14 @@ export class PageSession {
   ) {
     this.url = url;
     if (env.triage && opts.triage)
-      this.triage = new InlineTriage(doc, env.triage, opts.triage, (k) => this.paper(k), () => this.url, (m) => env.onError?.(m));
+      this.triage = new InlineTriage(
+        doc,
+        env.triage,
+        opts.triage,
+        (k) => this.paper(k),
+        () => this.url,
+        (m) => env.onError?.(m),
+      );
   }
 
   get keys(): string[] {
@@ -167,7 +174,8 @@ export class PageSession {
     const key = keyOf(d);
     const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
     if (!fresh) {
-      const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
+      const near =
+        placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
       const existing = [near, ...anchor.querySelectorAll(HOST_TAG)].find(
         (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === key,
       );

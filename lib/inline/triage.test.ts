@@ -14,7 +14,10 @@ const listing: SiteAdapter = {
   examples: ['https://list.test/'],
   detect(doc, url) {
     return [...doc.querySelectorAll('li.e a')].map((a) => {
-      const paper = makePaper({ ids: { arxiv: a.getAttribute('data-id')! }, title: a.textContent, authors: ['Ada Lovelace'], source: 'test' }, url.href)!;
+      const paper = makePaper(
+        { ids: { arxiv: a.getAttribute('data-id')! }, title: a.textContent, authors: ['Ada Lovelace'], source: 'test' },
+        url.href,
+      )!;
       return { paper, anchor: a };
     });
   },
@@ -93,7 +96,7 @@ describe('inline triage', () => {
     expect(['2401.00001', '2401.00002', '2401.00003'].map((id) => host(id).hasAttribute('data-papershelf-new'))).toEqual([true, false, true]);
   });
 
-  it('a paper\'s own page (one entry) gets no triage: no look-up, no Dismiss', async () => {
+  it("a paper's own page (one entry) gets no triage: no look-up, no Dismiss", async () => {
     const t = env();
     await scanned(['2401.00001'], t);
     expect(t.lookups).toEqual([]);

@@ -223,21 +223,24 @@ export class InlineTriage {
     if (this.dueTimer !== undefined) return;
     const at = this.tracker.nextDue();
     if (at === undefined) return;
-    this.dueTimer = later(() => {
-      this.dueTimer = undefined;
-      for (const el of this.tracker.due(performance.now())) {
-        const key = this.observed.get(el);
-        this.observed.delete(el);
-        this.observer?.unobserve(el);
-        if (key && !this.sent.has(key)) {
-          this.sent.add(key);
-          this.outbox.push(key);
+    this.dueTimer = later(
+      () => {
+        this.dueTimer = undefined;
+        for (const el of this.tracker.due(performance.now())) {
+          const key = this.observed.get(el);
+          this.observed.delete(el);
+          this.observer?.unobserve(el);
+          if (key && !this.sent.has(key)) {
+            this.sent.add(key);
+            this.outbox.push(key);
+          }
         }
-      }
-      if (this.outbox.length >= BATCH) this.flush();
-      else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
-      this.armDue();
-    }, Math.max(0, at - performance.now()) + 16);
+        if (this.outbox.length >= BATCH) this.flush();
+        else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
+        this.armDue();
+      },
+      Math.max(0, at - performance.now()) + 16,
+    );
   }
 
   /** Sends the sightings waiting in the outbox, as one message. */

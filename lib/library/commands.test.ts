@@ -15,13 +15,24 @@ afterEach(async () => {
   await db.delete();
 });
 
-const meta = (ids: PaperMeta['ids'], title = 'A paper', extra: Partial<PaperMeta> = {}): PaperMeta => ({ ...makePaper({ ids, title, source: 'test' })!, ...extra });
+const meta = (ids: PaperMeta['ids'], title = 'A paper', extra: Partial<PaperMeta> = {}): PaperMeta => ({
+  ...makePaper({ ids, title, source: 'test' })!,
+  ...extra,
+});
 
 describe('library commands', () => {
   it('saves a paper keyed by its canonical key with defaults for user fields', async () => {
     await save(db, [meta({ arxiv: '1706.03762v5' }, 'Attention Is All You Need')], 1000);
     const p = await db.papers.get('arxiv:1706.03762');
-    expect(p).toMatchObject({ title: 'Attention Is All You Need', tags: [], note: '', status: 'unread', starred: false, addedAt: 1000, updatedAt: 1000 });
+    expect(p).toMatchObject({
+      title: 'Attention Is All You Need',
+      tags: [],
+      note: '',
+      status: 'unread',
+      starred: false,
+      addedAt: 1000,
+      updatedAt: 1000,
+    });
   });
 
   it('saving again fills gaps but keeps what the user added', async () => {

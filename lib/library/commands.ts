@@ -20,7 +20,13 @@ export async function save(db: PapershelfDB, metas: PaperMeta[], now = Date.now(
       const [plan, rows] = await Promise.all([planSave(db, metas, now), db.queue.bulkGet(keys)]);
       const known = new Map(keys.map((k, i) => [k, rows[i]]));
       for (const r of plan.write) w.put(r, plan.before.get(r.key) ?? null);
-      await enqueue(db, plan.out.map((p) => p.key), now, undefined, known);
+      await enqueue(
+        db,
+        plan.out.map((p) => p.key),
+        now,
+        undefined,
+        known,
+      );
       return plan.out;
     },
     { also: [db.queue], now },

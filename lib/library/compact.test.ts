@@ -33,7 +33,7 @@ describe('change log compaction', () => {
     await markShipped(db, seqs[14]);
     await markShipped(db, seqs[3]); // never backwards
     expect(await compactChanges(db, 10)).toEqual({ removed: 14, kept: 15 });
-    expect(((await db.changes.orderBy('seq').first())!.seq)).toBe(seqs[15]);
+    expect((await db.changes.orderBy('seq').first())!.seq).toBe(seqs[15]);
   });
 
   it('after a disconnect, keeps only its newest records again', async () => {

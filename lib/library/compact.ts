@@ -43,7 +43,10 @@ export async function compactChanges(db: PapershelfDB, keep = LOG_KEEP): Promise
     if (total <= keep) return { removed: 0, kept: total };
     const [syncing, shipped] = await Promise.all([db.meta.get('sync'), shippedThrough(db)]);
     // The seq of the oldest record to keep by count.
-    const byCount = await db.changes.orderBy('seq').offset(total - keep).first();
+    const byCount = await db.changes
+      .orderBy('seq')
+      .offset(total - keep)
+      .first();
     let limit = byCount?.seq ?? Infinity;
     // With sync set up, nothing it has not shipped goes.
     if (syncing?.value) limit = Math.min(limit, (shipped ?? 0) + 1);

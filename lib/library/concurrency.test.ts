@@ -22,7 +22,10 @@ afterEach(async () => {
   await popup.delete();
 });
 
-const meta = (id: string, extra: Partial<PaperMeta> = {}): PaperMeta => ({ ...makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 'test' })!, ...extra });
+const meta = (id: string, extra: Partial<PaperMeta> = {}): PaperMeta => ({
+  ...makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 'test' })!,
+  ...extra,
+});
 const KEY = 'arxiv:2401.00001';
 const ROUNDS = 60;
 
@@ -51,7 +54,10 @@ describe('concurrent writers lose nothing', { timeout: 30_000 }, () => {
   });
 
   it('three tabs saving 300 papers (overlapping) while the popup removes others: exact result', async () => {
-    await save(popup, Array.from({ length: 50 }, (_, i) => meta(`2402.${String(i).padStart(5, '0')}`)));
+    await save(
+      popup,
+      Array.from({ length: 50 }, (_, i) => meta(`2402.${String(i).padStart(5, '0')}`)),
+    );
     const ids = Array.from({ length: 300 }, (_, i) => `2401.${String(i).padStart(5, '0')}`);
     const tab = (db: PapershelfDB, from: number) => Promise.all(ids.slice(from, from + 150).map((id) => save(db, [meta(id)])));
     await Promise.all([
@@ -76,7 +82,12 @@ describe('a tag editor with a stale copy', () => {
     await addTags(background, [KEY], ['from-another-tab']);
     // The popup's editor: removes "a", adds "c".
     const next = [...stale.filter((t) => t !== 'a'), 'c'];
-    await changeTags(popup, KEY, next.filter((t) => !stale.includes(t)), stale.filter((t) => !next.includes(t)));
+    await changeTags(
+      popup,
+      KEY,
+      next.filter((t) => !stale.includes(t)),
+      stale.filter((t) => !next.includes(t)),
+    );
     expect((await popup.papers.get(KEY))!.tags.sort()).toEqual(['b', 'c', 'from-another-tab']);
   });
 });

@@ -16,17 +16,16 @@ export interface Exporter {
 }
 
 function exporterOf(f: ExportFormat): Exporter {
-  const run = f.storesKeys ? exportBibWithStableKeys : async (_db: PapershelfDB, papers: Paper[], settings: Settings) => f.export(papers, { settings }).text;
+  const run = f.storesKeys
+    ? exportBibWithStableKeys
+    : async (_db: PapershelfDB, papers: Paper[], settings: Settings) => f.export(papers, { settings }).text;
   return { id: f.id, label: f.label, ext: f.ext, mime: f.mime, run };
 }
 
 export const exporters: Exporter[] = exportFormats.map(exporterOf);
 
 export type ExportScope =
-  | { kind: 'all' }
-  | { kind: 'tags'; tags: string[] }
-  | { kind: 'status'; status: ReadingStatus }
-  | { kind: 'selection'; keys: string[] };
+  { kind: 'all' } | { kind: 'tags'; tags: string[] } | { kind: 'status'; status: ReadingStatus } | { kind: 'selection'; keys: string[] };
 
 /** The papers of a scope, oldest first (the order a bibliography grows in). */
 export async function papersInScope(db: PapershelfDB, scope: ExportScope): Promise<Paper[]> {

@@ -9,7 +9,15 @@ import { FIRST_ROWS, FIRST_ROWS_KEY, keepFirstRows, parseRows, readFirstRows, re
 import { uniqueName } from '../../tests/helpers/random';
 
 const meta = (i: number, authors = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra']) =>
-  makePaper({ ids: { arxiv: `2401.${String(10000 + i)}` }, title: `Paper ${i}`, authors, venue: 'NeurIPS', year: 2024, abstract: 'long text', source: 'test' })!;
+  makePaper({
+    ids: { arxiv: `2401.${String(10000 + i)}` },
+    title: `Paper ${i}`,
+    authors,
+    venue: 'NeurIPS',
+    year: 2024,
+    abstract: 'long text',
+    source: 'test',
+  })!;
 const stored = async () => (await fakeBrowser.storage.session.get(FIRST_ROWS_KEY))[FIRST_ROWS_KEY] as { key: string }[] | undefined;
 
 let db: PapershelfDB;
@@ -23,8 +31,26 @@ describe('first rows of the popup', () => {
   it('keep what a row shows, three authors at most, newest first as given', () => {
     const rows = toRows([newPaper(meta(2), 2), newPaper(meta(1, ['Solo Author']), 1)]);
     expect(rows).toEqual([
-      { key: 'arxiv:2401.10002', title: 'Paper 2', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], year: 2024, venue: 'NeurIPS', tags: [], status: 'unread', starred: false },
-      { key: 'arxiv:2401.10001', title: 'Paper 1', authors: ['Solo Author'], year: 2024, venue: 'NeurIPS', tags: [], status: 'unread', starred: false },
+      {
+        key: 'arxiv:2401.10002',
+        title: 'Paper 2',
+        authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+        year: 2024,
+        venue: 'NeurIPS',
+        tags: [],
+        status: 'unread',
+        starred: false,
+      },
+      {
+        key: 'arxiv:2401.10001',
+        title: 'Paper 1',
+        authors: ['Solo Author'],
+        year: 2024,
+        venue: 'NeurIPS',
+        tags: [],
+        status: 'unread',
+        starred: false,
+      },
     ]);
     expect(toRows(Array.from({ length: 60 }, (_, i) => newPaper(meta(i))))).toHaveLength(FIRST_ROWS);
   });
@@ -32,7 +58,16 @@ describe('first rows of the popup', () => {
   it('are refused when stored data is not rows', () => {
     const good = toRows([newPaper(meta(1))]);
     expect(parseRows(good)).toEqual(good);
-    for (const bad of [undefined, null, 'rows', {}, [{ ...good[0], status: 'deleted' }], [{ ...good[0], title: 42 }], [{ key: 'x' }], Array(FIRST_ROWS + 1).fill(good[0])]) {
+    for (const bad of [
+      undefined,
+      null,
+      'rows',
+      {},
+      [{ ...good[0], status: 'deleted' }],
+      [{ ...good[0], title: 42 }],
+      [{ key: 'x' }],
+      Array(FIRST_ROWS + 1).fill(good[0]),
+    ]) {
       expect(parseRows(bad)).toBeUndefined();
     }
   });
@@ -75,7 +110,9 @@ describe('first rows of the popup', () => {
     await save(db, [meta(2)], 2000);
     await vi.waitFor(async () => expect((await stored())?.map((r) => r.key)).toEqual(['arxiv:2401.10002', 'arxiv:2401.10001']));
     await update(db, 'arxiv:2401.10001', { status: 'read', tags: ['ml'] });
-    await vi.waitFor(async () => expect(await stored()).toContainEqual(expect.objectContaining({ key: 'arxiv:2401.10001', status: 'read', tags: ['ml'] })));
+    await vi.waitFor(async () =>
+      expect(await stored()).toContainEqual(expect.objectContaining({ key: 'arxiv:2401.10001', status: 'read', tags: ['ml'] })),
+    );
     await remove(db, ['arxiv:2401.10002']);
     await vi.waitFor(async () => expect((await stored())?.map((r) => r.key)).toEqual(['arxiv:2401.10001']));
     await db.papers.clear();

@@ -4,7 +4,16 @@ import { makePaper } from '../paper/make';
 import type { HighlightSelectors } from '../paper/highlight';
 import { remove, restore } from './commands';
 import { PapershelfDB } from './db';
-import { addHighlight, allHighlights, highlightsByKey, highlightsOf, importHighlights, removeHighlight, restoreHighlight, updateHighlight } from './highlights';
+import {
+  addHighlight,
+  allHighlights,
+  highlightsByKey,
+  highlightsOf,
+  importHighlights,
+  removeHighlight,
+  restoreHighlight,
+  updateHighlight,
+} from './highlights';
 
 let db: PapershelfDB;
 let n = 0;
@@ -42,7 +51,13 @@ describe('library highlights', () => {
     await restoreHighlight(db, gone!);
     expect(await allHighlights(db)).toEqual([gone]);
     const ops = await itemOps();
-    expect(ops.map((o) => (o.value === null ? 'deleted' : (o.value as { color: string }).color))).toEqual(['yellow', 'green', 'green', 'deleted', 'green']);
+    expect(ops.map((o) => (o.value === null ? 'deleted' : (o.value as { color: string }).color))).toEqual([
+      'yellow',
+      'green',
+      'green',
+      'deleted',
+      'green',
+    ]);
   });
 
   it('refuses an invalid highlight and writes nothing', async () => {
@@ -52,13 +67,23 @@ describe('library highlights', () => {
     expect(await updateHighlight(db, 'nonexistent', { color: 'blue' })).toBeUndefined();
   });
 
-  it('imports a backup\'s highlights for papers in the library, keeping newer local copies', async () => {
+  it("imports a backup's highlights for papers in the library, keeping newer local copies", async () => {
     const h = await addHighlight(db, paper, draft('kept'), 5000);
     const old = { ...h, color: 'pink' as const, updatedAt: 1 };
     const other = { ...h, id: 'bbbbbbbbbbbb', updatedAt: 9 };
     const orphan = { ...h, id: 'cccccccccccc', key: 'doi:10.1/none' };
     expect(await importHighlights(db, [old, other, orphan])).toEqual({ restored: 1, skipped: 2 });
-    expect((await highlightsByKey(db)).get(h.key)!.map((x) => [x.id, x.color]).sort()).toEqual([['bbbbbbbbbbbb', 'yellow'], [h.id, 'yellow']].sort());
+    expect(
+      (await highlightsByKey(db))
+        .get(h.key)!
+        .map((x) => [x.id, x.color])
+        .sort(),
+    ).toEqual(
+      [
+        ['bbbbbbbbbbbb', 'yellow'],
+        [h.id, 'yellow'],
+      ].sort(),
+    );
   });
 
   it('keeps highlights when the paper is removed, so undoing the removal brings them back', async () => {

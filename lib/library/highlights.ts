@@ -18,7 +18,8 @@ export class HighlightError extends Error {}
 
 function valid(h: Highlight): Highlight {
   const r = highlightSchema.safeParse(h);
-  if (!r.success) throw new HighlightError(`Not a valid highlight: ${r.error.issues[0]?.path.join('.') || ''} ${r.error.issues[0]?.message ?? ''}`.trim());
+  if (!r.success)
+    throw new HighlightError(`Not a valid highlight: ${r.error.issues[0]?.path.join('.') || ''} ${r.error.issues[0]?.message ?? ''}`.trim());
   return r.data;
 }
 
@@ -160,9 +161,20 @@ export async function highlightsByKey(db: PapershelfDB, keys?: string[]): Promis
  * lib/library/exporters.ts can take them over.
  */
 export const highlightExports: Record<string, (db: PapershelfDB, papers: Paper[]) => Promise<string>> = {
-  markdown: async (db, papers) => toMarkdown(papers, 'Papers', await highlightsByKey(db, papers.map((p) => p.key))),
+  markdown: async (db, papers) =>
+    toMarkdown(
+      papers,
+      'Papers',
+      await highlightsByKey(
+        db,
+        papers.map((p) => p.key),
+      ),
+    ),
   backup: async (db, papers) => {
-    const byKey = await highlightsByKey(db, papers.map((p) => p.key));
+    const byKey = await highlightsByKey(
+      db,
+      papers.map((p) => p.key),
+    );
     return toBackup(papers, Date.now(), [...byKey.values()].flat());
   },
 };

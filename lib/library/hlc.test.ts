@@ -36,7 +36,10 @@ describe('hybrid logical clock', () => {
     let now = 10_000;
     for (let i = 0; i < 5000; i++) {
       now += Math.floor(rnd() * 5) - 2;
-      const nextClock = rnd() < 0.3 ? receive(last, formatHlc({ wall: now + Math.floor(rnd() * 100) - 50, counter: Math.floor(rnd() * 3), device: 'x' }), now, 'me') : tick(last, now, 'me');
+      const nextClock =
+        rnd() < 0.3
+          ? receive(last, formatHlc({ wall: now + Math.floor(rnd() * 100) - 50, counter: Math.floor(rnd() * 3), device: 'x' }), now, 'me')
+          : tick(last, now, 'me');
       if (last) expect(nextClock > last).toBe(true);
       last = nextClock;
     }

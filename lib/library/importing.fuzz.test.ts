@@ -16,14 +16,61 @@ import { seededRandom, uniqueName } from '../../tests/helpers/random';
 
 type R = () => number;
 const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-const WEIRD: unknown[] = [null, true, 0, -1, 1e308, NaN, '', ' ', [], {}, [[]], { a: { b: {} } }, '1e999', 'NaN', '__proto__', 'x'.repeat(30_000), '2401.00001', '10.1234/x'];
+const WEIRD: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  NaN,
+  '',
+  ' ',
+  [],
+  {},
+  [[]],
+  { a: { b: {} } },
+  '1e999',
+  'NaN',
+  '__proto__',
+  'x'.repeat(30_000),
+  '2401.00001',
+  '10.1234/x',
+];
 const value = (r: R): unknown => (r() < 0.5 ? pick(r, PAYLOADS) : pick(r, WEIRD));
 
 const base = (i: number): Paper => ({
-  key: `arxiv:2402.${String(10000 + i)}`, ids: { arxiv: `2402.${String(10000 + i)}` }, title: `Paper ${i}`, authors: ['Ada Lovelace'], type: 'preprint', source: 'fuzz',
-  tags: [], note: '', status: 'unread', starred: false, addedAt: 1, updatedAt: 1, aliases: [],
+  key: `arxiv:2402.${String(10000 + i)}`,
+  ids: { arxiv: `2402.${String(10000 + i)}` },
+  title: `Paper ${i}`,
+  authors: ['Ada Lovelace'],
+  type: 'preprint',
+  source: 'fuzz',
+  tags: [],
+  note: '',
+  status: 'unread',
+  starred: false,
+  addedAt: 1,
+  updatedAt: 1,
+  aliases: [],
 });
-const FIELDS = ['key', 'ids', 'title', 'authors', 'year', 'type', 'abstract', 'tags', 'note', 'status', 'starred', 'addedAt', 'aliases', 'citationKey', '__proto__', 'constructor'];
+const FIELDS = [
+  'key',
+  'ids',
+  'title',
+  'authors',
+  'year',
+  'type',
+  'abstract',
+  'tags',
+  'note',
+  'status',
+  'starred',
+  'addedAt',
+  'aliases',
+  'citationKey',
+  '__proto__',
+  'constructor',
+];
 
 function backupFile(r: R): string {
   const papers: Record<string, unknown>[] = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => ({ ...base(i) }));
@@ -35,13 +82,22 @@ function backupFile(r: R): string {
 
 function cslFile(r: R): string {
   const items = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i): Record<string, unknown> => ({
-    type: 'article', title: `Item ${i}`, DOI: `10.1234/f${i}`, author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2020]] },
+    type: 'article',
+    title: `Item ${i}`,
+    DOI: `10.1234/f${i}`,
+    author: [{ family: 'Doe', given: 'J' }],
+    issued: { 'date-parts': [[2020]] },
   }));
   const keys = ['type', 'title', 'DOI', 'URL', 'author', 'issued', 'container-title', 'abstract', 'number', 'page', '__proto__'];
   for (let k = 0; k < 1 + r() * 3; k++) {
     const it = pick(r, items);
     const key = pick(r, keys);
-    it[key] = key === 'author' && r() < 0.5 ? [value(r), { family: value(r), given: value(r) }] : key === 'issued' ? { 'date-parts': [[value(r)]], raw: value(r) } : value(r);
+    it[key] =
+      key === 'author' && r() < 0.5
+        ? [value(r), { family: value(r), given: value(r) }]
+        : key === 'issued'
+          ? { 'date-parts': [[value(r)]], raw: value(r) }
+          : value(r);
   }
   return JSON.stringify(r() < 0.1 ? value(r) : items);
 }
@@ -50,7 +106,11 @@ function bibFile(r: R): string {
   const entries: string[] = [];
   for (let i = 0; i < 1 + r() * 4; i++) {
     const f = (name: string, v: unknown) => `  ${name} = {${typeof v === 'string' ? v.slice(0, 2000) : JSON.stringify(v)}},`;
-    const fields = [f('title', r() < 0.6 ? value(r) : `Entry ${i}`), f('doi', r() < 0.8 ? `10.1234/b${i}` : value(r)), f(pick(r, ['author', 'year', 'journal', 'keywords', 'note', 'eprint', 'url']), value(r))];
+    const fields = [
+      f('title', r() < 0.6 ? value(r) : `Entry ${i}`),
+      f('doi', r() < 0.8 ? `10.1234/b${i}` : value(r)),
+      f(pick(r, ['author', 'year', 'journal', 'keywords', 'note', 'eprint', 'url']), value(r)),
+    ];
     const type = pick(r, ['article', 'misc', 'inproceedings', 'string', 'preamble', 'comment', '', '{']);
     entries.push(`@${type}{k${i},\n${fields.join('\n')}\n${r() < 0.8 ? '}' : ''}`);
   }
@@ -60,7 +120,11 @@ function bibFile(r: R): string {
 function risFile(r: R): string {
   const recs: string[] = [];
   for (let i = 0; i < 1 + r() * 4; i++) {
-    const lines = [`TY  - ${r() < 0.8 ? 'JOUR' : String(value(r)).slice(0, 20)}`, `TI  - ${r() < 0.6 ? String(value(r)).slice(0, 2000) : `Record ${i}`}`, `DO  - 10.1234/r${i}`];
+    const lines = [
+      `TY  - ${r() < 0.8 ? 'JOUR' : String(value(r)).slice(0, 20)}`,
+      `TI  - ${r() < 0.6 ? String(value(r)).slice(0, 2000) : `Record ${i}`}`,
+      `DO  - 10.1234/r${i}`,
+    ];
     lines.push(`${pick(r, ['AU', 'PY', 'KW', 'N1', 'UR', 'AB', 'SP', 'XX', '  ', 'ER'])}  - ${String(value(r)).slice(0, 2000)}`);
     if (r() < 0.85) lines.push('ER  - ');
     recs.push(lines.join(r() < 0.9 ? '\n' : '\r'));
@@ -81,7 +145,10 @@ let before: Paper[];
 beforeAll(async () => {
   fakeBrowser.reset();
   db = new PapershelfDB(uniqueName('fuzz'));
-  await save(db, [makePaper({ ids: { doi: '10.1234/b0' }, title: 'Already here', source: 't' })!, makePaper({ ids: { arxiv: '2402.10000' }, title: 'Paper 0', source: 't' })!]);
+  await save(db, [
+    makePaper({ ids: { doi: '10.1234/b0' }, title: 'Already here', source: 't' })!,
+    makePaper({ ids: { arxiv: '2402.10000' }, title: 'Paper 0', source: 't' })!,
+  ]);
   await update(db, 'doi:10.1234/b0', { note: 'my note', tags: ['mine'] });
   before = await db.papers.toArray();
 });
@@ -119,8 +186,13 @@ describe(`hostile files: ${GENERATORS.length * PER_FORMAT} generated imports`, (
   }
 
   it('a commit with one invalid record writes nothing; a valid one keeps the user’s note and tags', async () => {
-    const good = importFile('a.bib', '@article{a, title={New}, doi={10.1234/new}}\n@article{b, title={Already here}, doi={10.1234/b0}, keywords={imported}}').papers;
-    await expect(applyImport(db, [...good, { ...good[0], key: 'doi:10.1234/bad', ids: { doi: '10.1234/bad' }, status: 'exploded' as never }])).rejects.toThrow();
+    const good = importFile(
+      'a.bib',
+      '@article{a, title={New}, doi={10.1234/new}}\n@article{b, title={Already here}, doi={10.1234/b0}, keywords={imported}}',
+    ).papers;
+    await expect(
+      applyImport(db, [...good, { ...good[0], key: 'doi:10.1234/bad', ids: { doi: '10.1234/bad' }, status: 'exploded' as never }]),
+    ).rejects.toThrow();
     expect(await db.papers.toArray()).toEqual(before);
     await applyImport(db, good);
     const kept = (await db.papers.get('doi:10.1234/b0'))!;

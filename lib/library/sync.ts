@@ -16,7 +16,7 @@ const PAGE = 2000;
 /** The whole table in pages: other queries (the popup's first rows) get in between. */
 async function readAll(db: PapershelfDB): Promise<Paper[]> {
   const out: Paper[] = [];
-  for (let last: string | undefined; ; ) {
+  for (let last: string | undefined; ;) {
     const page = await (last === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(last)).limit(PAGE).toArray();
     out.push(...page);
     if (page.length < PAGE) return out;
@@ -45,10 +45,7 @@ export function syncLibrary(db: PapershelfDB, onDelta: (d: LibraryDelta) => void
   type Delta = { present: Set<string>; changed: Paper[] };
   const follow = () =>
     liveQuery(async (): Promise<Delta> => {
-      const [keys, changed] = await Promise.all([
-        db.papers.toCollection().primaryKeys(),
-        db.papers.where('updatedAt').aboveOrEqual(since).toArray(),
-      ]);
+      const [keys, changed] = await Promise.all([db.papers.toCollection().primaryKeys(), db.papers.where('updatedAt').aboveOrEqual(since).toArray()]);
       const present = new Set(keys);
       const fresh = keys.filter((k) => !known.has(k) && !changed.some((c) => c.key === k));
       const restored = (await db.papers.bulkGet(fresh)).filter((p): p is Paper => !!p);

@@ -27,7 +27,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-const meta = (id: string, extra: Partial<PaperMeta> = {}): PaperMeta => ({ ...makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 'test' })!, ...extra });
+const meta = (id: string, extra: Partial<PaperMeta> = {}): PaperMeta => ({
+  ...makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 'test' })!,
+  ...extra,
+});
 const log = () => db.changes.orderBy('seq').toArray();
 const lastLog = async () => (await log()).at(-1)!;
 const ops = (r: ChangeRecord) => r.ops;
@@ -177,10 +180,15 @@ describe('the writer', () => {
 
   it('logs items of per-paper collections with the paper, in the same transaction', async () => {
     await save(db, [meta('2401.00001')]);
-    await write(db, 'edit', async (w) => {
-      w.item('arxiv:2401.00001', 'highlights', 'h1', { color: 'yellow' });
-      await db.highlights.put({ id: 'h1', key: 'arxiv:2401.00001', updatedAt: 1 });
-    }, { also: [db.highlights] });
+    await write(
+      db,
+      'edit',
+      async (w) => {
+        w.item('arxiv:2401.00001', 'highlights', 'h1', { color: 'yellow' });
+        await db.highlights.put({ id: 'h1', key: 'arxiv:2401.00001', updatedAt: 1 });
+      },
+      { also: [db.highlights] },
+    );
     expect(ops(await lastLog())).toEqual([{ op: 'item', coll: 'highlights', id: 'h1', value: { color: 'yellow' } }]);
     expect(await db.highlights.count()).toBe(1);
   });

@@ -39,7 +39,9 @@ function validate(record: Paper): void {
   if (!ok.success) {
     const issue = ok.error.issues[0];
     const where = issue?.path?.length ? ` (${issue.path.join('.')})` : '';
-    throw new InvalidRecordError(`“${String(record.title).slice(0, 80)}” (${record.key}) is not a valid record: ${issue?.message ?? 'invalid'}${where}`);
+    throw new InvalidRecordError(
+      `“${String(record.title).slice(0, 80)}” (${record.key}) is not a valid record: ${issue?.message ?? 'invalid'}${where}`,
+    );
   }
 }
 
@@ -89,7 +91,12 @@ async function lastNoteClock(db: PapershelfDB, key: string): Promise<string | un
   return hit?.hlc;
 }
 
-export async function write<T>(db: PapershelfDB, origin: ChangeOrigin, fn: (w: Writer) => Promise<T>, options: WriteOptions = {}): Promise<{ result: T; records: ChangeRecord[] }> {
+export async function write<T>(
+  db: PapershelfDB,
+  origin: ChangeOrigin,
+  fn: (w: Writer) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<{ result: T; records: ChangeRecord[] }> {
   const touched = new Map<string, Touched>();
   const order: string[] = [];
   const touch = (key: string): Touched => {

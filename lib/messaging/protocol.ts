@@ -58,7 +58,12 @@ export const toBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('seenLookup'), keys }),
   z.object({ type: z.literal('dismiss'), key, undo: z.optional(z.boolean()) }),
   /** The popup's "Mark all seen" for a tab. */
-  z.object({ type: z.literal('markSeen'), tabId: z.number().check(z.int()), url: z.string().check(z.maxLength(8192)), entries: z.array(sighting).check(z.maxLength(20_000)) }),
+  z.object({
+    type: z.literal('markSeen'),
+    tabId: z.number().check(z.int()),
+    url: z.string().check(z.maxLength(8192)),
+    entries: z.array(sighting).check(z.maxLength(20_000)),
+  }),
   /** Extension pages only: "Seen recently", and "Clear history". */
   z.object({ type: z.literal('seenRecent'), days: z.number().check(z.gte(0), z.lte(400)), limit: z.number().check(z.int(), z.gte(1), z.lte(5000)) }),
   z.object({ type: z.literal('clearSeen') }),

@@ -35,7 +35,6 @@ export interface SeenItem {
   count: number;
 }
 
-
 export type ErrorReply = { error: string };
 
 export function isErrorReply(x: unknown): x is ErrorReply {

@@ -3,7 +3,10 @@ import { newPaper, type Paper } from './schema';
 import { applyOps, diffRecords } from './changes';
 
 const base = (): Paper => ({
-  ...newPaper({ key: 'arxiv:2401.00001', ids: { arxiv: '2401.00001' }, title: 'A paper', authors: ['Ada Lovelace'], type: 'preprint', source: 'test' }, 1000),
+  ...newPaper(
+    { key: 'arxiv:2401.00001', ids: { arxiv: '2401.00001' }, title: 'A paper', authors: ['Ada Lovelace'], type: 'preprint', source: 'test' },
+    1000,
+  ),
   tags: ['ml', 'nlp'],
 });
 
@@ -37,7 +40,14 @@ describe('diffRecords', () => {
 
   it('applyOps replays a diff back to the record', () => {
     const before = { ...base(), venue: 'ICML' };
-    const after: Paper = { ...before, venue: undefined, tags: ['x', 'nlp'], note: 'n', citationKey: 'lovelace2024a', ids: { ...before.ids, doi: '10.1/x' } };
+    const after: Paper = {
+      ...before,
+      venue: undefined,
+      tags: ['x', 'nlp'],
+      note: 'n',
+      citationKey: 'lovelace2024a',
+      ids: { ...before.ids, doi: '10.1/x' },
+    };
     delete (after as Partial<Paper>).venue;
     const replay = applyOps(before, diffRecords(before, after))!;
     expect({ ...replay, tags: [...replay.tags].sort() }).toEqual({ ...after, updatedAt: before.updatedAt, tags: [...after.tags].sort() });

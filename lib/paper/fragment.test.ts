@@ -9,6 +9,8 @@ describe('textFragmentUrl', () => {
   });
   it('names a long passage by its first and last words', () => {
     const q = 'one two three four five six seven eight nine ten eleven twelve';
-    expect(textFragmentUrl('https://x.org/p', q)).toBe('https://x.org/p#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve');
+    expect(textFragmentUrl('https://x.org/p', q)).toBe(
+      'https://x.org/p#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve',
+    );
   });
 });

@@ -46,7 +46,9 @@ describe('DOIs', () => {
     expect(canonicalKey({ doi: a })).not.toBe(canonicalKey({ doi: b }));
   });
   it('doiUrl percent-encodes what a URL cannot hold', () => {
-    expect(doiUrl('10.1002/(sici)1097-4636(199901)44:1<33::aid-jbm4>3.0.co;2-x')).toBe('https://doi.org/10.1002/(sici)1097-4636(199901)44%3A1%3C33%3A%3Aaid-jbm4%3E3.0.co%3B2-x');
+    expect(doiUrl('10.1002/(sici)1097-4636(199901)44:1<33::aid-jbm4>3.0.co;2-x')).toBe(
+      'https://doi.org/10.1002/(sici)1097-4636(199901)44%3A1%3C33%3A%3Aaid-jbm4%3E3.0.co%3B2-x',
+    );
   });
 });
 

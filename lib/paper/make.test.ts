@@ -5,15 +5,18 @@ import { absolute, makePaper } from './make';
 
 describe('makePaper', () => {
   it('cleans text, names and ids and passes the zod schema', () => {
-    const p = makePaper({
-      ids: { arxiv: 'arXiv:2401.01234v2', doi: ' https://doi.org/10.1000/ABC ' },
-      title: '  Attention\n   Is   All <b>You</b> Need\u0007 ',
-      authors: ['Vaswani, Ashish', ' Noam   Shazeer ', '', null],
-      date: '2017/06/12',
-      source: 'test',
-      absUrl: '/abs/2401.01234',
-      pdfUrl: 'javascript:alert(1)',
-    }, 'https://arxiv.org/list/cs/new');
+    const p = makePaper(
+      {
+        ids: { arxiv: 'arXiv:2401.01234v2', doi: ' https://doi.org/10.1000/ABC ' },
+        title: '  Attention\n   Is   All <b>You</b> Need\u0007 ',
+        authors: ['Vaswani, Ashish', ' Noam   Shazeer ', '', null],
+        date: '2017/06/12',
+        source: 'test',
+        absUrl: '/abs/2401.01234',
+        pdfUrl: 'javascript:alert(1)',
+      },
+      'https://arxiv.org/list/cs/new',
+    );
     expect(p).not.toBeNull();
     expect(p!.key).toBe('arxiv:2401.01234');
     expect(p!.arxivVersion).toBe(2);
@@ -28,7 +31,12 @@ describe('makePaper', () => {
   });
 
   it('keeps Unicode as it is', () => {
-    const p = makePaper({ ids: { doi: '10.1000/x' }, title: 'Déplacement de Knight — ζ-fonctions 深層学習', authors: ['Erwin Schrödinger'], source: 't' });
+    const p = makePaper({
+      ids: { doi: '10.1000/x' },
+      title: 'Déplacement de Knight — ζ-fonctions 深層学習',
+      authors: ['Erwin Schrödinger'],
+      source: 't',
+    });
     expect(p!.title).toBe('Déplacement de Knight — ζ-fonctions 深層学習');
     expect(p!.authors).toEqual(['Erwin Schrödinger']);
   });
@@ -53,7 +61,10 @@ describe('makePaper', () => {
 describe('hostile links', () => {
   it('a javascript: or data: URL is dropped, not kept as undefined, and the paper survives', () => {
     for (const bad of ['javascript:window.__pwned=1', 'data:text/html,<script>1</script>', 'vbscript:x']) {
-      const p = makePaper({ ids: { doi: '10.1234/evil', url: bad }, title: 'T', absUrl: bad, pdfUrl: bad, source: 't' }, 'https://journal.example.org/a')!;
+      const p = makePaper(
+        { ids: { doi: '10.1234/evil', url: bad }, title: 'T', absUrl: bad, pdfUrl: bad, source: 't' },
+        'https://journal.example.org/a',
+      )!;
       expect(p.key).toBe('doi:10.1234/evil');
       expect('url' in p.ids).toBe(false);
       expect(p.absUrl).toBeUndefined();
@@ -72,9 +83,57 @@ describe('absolute URLs', () => {
     }
   };
   it('the fast path for already serialized URLs answers as the URL parser does', () => {
-    const parts = ['https://', 'http://', 'HTTPS://', 'ftp://', 'arxiv.org', 'ArXiv.org', 'a.b-c.org', '127.0.0.1', 'x.1a', 'xn--bcher-kva.de', 'xn--a.org', 'x.xn--zz', ':443', '@',
-      '/', '/abs/2401.01234', '/a/./b', '/a/../b', '/.', '/..', '/%2e%2E/', '/a b', "/it's", '/~user/', '/a|b', '/{x}', '/é', '\\\\', '/a\\b',
-      '?', '?q=1&r=%20', "?it's", '?a b', '?#', '#', '#frag', "#it's", '#a b', '#x#y', '#`', '%', '%zz', ';', '/.x', '/x.', '/..x', '\t', '\n', ' '];
+    const parts = [
+      'https://',
+      'http://',
+      'HTTPS://',
+      'ftp://',
+      'arxiv.org',
+      'ArXiv.org',
+      'a.b-c.org',
+      '127.0.0.1',
+      'x.1a',
+      'xn--bcher-kva.de',
+      'xn--a.org',
+      'x.xn--zz',
+      ':443',
+      '@',
+      '/',
+      '/abs/2401.01234',
+      '/a/./b',
+      '/a/../b',
+      '/.',
+      '/..',
+      '/%2e%2E/',
+      '/a b',
+      "/it's",
+      '/~user/',
+      '/a|b',
+      '/{x}',
+      '/é',
+      '\\\\',
+      '/a\\b',
+      '?',
+      '?q=1&r=%20',
+      "?it's",
+      '?a b',
+      '?#',
+      '#',
+      '#frag',
+      "#it's",
+      '#a b',
+      '#x#y',
+      '#`',
+      '%',
+      '%zz',
+      ';',
+      '/.x',
+      '/x.',
+      '/..x',
+      '\t',
+      '\n',
+      ' ',
+    ];
     const rnd = seededRandom(7);
     let checked = 0;
     for (let i = 0; i < 20_000; i++) {

@@ -28,7 +28,8 @@ export interface PaperInput {
  * segments, no character it would escape): adapters build most of them (`https://arxiv.org/abs/…`),
  * and a listing has thousands. Checked against the parser in make.test.ts.
  */
-const SERIALIZED = /^https?:\/\/(?![^/]*xn--)(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?![^?#]*(?:\/\.{1,2}(?:[/?#]|$)|%2[eE]))\/[\w\-.~!$&()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&'()*+,;=:@%/?#]*)?$/;
+const SERIALIZED =
+  /^https?:\/\/(?![^/]*xn--)(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?![^?#]*(?:\/\.{1,2}(?:[/?#]|$)|%2[eE]))\/[\w\-.~!$&()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&'()*+,;=:@%/?#]*)?$/;
 
 export function absolute(url: string | undefined, base?: string): string | undefined {
   if (!url) return undefined;
@@ -101,7 +102,12 @@ export function makePaper(input: PaperInput, baseUrl?: string): PaperMeta | null
  * The paper of `input` once its cleaned title and its identity (identityOf of its ids) are known:
  * makePaper's second half, for callers that read those first (lazyEntry).
  */
-export function buildPaper(input: Omit<PaperInput, 'ids' | 'title'>, title: string, { ids, version, key }: Identity & { key: string }, baseUrl?: string): PaperMeta {
+export function buildPaper(
+  input: Omit<PaperInput, 'ids' | 'title'>,
+  title: string,
+  { ids, version, key }: Identity & { key: string },
+  baseUrl?: string,
+): PaperMeta {
   const venue = cleanText(input.venue) || undefined;
   const year = typeof input.year === 'number' ? input.year : yearOf(input.year ?? input.date);
   const candidate = {

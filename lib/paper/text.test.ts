@@ -3,7 +3,11 @@ import { seededRandom } from '../../tests/helpers/random';
 import { cleanText, textOf } from './text';
 
 // What cleanText did before its fast path: the reference its answers are checked against.
-const reference = (raw: string) => raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, ' ').trim();
+const reference = (raw: string) =>
+  raw
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('cleanText', () => {
   it('collapses whitespace, drops control characters, keeps Unicode', () => {
@@ -18,7 +22,35 @@ describe('cleanText', () => {
     expect(cleanText(clean)).toBe(clean);
     // Characters that matter to either path: spaces of every kind, line breaks, C0/C1 controls,
     // characters next to them that are not whitespace (U+0085 is a control, not \s; U+200B neither).
-    const alphabet = ['a', 'Z', 'é', ' ', ' ', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', '\u0000', '\u0007', '\u001f', '\u007f', '\u0085', '\u009f', '\u200b', '-'];
+    const alphabet = [
+      'a',
+      'Z',
+      'é',
+      ' ',
+      ' ',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\f',
+      '\u00a0',
+      '\u1680',
+      '\u2003',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u3000',
+      '\ufeff',
+      '\u0000',
+      '\u0007',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\u200b',
+      '-',
+    ];
     const rnd = seededRandom(7);
     const rand = (n: number) => Math.floor(rnd() * n);
     const wrong: string[] = [];

@@ -27,10 +27,14 @@ export function toSearchDoc(paper: Paper): SearchDoc {
 export function matchesFilter(d: SearchDoc, f: Filter): boolean {
   const p = d.paper;
   switch (f.kind) {
-    case 'tag': return d.tags.includes(f.tag);
-    case 'status': return p.status === f.status;
-    case 'year': return p.year !== undefined && p.year >= f.min && p.year <= f.max;
-    case 'starred': return p.starred;
+    case 'tag':
+      return d.tags.includes(f.tag);
+    case 'status':
+      return p.status === f.status;
+    case 'year':
+      return p.year !== undefined && p.year >= f.min && p.year <= f.max;
+    case 'starred':
+      return p.starred;
     case 'has':
       if (f.field === 'note') return p.note.trim() !== '';
       if (f.field === 'tag') return p.tags.length > 0;

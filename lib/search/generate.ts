@@ -15,19 +15,74 @@ export function rng(seed: number): () => number {
 }
 
 const w = (s: string) => s.split(' ');
-const ADJ = w('efficient scalable robust deep sparse neural contrastive generative probabilistic hierarchical adaptive federated causal differentiable multimodal self-supervised unsupervised semi-supervised bayesian graph recurrent convolutional variational adversarial interpretable linear nonlinear stochastic distributed continual few-shot zero-shot large-scale lightweight equivariant implicit latent structured');
-const NOUN = w('transformer attention networks embeddings representations models optimization inference retrieval segmentation detection translation generation diffusion reinforcement learning agents policies kernels gradients priors benchmarks datasets compression quantization distillation pruning alignment reasoning planning memory architectures encoders decoders tokenizers features manifolds graphs trees sequences images video speech language proteins molecules');
-const TASK = w('classification question-answering summarization parsing recognition forecasting recommendation control navigation captioning denoising clustering ranking tracking synthesis completion localization estimation');
-const DOMAIN = w('medical imaging robotics climate finance genomics chemistry law education astronomy materials neuroscience social-media autonomous-driving e-commerce');
-const FILLER = w('we propose a novel method that improves results on several tasks our approach uses the and of to in for with from by on is are this paper show experiments demonstrate state-of-the-art performance compared baselines significantly while reducing cost training data show outperforms prior work analysis theory evaluate across settings');
-const FIRST = w('Geoffrey Yann Yoshua Ashish Noam Fei-Fei Andrew Ilya Oriol Kaiming Ross Jian Shaoqing Alex Diederik Max Jürgen Sepp Léon Zoë José François Søren Łukasz Chloé Ana Wei Xin Priya Rahul Olga Nadia Kyunghyun Tomáš Mikhail Emily Sara');
-const LAST = w('Hinton LeCun Bengio Vaswani Shazeer Li Ng Sutskever Vinyals He Girshick Sun Ren Krizhevsky Kingma Welling Schmidhuber Hochreiter Bottou Müller García Dupont Kaiser Nørgaard Wang Zhang Chen Kumar Sharma Ivanova Petrov Cho Mikolov Bender Smith Johnson Brown Williams Jones Nakamura Sato Kowalski');
-const VENUES = ['NeurIPS', 'ICML', 'ICLR', 'ACL', 'EMNLP', 'CVPR', 'ICCV', 'AAAI', 'IJCAI', 'Nature', 'Science', 'JMLR', 'TPAMI', 'KDD', 'SIGIR', 'arXiv'];
-const TAGS = ['ml', 'nlp', 'vision', 'rl', 'theory', 'deep learning', 'graphs', 'to cite', 'survey', 'reproduce', 'optimization', 'speech', 'robotics', 'bio', 'datasets', 'benchmarks', 'privacy', 'fairness', 'llm', 'diffusion'];
+const ADJ = w(
+  'efficient scalable robust deep sparse neural contrastive generative probabilistic hierarchical adaptive federated causal differentiable multimodal self-supervised unsupervised semi-supervised bayesian graph recurrent convolutional variational adversarial interpretable linear nonlinear stochastic distributed continual few-shot zero-shot large-scale lightweight equivariant implicit latent structured',
+);
+const NOUN = w(
+  'transformer attention networks embeddings representations models optimization inference retrieval segmentation detection translation generation diffusion reinforcement learning agents policies kernels gradients priors benchmarks datasets compression quantization distillation pruning alignment reasoning planning memory architectures encoders decoders tokenizers features manifolds graphs trees sequences images video speech language proteins molecules',
+);
+const TASK = w(
+  'classification question-answering summarization parsing recognition forecasting recommendation control navigation captioning denoising clustering ranking tracking synthesis completion localization estimation',
+);
+const DOMAIN = w(
+  'medical imaging robotics climate finance genomics chemistry law education astronomy materials neuroscience social-media autonomous-driving e-commerce',
+);
+const FILLER = w(
+  'we propose a novel method that improves results on several tasks our approach uses the and of to in for with from by on is are this paper show experiments demonstrate state-of-the-art performance compared baselines significantly while reducing cost training data show outperforms prior work analysis theory evaluate across settings',
+);
+const FIRST = w(
+  'Geoffrey Yann Yoshua Ashish Noam Fei-Fei Andrew Ilya Oriol Kaiming Ross Jian Shaoqing Alex Diederik Max Jürgen Sepp Léon Zoë José François Søren Łukasz Chloé Ana Wei Xin Priya Rahul Olga Nadia Kyunghyun Tomáš Mikhail Emily Sara',
+);
+const LAST = w(
+  'Hinton LeCun Bengio Vaswani Shazeer Li Ng Sutskever Vinyals He Girshick Sun Ren Krizhevsky Kingma Welling Schmidhuber Hochreiter Bottou Müller García Dupont Kaiser Nørgaard Wang Zhang Chen Kumar Sharma Ivanova Petrov Cho Mikolov Bender Smith Johnson Brown Williams Jones Nakamura Sato Kowalski',
+);
+const VENUES = [
+  'NeurIPS',
+  'ICML',
+  'ICLR',
+  'ACL',
+  'EMNLP',
+  'CVPR',
+  'ICCV',
+  'AAAI',
+  'IJCAI',
+  'Nature',
+  'Science',
+  'JMLR',
+  'TPAMI',
+  'KDD',
+  'SIGIR',
+  'arXiv',
+];
+const TAGS = [
+  'ml',
+  'nlp',
+  'vision',
+  'rl',
+  'theory',
+  'deep learning',
+  'graphs',
+  'to cite',
+  'survey',
+  'reproduce',
+  'optimization',
+  'speech',
+  'robotics',
+  'bio',
+  'datasets',
+  'benchmarks',
+  'privacy',
+  'fairness',
+  'llm',
+  'diffusion',
+];
 const SYL = w('ro ber ta gpt al ex net mo co la ma vi t5 xl flan dal le bi go fa st sa ge res ne xt pa lm ge mi ni cl ip');
 const STATUSES: ReadingStatus[] = ['unread', 'unread', 'unread', 'reading', 'read', 'read'];
 
-export interface GenerateOptions { seed?: number; start?: number }
+export interface GenerateOptions {
+  seed?: number;
+  start?: number;
+}
 
 /** `count` papers; the same seed always gives the same library. */
 export function generatePapers(count: number, { seed = 42, start = Date.UTC(2020, 0, 1) }: GenerateOptions = {}): Paper[] {

@@ -37,10 +37,7 @@ describe('text search', () => {
   });
 
   it('tolerates one typo in words of five letters or more, ranked below exact', () => {
-    const papers = [
-      paper({ key: 'typo', title: 'Attention is all you need' }),
-      paper({ key: 'exact', title: 'Atention spelled wrong' }),
-    ];
+    const papers = [paper({ key: 'typo', title: 'Attention is all you need' }), paper({ key: 'exact', title: 'Atention spelled wrong' })];
     expect(keys(papers, 'atention')).toEqual(['exact', 'typo']);
     expect(keys(papers, 'attnetion')).toEqual(['typo']); // transposition
     expect(keys(papers, 'atenshon')).toEqual([]); // two edits
@@ -97,7 +94,16 @@ describe('text search', () => {
 
 describe('filters', () => {
   const lib = [
-    paper({ key: 'a', title: 'Alpha', tags: ['ML', 'deep learning'], status: 'read', year: 2018, authors: ['Geoffrey E. Hinton'], note: 'good', starred: true }),
+    paper({
+      key: 'a',
+      title: 'Alpha',
+      tags: ['ML', 'deep learning'],
+      status: 'read',
+      year: 2018,
+      authors: ['Geoffrey E. Hinton'],
+      note: 'good',
+      starred: true,
+    }),
     paper({ key: 'b', title: 'Beta', tags: ['nlp'], status: 'reading', year: 2021, authors: ['Yann LeCun', 'Léon Bottou'] }),
     paper({ key: 'c', title: 'Gamma', status: 'unread', year: 2023, note: '  ', abstract: 'x' }),
     paper({ key: 'd', title: 'Delta', status: 'unread' }),
@@ -227,7 +233,10 @@ describe('incremental updates', () => {
   it('matches a brute-force filter on a generated library', () => {
     const papers = generatePapers(400);
     const got = keys(papers, 'tag:ml year:>2015 -status:read').sort();
-    const want = papers.filter((p) => p.tags.includes('ml') && (p.year ?? 0) > 2015 && p.status !== 'read').map((p) => p.key).sort();
+    const want = papers
+      .filter((p) => p.tags.includes('ml') && (p.year ?? 0) > 2015 && p.status !== 'read')
+      .map((p) => p.key)
+      .sort();
     expect(got).toEqual(want);
     expect(got.length).toBeGreaterThan(0);
   });

@@ -23,7 +23,10 @@ export interface SearchOptions {
   offset?: number;
 }
 
-export interface SearchResult { keys: string[]; total: number }
+export interface SearchResult {
+  keys: string[];
+  total: number;
+}
 
 export interface SearchIndex {
   readonly size: number;
@@ -57,7 +60,9 @@ class LibraryIndex implements SearchIndex {
     for (const p of papers) this.add(p);
   }
 
-  get size(): number { return this.ids.size; }
+  get size(): number {
+    return this.ids.size;
+  }
 
   add(paper: Paper): void {
     this.changed();
@@ -70,7 +75,9 @@ class LibraryIndex implements SearchIndex {
     this.maybeCompact();
   }
 
-  update(paper: Paper): void { this.add(paper); }
+  update(paper: Paper): void {
+    this.add(paper);
+  }
 
   remove(key: string): void {
     const id = this.ids.get(key);
@@ -183,7 +190,9 @@ class LibraryIndex implements SearchIndex {
 
   private maybeCompact(): void {
     if (this.dead < COMPACT_MIN || this.dead < this.docs.length * COMPACT_RATIO) return;
-    const papers = this.liveIds().sort((a, b) => a - b).map((id) => this.docs[id]!.paper);
+    const papers = this.liveIds()
+      .sort((a, b) => a - b)
+      .map((id) => this.docs[id]!.paper);
     this.docs = [];
     this.ids.clear();
     this.dead = 0;
@@ -239,11 +248,12 @@ export function search(index: SearchIndex, query: ParsedQuery | string, options:
   const order = options.sort ?? (positive.length ? 'relevance' : 'added');
   const offset = Math.max(0, options.offset ?? 0);
   const limit = options.limit ?? Infinity;
-  const page = order !== 'relevance'
-    ? pageByRank(result, lib.rank(order), offset, limit)
-    : positive.length
-      ? topK(result, relevanceComparator(score, lib.rank('updated')), offset + limit).slice(offset)
-      : pageByRank(result, lib.rank('updated'), offset, limit);
+  const page =
+    order !== 'relevance'
+      ? pageByRank(result, lib.rank(order), offset, limit)
+      : positive.length
+        ? topK(result, relevanceComparator(score, lib.rank('updated')), offset + limit).slice(offset)
+        : pageByRank(result, lib.rank('updated'), offset, limit);
 
   for (const ids of negatives) for (let i = 0; i < ids.length; i++) excluded[ids[i]] = 0;
   for (const id of result) score[id] = 0;

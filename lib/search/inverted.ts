@@ -42,9 +42,15 @@ class Postings {
 }
 
 /** Best score of one query word per matching doc; parallel arrays. */
-export interface Hits { ids: Uint32Array; scores: Float32Array }
+export interface Hits {
+  ids: Uint32Array;
+  scores: Float32Array;
+}
 
-export interface MatchOptions { prefix: boolean; fuzzy: boolean }
+export interface MatchOptions {
+  prefix: boolean;
+  fuzzy: boolean;
+}
 
 export class InvertedIndex {
   private terms = new Map<string, Postings>();

@@ -2,7 +2,16 @@
 
 // Letters that NFKD does not decompose into base + combining mark.
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
 };
 const SPECIAL_RE = /[ßæœøłđðþıħ]/g;
 const MARKS_RE = /\p{M}+/gu;
@@ -14,7 +23,10 @@ const ASCII_RE = /^[\x20-\x7e]*$/;
 export function fold(text: string): string {
   const lower = text.toLowerCase();
   if (ASCII_RE.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(MARKS_RE, '').replace(SPECIAL_RE, (c) => SPECIAL[c]);
+  return lower
+    .normalize('NFKD')
+    .replace(MARKS_RE, '')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c]);
 }
 
 /** Longest word kept; anything longer is noise (URLs, hashes) and is cut. */
@@ -24,6 +36,7 @@ export const MAX_WORD = 40;
 export function words(text: string): string[] {
   const out: string[] = [];
   const folded = fold(text);
-  for (const w of folded.split(ASCII_RE.test(folded) ? NON_WORD_ASCII_RE : NON_WORD_RE)) if (w) out.push(w.length > MAX_WORD ? w.slice(0, MAX_WORD) : w);
+  for (const w of folded.split(ASCII_RE.test(folded) ? NON_WORD_ASCII_RE : NON_WORD_RE))
+    if (w) out.push(w.length > MAX_WORD ? w.slice(0, MAX_WORD) : w);
   return out;
 }

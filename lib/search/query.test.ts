@@ -90,7 +90,10 @@ describe('parseQuery', () => {
   it('treats unknown keys as text', () => {
     const q = parseQuery('foo:bar arXiv:2301.00001');
     expect(q.filters).toEqual([]);
-    expect(q.terms.map((t) => t.words)).toEqual([['foo', 'bar'], ['arxiv', '2301', '00001']]);
+    expect(q.terms.map((t) => t.words)).toEqual([
+      ['foo', 'bar'],
+      ['arxiv', '2301', '00001'],
+    ]);
   });
 
   it('keeps incomplete filters as invalid chips that filter nothing', () => {
@@ -117,7 +120,9 @@ describe('parseQuery', () => {
   });
 
   it('caps very long input without throwing and says so', () => {
-    const long = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ').slice(0, 10_000);
+    const long = Array.from({ length: 2000 }, (_, i) => `w${i}`)
+      .join(' ')
+      .slice(0, 10_000);
     const t = performance.now();
     const q = parseQuery(long);
     expect(performance.now() - t).toBeLessThan(200);

@@ -14,10 +14,17 @@ export type Filter =
   | { kind: 'has'; field: 'note' | 'tag' | 'abstract' }
   | { kind: 'starred' };
 
-export interface FilterClause { filter: Filter; negated: boolean }
+export interface FilterClause {
+  filter: Filter;
+  negated: boolean;
+}
 
 /** Folded words. Several words (a quoted phrase or `bert-based`) must appear contiguously. */
-export interface TextTerm { words: string[]; phrase: boolean; negated: boolean }
+export interface TextTerm {
+  words: string[];
+  phrase: boolean;
+  negated: boolean;
+}
 
 export interface QueryChip {
   kind: 'text' | 'tag' | 'status' | 'year' | 'author' | 'has' | 'is';
@@ -53,14 +60,24 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
 export function parseQuery(input: string): ParsedQuery {
   const q: ParsedQuery = { terms: [], filters: [], chips: [], canonical: '', truncated: input.length > MAX_QUERY_CHARS };
   for (const token of tokenize(input.slice(0, MAX_QUERY_CHARS))) {
-    if (q.chips.length >= MAX_CLAUSES) { q.truncated = true; break; }
+    if (q.chips.length >= MAX_CLAUSES) {
+      q.truncated = true;
+      break;
+    }
     addToken(q, token);
   }
-  q.canonical = q.chips.filter((c) => c.valid).map((c) => c.raw).join(' ');
+  q.canonical = q.chips
+    .filter((c) => c.valid)
+    .map((c) => c.raw)
+    .join(' ');
   return q;
 }
 
-interface Token { negated: boolean; quoted: boolean; text: string }
+interface Token {
+  negated: boolean;
+  quoted: boolean;
+  text: string;
+}
 
 function* tokenize(s: string): Generator<Token> {
   let i = 0;
@@ -83,7 +100,8 @@ function* tokenize(s: string): Generator<Token> {
     }
     let text = '';
     while (i < n && !/\s/.test(s[i])) {
-      if (s[i] === '"') { // key:"quoted value with spaces"
+      if (s[i] === '"') {
+        // key:"quoted value with spaces"
         const end = s.indexOf('"', i + 1);
         const stop = end < 0 ? n : end;
         text += s.slice(i + 1, stop);
@@ -127,14 +145,18 @@ function parseFilter(key: string, value: string): Filter | null {
       const tag = normalizeTag(value);
       return tag ? { kind: 'tag', tag } : null;
     }
-    case 'status': return v in STATUS ? { kind: 'status', status: STATUS[v] } : null;
-    case 'year': return parseYear(v);
+    case 'status':
+      return v in STATUS ? { kind: 'status', status: STATUS[v] } : null;
+    case 'year':
+      return parseYear(v);
     case 'author': {
       const w = words(value);
       return w.length ? { kind: 'author', words: w } : null;
     }
-    case 'has': return v in HAS ? { kind: 'has', field: HAS[v] } : null;
-    case 'is': return v === 'starred' || v === 'star' ? { kind: 'starred' } : null;
+    case 'has':
+      return v in HAS ? { kind: 'has', field: HAS[v] } : null;
+    case 'is':
+      return v === 'starred' || v === 'star' ? { kind: 'starred' } : null;
   }
   return null;
 }
@@ -171,11 +193,16 @@ function quote(v: string): string {
 
 function describe(f: Filter, neg: string): { label: string; raw: string } {
   switch (f.kind) {
-    case 'tag': return { label: `tag: ${f.tag}`, raw: `${neg}tag:${quote(f.tag)}` };
-    case 'status': return { label: `status: ${f.status}`, raw: `${neg}status:${f.status}` };
-    case 'author': return { label: `author: ${f.words.join(' ')}`, raw: `${neg}author:${quote(f.words.join(' '))}` };
-    case 'has': return { label: `has ${f.field}`, raw: `${neg}has:${f.field}` };
-    case 'starred': return { label: 'starred', raw: `${neg}is:starred` };
+    case 'tag':
+      return { label: `tag: ${f.tag}`, raw: `${neg}tag:${quote(f.tag)}` };
+    case 'status':
+      return { label: `status: ${f.status}`, raw: `${neg}status:${f.status}` };
+    case 'author':
+      return { label: `author: ${f.words.join(' ')}`, raw: `${neg}author:${quote(f.words.join(' '))}` };
+    case 'has':
+      return { label: `has ${f.field}`, raw: `${neg}has:${f.field}` };
+    case 'starred':
+      return { label: 'starred', raw: `${neg}is:starred` };
     case 'year': {
       const { min, max } = f;
       if (min === max) return { label: `year ${min}`, raw: `${neg}year:${min}` };

@@ -12,14 +12,18 @@ export function orderComparator(order: Exclude<SortOrder, 'relevance'>, docs: re
   const p = (id: number) => docs[id]!.paper;
   const added: Compare = (a, b) => p(b).addedAt - p(a).addedAt || a - b;
   switch (order) {
-    case 'added': return added;
-    case 'updated': return (a, b) => p(b).updatedAt - p(a).updatedAt || added(a, b);
-    case 'year': return (a, b) => (p(b).year ?? -Infinity) - (p(a).year ?? -Infinity) || added(a, b);
-    case 'title': return (a, b) => {
-      const ta = docs[a]!.titleKey;
-      const tb = docs[b]!.titleKey;
-      return ta < tb ? -1 : ta > tb ? 1 : added(a, b);
-    };
+    case 'added':
+      return added;
+    case 'updated':
+      return (a, b) => p(b).updatedAt - p(a).updatedAt || added(a, b);
+    case 'year':
+      return (a, b) => (p(b).year ?? -Infinity) - (p(a).year ?? -Infinity) || added(a, b);
+    case 'title':
+      return (a, b) => {
+        const ta = docs[a]!.titleKey;
+        const tb = docs[b]!.titleKey;
+        return ta < tb ? -1 : ta > tb ? 1 : added(a, b);
+      };
   }
 }
 
@@ -29,7 +33,9 @@ export function rankDocs(order: Exclude<SortOrder, 'relevance'>, docs: readonly 
   for (let id = 0; id < docs.length; id++) if (docs[id]) ids.push(id);
   ids.sort(orderComparator(order, docs));
   const rank = new Uint32Array(docs.length);
-  ids.forEach((id, i) => { rank[id] = i; });
+  ids.forEach((id, i) => {
+    rank[id] = i;
+  });
   return rank;
 }
 

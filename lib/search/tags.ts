@@ -4,7 +4,10 @@ import type { SearchIndex } from './index';
 import { normalizeTag } from './query';
 
 /** `tag` is the spelling met first; tags differing only in case or accents count together. */
-export interface TagCount { tag: string; count: number }
+export interface TagCount {
+  tag: string;
+  count: number;
+}
 
 /** Tags of the whole library, or of the papers `keys` (a result set); most used first, then by name. */
 export function tagCounts(index: SearchIndex, keys?: Iterable<string>): TagCount[] {

@@ -34,16 +34,21 @@ export function fromBase64(s: string): Uint8Array {
 async function derive(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   if (!passphrase) throw new DavError('crypto', 'the passphrase is empty');
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
-    'encrypt',
-    'decrypt',
-  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
 }
 
 /** Seals `plain` for the file at `path`: MAGIC ‖ IV ‖ AES-GCM(ciphertext ‖ tag). */
 export async function seal(key: CryptoKey, path: string, plain: Uint8Array): Promise<Uint8Array> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(path) }, key, plain as BufferSource));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(path) }, key, plain as BufferSource),
+  );
   const out = new Uint8Array(MAGIC.length + iv.length + ct.length);
   out.set(MAGIC);
   out.set(iv, MAGIC.length);
@@ -57,10 +62,15 @@ export function isSealed(data: Uint8Array): boolean {
 
 /** Opens what `seal` made for `path`; a wrong key, a changed byte or another path is a DavError('crypto'). */
 export async function open(key: CryptoKey, path: string, data: Uint8Array): Promise<Uint8Array> {
-  if (!isSealed(data) || data.length < MAGIC.length + 12 + 16) throw new DavError('crypto', `${path} is not encrypted by Papershelf (or is truncated)`);
+  if (!isSealed(data) || data.length < MAGIC.length + 12 + 16)
+    throw new DavError('crypto', `${path} is not encrypted by Papershelf (or is truncated)`);
   const iv = data.slice(MAGIC.length, MAGIC.length + 12);
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(path) }, key, data.subarray(MAGIC.length + 12) as BufferSource);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(path) },
+      key,
+      data.subarray(MAGIC.length + 12) as BufferSource,
+    );
     return new Uint8Array(plain);
   } catch {
     throw new DavError('crypto', `${path} does not decrypt: it was changed on the server, or the passphrase is not the one it was written with`);
@@ -77,7 +87,8 @@ export async function createEncryption(passphrase: string, iterations = DEFAULT_
 
 /** The key for `passphrase`, or DavError('crypto', wrong passphrase) — nothing is read with a wrong key. */
 export async function unlock(passphrase: string, info: EncryptionInfo): Promise<CryptoKey> {
-  if (info.kdf !== 'PBKDF2-SHA256' || !(info.iterations >= 100_000)) throw new DavError('protocol', 'the server folder names an encryption this version does not know');
+  if (info.kdf !== 'PBKDF2-SHA256' || !(info.iterations >= 100_000))
+    throw new DavError('protocol', 'the server folder names an encryption this version does not know');
   const key = await derive(passphrase, fromBase64(info.salt), info.iterations);
   try {
     const check = new TextDecoder().decode(await open(key, 'key-check', fromBase64(info.check)));

@@ -105,7 +105,8 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
   const lib = saved.lib;
   const presented = saved.presented;
   let cursor = saved.cursor;
-  if (cursor && cursor.device !== device) throw new DavError('protocol', 'this library has a new device id since the last sync: disconnect and connect again');
+  if (cursor && cursor.device !== device)
+    throw new DavError('protocol', 'this library has a new device id since the last sync: disconnect and connect again');
 
   // The first round: the library as it is becomes this device's first records.
   let baseline: WireRecord[] = [];
@@ -141,13 +142,14 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
     range: async (from: number, to: number) => {
       // (A first segment's baseline creates are not in the log: rebuilding it gives its edits only.)
       const out: WireRecord[] = [];
-      for (let last = from - 1; last < to; ) {
+      for (let last = from - 1; last < to;) {
         const page = await port.changes(last, PAGE);
         if (!page.length) break;
         for (const r of page) {
           last = r.seq;
           if (r.seq > to) break;
-          if (r.origin !== 'remote' && r.device === device) out.push({ hlc: r.hlc, device, key: r.key, origin: r.origin, ops: wireOps(r, lib, presented) });
+          if (r.origin !== 'remote' && r.device === device)
+            out.push({ hlc: r.hlc, device, key: r.key, origin: r.origin, ops: wireOps(r, lib, presented) });
         }
       }
       return out;
@@ -189,8 +191,15 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
 export async function testConnection(config: SyncConfig, opts: EngineOptions = {}): Promise<string> {
   const url = serverUrl(config.url, config.folder, config.allowInsecure);
   const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs ?? 15_000 });
-  const root = new DavClient({ base: serverUrl(config.url, '', config.allowInsecure).base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs ?? 15_000 });
-  if (!(await root.stat(''))) throw new DavError('not-found', 'the server URL does not exist (404): check it (Nextcloud: …/remote.php/dav/files/USER/)');
+  const root = new DavClient({
+    base: serverUrl(config.url, '', config.allowInsecure).base,
+    user: config.user,
+    password: config.password,
+    fetch: opts.fetch,
+    timeoutMs: opts.timeoutMs ?? 15_000,
+  });
+  if (!(await root.stat('')))
+    throw new DavError('not-found', 'the server URL does not exist (404): check it (Nextcloud: …/remote.php/dav/files/USER/)');
   const folder = await openFolder(dav, config.passphrase || undefined);
   const probe = `.probe-${Math.random().toString(36).slice(2, 10)}`;
   await dav.put(probe, 'papershelf');

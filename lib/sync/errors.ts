@@ -59,7 +59,8 @@ export function statusError(status: number, what: string): DavError {
 export function fetchError(e: unknown, what: string): DavError {
   if (e instanceof DavError) return e;
   const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
-  if (err?.name === 'TimeoutError' || /timed out/i.test(err?.message ?? '')) return new DavError('timeout', `${what}: the server did not answer in time`);
+  if (err?.name === 'TimeoutError' || /timed out/i.test(err?.message ?? ''))
+    return new DavError('timeout', `${what}: the server did not answer in time`);
   if (err?.name === 'AbortError') return new DavError('timeout', `${what}: the request was cancelled (timeout)`);
   const code = err?.cause?.code ?? '';
   const text = `${err?.message ?? ''} ${err?.cause?.message ?? ''}`;
@@ -69,7 +70,8 @@ export function fetchError(e: unknown, what: string): DavError {
   if (/CERT|SSL|TLS|ERR_TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) || /certificate|ssl|tls/i.test(text)) {
     return new DavError('tls', `${what}: the secure connection failed (TLS certificate or protocol)`);
   }
-  if (/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT/.test(code)) return new DavError('timeout', `${what}: the server did not answer in time`);
+  if (/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT/.test(code))
+    return new DavError('timeout', `${what}: the server did not answer in time`);
   const detail = code || err?.cause?.message || '';
   return new DavError('network', `${what}: the server could not be reached (offline, or refused the connection)${detail ? ` [${detail}]` : ''}`);
 }

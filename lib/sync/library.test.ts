@@ -27,7 +27,15 @@ class Profile {
     const papers = await this.db.papers.toArray();
     return JSON.stringify(
       papers
-        .map((p) => ({ key: p.key, title: p.title, tags: [...p.tags].sort(), note: p.note, status: p.status, starred: p.starred, aliases: p.aliases }))
+        .map((p) => ({
+          key: p.key,
+          title: p.title,
+          tags: [...p.tags].sort(),
+          note: p.note,
+          status: p.status,
+          starred: p.starred,
+          aliases: p.aliases,
+        }))
         .sort((a, b) => (a.key < b.key ? -1 : 1)),
     );
   }

@@ -167,7 +167,8 @@ describe('convergence (seeded random interleavings)', () => {
         const m = materialize(d.lib, key);
         let ops: WireOp[];
         const kind = rnd();
-        if (!m || kind < 0.1) ops = [{ op: 'create', record: paper(key, `T${step}`, { tags: rnd() < 0.5 ? ['seed'] : [], note: rnd() < 0.3 ? `n${step}` : '' }) }];
+        if (!m || kind < 0.1)
+          ops = [{ op: 'create', record: paper(key, `T${step}`, { tags: rnd() < 0.5 ? ['seed'] : [], note: rnd() < 0.3 ? `n${step}` : '' }) }];
         else if (kind < 0.3) ops = [{ op: 'tag', tag: pick(['a', 'b', 'c']), present: rnd() < 0.6 }];
         else if (kind < 0.5) ops = [{ op: 'note', text: `note ${step}`, prevs: noteHeads(d.lib, key) }];
         else if (kind < 0.65) ops = [{ op: 'set', field: 'status', value: pick(['unread', 'reading', 'read']) }];

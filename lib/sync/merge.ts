@@ -198,7 +198,9 @@ function noteOf(states: PaperState[]): { text: string; conflict: boolean } {
  */
 export function materialize(lib: LibraryState, target: string): MaterializedPaper | null {
   if (targetOf(lib, target) !== target) return null;
-  const states = groupOf(lib, target).map((k) => lib.papers.get(k)!).filter(Boolean);
+  const states = groupOf(lib, target)
+    .map((k) => lib.papers.get(k)!)
+    .filter(Boolean);
   if (states.length === 0) return null;
   let created: string | undefined, edited: string | undefined, removed: string | undefined, addedAt: number | undefined;
   const fields = new Map<string, Reg>();
@@ -229,7 +231,10 @@ export function materialize(lib: LibraryState, target: string): MaterializedPape
   const paper = {
     ...record,
     key: target,
-    tags: [...tags].filter(([, r]) => r.value === true).map(([t]) => t).sort(),
+    tags: [...tags]
+      .filter(([, r]) => r.value === true)
+      .map(([t]) => t)
+      .sort(),
     note: note.text,
     aliases: [...aliases].sort(),
     addedAt: addedAt ?? (record.addedAt as number),
@@ -256,7 +261,9 @@ export function affectedTargets(lib: LibraryState, touched: Iterable<string>): S
 
 /** The note version ids a device's paper shows for `key` now (what an edit there replaces). */
 export function noteHeads(lib: LibraryState, target: string): string[] {
-  const states = groupOf(lib, target).map((k) => lib.papers.get(k)).filter((s): s is PaperState => !!s);
+  const states = groupOf(lib, target)
+    .map((k) => lib.papers.get(k))
+    .filter((s): s is PaperState => !!s);
   const replaced = new Set<string>();
   for (const s of states) for (const v of s.notes.values()) for (const p of v.prevs) replaced.add(p);
   const heads: string[] = [];

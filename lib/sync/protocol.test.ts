@@ -69,7 +69,8 @@ for (const kind of ['apache', 'rclone'] as DavKind[]) {
   describe.skipIf(!davAvailable(kind))(`sync protocol through ${kind}`, () => {
     let server: DavServer;
     let folderN = 0;
-    const client = (folder: string) => new DavClient({ base: `${server.url}${folder}/`, user: server.user, password: server.password, timeoutMs: 10_000 });
+    const client = (folder: string) =>
+      new DavClient({ base: `${server.url}${folder}/`, user: server.user, password: server.password, timeoutMs: 10_000 });
     beforeAll(async () => {
       server = await startDav(kind);
     }, 20_000);

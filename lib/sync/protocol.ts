@@ -93,7 +93,8 @@ export async function openFolder(dav: DavClient, passphrase: string | undefined,
   }
   const file = parseFolder(json);
   if (!file.encryption) {
-    if (passphrase) throw new DavError('crypto', 'this sync folder is not encrypted: clear the passphrase, or choose a new folder to start an encrypted one');
+    if (passphrase)
+      throw new DavError('crypto', 'this sync folder is not encrypted: clear the passphrase, or choose a new folder to start an encrypted one');
     return { file, codec: new Codec() };
   }
   if (!passphrase) throw new DavError('crypto', 'this sync folder is encrypted: enter its passphrase');
@@ -114,7 +115,15 @@ async function readFile(dav: DavClient, codec: Codec, path: string): Promise<unk
 }
 
 async function writeHead(dav: DavClient, codec: Codec, c: SyncCursor, now: number): Promise<void> {
-  const head: HeadFile = { format: 'papershelf-head', device: c.device, n: c.n, compacted: c.compacted, seen: c.seen, at: now, ...(c.snapshot ? { snapshot: c.snapshot } : {}) };
+  const head: HeadFile = {
+    format: 'papershelf-head',
+    device: c.device,
+    n: c.n,
+    compacted: c.compacted,
+    seen: c.seen,
+    at: now,
+    ...(c.snapshot ? { snapshot: c.snapshot } : {}),
+  };
   await dav.putAtomic(headPath(c.device), await codec.encode(headPath(c.device), head));
 }
 

@@ -91,6 +91,7 @@ export function parseSegment(v: unknown, device: string, n: number): SegmentFile
   const path = segmentPath(device, n);
   const s = check(segmentSchema, v, path) as SegmentFile;
   if (s.device !== device || s.n !== n) throw new DavError('protocol', `${path} holds another segment (${s.device} #${s.n})`);
-  if (s.records.some((r) => r.device !== device || !r.hlc.endsWith(device))) throw new DavError('protocol', `${path} holds records of another device`);
+  if (s.records.some((r) => r.device !== device || !r.hlc.endsWith(device)))
+    throw new DavError('protocol', `${path} holds records of another device`);
   return s;
 }

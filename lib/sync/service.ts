@@ -82,7 +82,8 @@ export async function runSync(db: PapershelfDB): Promise<SyncStatus | undefined>
     await setStatus({ ...(prev ?? { message: '' }), state: 'syncing', at: Date.now() });
     let status: SyncStatus;
     try {
-      if (!(await hasPermission(config))) throw new DavError('forbidden', `Papershelf may not reach ${new URL(config.url).host}: press "Sync now" in Settings to allow it`);
+      if (!(await hasPermission(config)))
+        throw new DavError('forbidden', `Papershelf may not reach ${new URL(config.url).host}: press "Sync now" in Settings to allow it`);
       const out = await syncNow(config, syncPort(db), store());
       status = { state: 'ok', at: out.at, message: summary(out), lastSuccess: out.at };
     } catch (e) {

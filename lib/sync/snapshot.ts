@@ -31,13 +31,19 @@ export interface SnapshotFile {
 const regs = (m: Map<string, { at: string; value: unknown }>): Row[] => [...m].map(([k, r]) => [k, r.at, r.value]);
 
 export function paperToJson(s: PaperState): PaperJson {
-    const p: PaperJson = { f: regs(s.fields), t: regs(s.tags), n: [...s.notes].map(([id, v]) => [id, v.text, v.prevs]), a: [...s.aliases], i: regs(s.items) };
-    if (s.created) p.c = s.created;
-    if (s.edited) p.e = s.edited;
-    if (s.removed) p.r = s.removed;
-    if (s.merged) p.m = [s.merged.at, s.merged.value as string];
-    if (s.addedAt !== undefined) p.d = s.addedAt;
-    return p;
+  const p: PaperJson = {
+    f: regs(s.fields),
+    t: regs(s.tags),
+    n: [...s.notes].map(([id, v]) => [id, v.text, v.prevs]),
+    a: [...s.aliases],
+    i: regs(s.items),
+  };
+  if (s.created) p.c = s.created;
+  if (s.edited) p.e = s.edited;
+  if (s.removed) p.r = s.removed;
+  if (s.merged) p.m = [s.merged.at, s.merged.value as string];
+  if (s.addedAt !== undefined) p.d = s.addedAt;
+  return p;
 }
 
 export function toSnapshot(lib: LibraryState, device: string, n: number, covers: Record<string, number>): SnapshotFile {
@@ -77,23 +83,23 @@ const toMap = (rows: Row[]) => new Map(rows.map(([k, at, value]) => [k, { at, va
 
 /** Adds one paper's state to `lib` (a fresh key). */
 export function addPaperJson(lib: LibraryState, key: string, p: PaperJson): void {
-    const s: PaperState = {
-      fields: toMap(p.f),
-      tags: toMap(p.t),
-      notes: new Map(p.n.map(([id, text, prevs]) => [id, { text, prevs }])),
-      aliases: new Set(p.a),
-      items: toMap(p.i),
-      created: p.c,
-      edited: p.e,
-      removed: p.r,
-      addedAt: p.d,
-    };
-    if (p.m) {
-      s.merged = { at: p.m[0], value: p.m[1] };
-      if (!lib.absorbed.has(p.m[1])) lib.absorbed.set(p.m[1], new Set());
-      lib.absorbed.get(p.m[1])!.add(key);
-    }
-    lib.papers.set(key, s);
+  const s: PaperState = {
+    fields: toMap(p.f),
+    tags: toMap(p.t),
+    notes: new Map(p.n.map(([id, text, prevs]) => [id, { text, prevs }])),
+    aliases: new Set(p.a),
+    items: toMap(p.i),
+    created: p.c,
+    edited: p.e,
+    removed: p.r,
+    addedAt: p.d,
+  };
+  if (p.m) {
+    s.merged = { at: p.m[0], value: p.m[1] };
+    if (!lib.absorbed.has(p.m[1])) lib.absorbed.set(p.m[1], new Set());
+    lib.absorbed.get(p.m[1])!.add(key);
+  }
+  lib.papers.set(key, s);
 }
 
 /** The state a snapshot holds (a fresh LibraryState; join it into another with joinInto). */

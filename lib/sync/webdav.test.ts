@@ -84,7 +84,8 @@ describe.skipIf(!davAvailable('apache'))('WebDAV faults', () => {
     server = await startDav('apache');
   }, 20_000);
   afterAll(() => server?.dispose());
-  const client = (path = '', timeoutMs = 5000) => new DavClient({ base: `${server.url}${path}`, user: server.user, password: server.password, timeoutMs });
+  const client = (path = '', timeoutMs = 5000) =>
+    new DavClient({ base: `${server.url}${path}`, user: server.user, password: server.password, timeoutMs });
 
   it('says 507 when the server is full', async () => {
     setFull(server, true);
@@ -141,7 +142,12 @@ describe('servers that lie', () => {
   });
 
   it('broken XML in a 207 is a protocol error, not an empty folder', async () => {
-    for (const body of ['<D:multistatus xmlns:D="DAV:"><D:response>', 'not xml at all', '<x:multistatus xmlns:x="other"/>', '<D:multistatus><D:response/></D:multistatus>']) {
+    for (const body of [
+      '<D:multistatus xmlns:D="DAV:"><D:response>',
+      'not xml at all',
+      '<x:multistatus xmlns:x="other"/>',
+      '<D:multistatus><D:response/></D:multistatus>',
+    ]) {
       const e = await rejects(fake(207, body).list(''));
       expect(e.kind).toBe('protocol');
     }
@@ -155,8 +161,15 @@ describe('servers that lie', () => {
 
   it('DNS and TLS failures are named', async () => {
     const failing = (cause: object) =>
-      new DavClient({ base: 'https://dav.example/', user: 'u', password: 'p', fetch: async () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause })) });
+      new DavClient({
+        base: 'https://dav.example/',
+        user: 'u',
+        password: 'p',
+        fetch: async () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause })),
+      });
     expect((await rejects(failing({ code: 'ENOTFOUND' }).stat(''))).kind).toBe('dns');
-    expect((await rejects(failing({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' }).stat(''))).kind).toBe('tls');
+    expect(
+      (await rejects(failing({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' }).stat(''))).kind,
+    ).toBe('tls');
   });
 });

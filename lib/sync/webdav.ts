@@ -64,7 +64,10 @@ export class DavClient {
   /** One request with auth and a deadline; the body is read inside the deadline too. */
   private async request(method: string, path: string, what: string, init: { headers?: Record<string, string>; body?: Uint8Array | string } = {}) {
     const ctrl = new AbortController();
-    const timer = setTimeout(() => ctrl.abort(new DavError('timeout', `${what}: the server did not answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
+    const timer = setTimeout(
+      () => ctrl.abort(new DavError('timeout', `${what}: the server did not answer within ${this.timeoutMs / 1000} s`)),
+      this.timeoutMs,
+    );
     try {
       const body = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : init.body;
       const res = await this.fetchFn(this.url(path), {
@@ -97,7 +100,12 @@ export class DavClient {
     if (res.status === 404) return null;
     if (res.status !== 207) {
       // A web page answering 200 to PROPFIND is a plain web server, not WebDAV.
-      if (res.ok) throw new DavError('no-webdav', `${what}: the server answered a web page, not a WebDAV listing (HTTP ${res.status}): check the URL`, res.status);
+      if (res.ok)
+        throw new DavError(
+          'no-webdav',
+          `${what}: the server answered a web page, not a WebDAV listing (HTTP ${res.status}): check the URL`,
+          res.status,
+        );
       throw statusError(res.status, what);
     }
     return parseMultistatus(new TextDecoder().decode(bytes), this.url(path));

@@ -34,8 +34,9 @@ const bad = (why: string) => new DavError('protocol', `the server's folder listi
 export function parseXml(xml: string): Node {
   const root: Node = { name: '#root', ns: '', children: [], text: '' };
   const stack: { node: Node; raw: string; scope: Map<string, string> }[] = [{ node: root, raw: '', scope: new Map([['xml', 'xml']]) }];
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
-  for (let m; (m = re.exec(xml)); ) {
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  for (let m; (m = re.exec(xml));) {
     const top = stack[stack.length - 1];
     if (m[1] !== undefined) top.node.text += m[1];
     else if (m[6] !== undefined) top.node.text += decode(m[6]);
@@ -83,7 +84,9 @@ export function parseMultistatus(xml: string, base: string): DavEntry[] {
       throw bad(`an unreadable href "${allText(hrefNode).trim()}"`);
     }
     // Only the propstat that succeeded carries real values (404 ones list unknown properties).
-    const ok = dav(r, 'propstat').find((ps) => /\s2\d\d\s/.test(` ${allText(first(ps, 'status') ?? { name: '', ns: '', children: [], text: 'HTTP/1.1 200 OK' })} `));
+    const ok = dav(r, 'propstat').find((ps) =>
+      /\s2\d\d\s/.test(` ${allText(first(ps, 'status') ?? { name: '', ns: '', children: [], text: 'HTTP/1.1 200 OK' })} `),
+    );
     const prop = first(ok, 'prop');
     const rtype = first(prop, 'resourcetype');
     const etag = first(prop, 'getetag');

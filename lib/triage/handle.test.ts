@@ -24,7 +24,11 @@ beforeEach(() => {
   seen = new SeenDB(`ts-${Math.random()}`);
   ledger = true;
   refreshed = [];
-  env = { db, setBadge: async () => {}, triage: { seen, ledgerOn: async () => ledger, device: async () => 'dev-1', refreshBadge: async (t) => void refreshed.push(t), now: () => 5000 } };
+  env = {
+    db,
+    setBadge: async () => {},
+    triage: { seen, ledgerOn: async () => ledger, device: async () => 'dev-1', refreshBadge: async (t) => void refreshed.push(t), now: () => 5000 },
+  };
 });
 afterEach(async () => {
   await db.delete();
@@ -33,7 +37,11 @@ afterEach(async () => {
 
 describe('triage messages in the background', () => {
   it('day 1 seen on Hugging Face, day 2 on arXiv: only the unseen are new, for the badge too', async () => {
-    await handleMessage({ type: 'seen', url: 'https://huggingface.co/papers?date=x', entries: [sighting('arxiv:1'), sighting('arxiv:2', ['doi:10.1/two'])] }, tab, env);
+    await handleMessage(
+      { type: 'seen', url: 'https://huggingface.co/papers?date=x', entries: [sighting('arxiv:1'), sighting('arxiv:2', ['doi:10.1/two'])] },
+      tab,
+      env,
+    );
     expect(await seen.seen.get('arxiv:1')).toMatchObject({ firstWhere: 'huggingface.co/papers', first: 5000 });
     const reply = await handleMessage({ type: 'seenLookup', keys: ['arxiv:1', 'doi:10.1/two', 'arxiv:3'] }, tab, env);
     expect(reply).toEqual({ ledger: true, seen: ['arxiv:1', 'doi:10.1/two'], dismissed: [] });
@@ -49,7 +57,9 @@ describe('triage messages in the background', () => {
 
   it('with the ledger off nothing is recorded and nothing is new', async () => {
     ledger = false;
-    expect(await handleMessage({ type: 'seen', url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:1')] }, tab, env)).toEqual({ recorded: 0 });
+    expect(await handleMessage({ type: 'seen', url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:1')] }, tab, env)).toEqual({
+      recorded: 0,
+    });
     expect(await seen.seen.count()).toBe(0);
     expect(await handleMessage({ type: 'seenLookup', keys: ['arxiv:1'] }, tab, env)).toEqual({ ledger: false, seen: [], dismissed: [] });
     expect((await getTabTriage(3))?.newKeys).toEqual([]);
@@ -63,14 +73,16 @@ describe('triage messages in the background', () => {
     expect(await seen.dismissed.count()).toBe(0);
   });
 
-  it('history is for extension pages only; mark all seen empties the tab\'s new keys', async () => {
+  it("history is for extension pages only; mark all seen empties the tab's new keys", async () => {
     await handleMessage({ type: 'seen', url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:1')] }, tab, env);
     expect(await handleMessage({ type: 'seenRecent', days: 7, limit: 10 }, tab, env)).toEqual({ error: 'seenRecent: extension pages only' });
     expect(await handleMessage({ type: 'clearSeen' }, tab, env)).toHaveProperty('error');
     const recent = await handleMessage({ type: 'seenRecent', days: 7, limit: 10 }, page, env);
     expect(recent).toMatchObject({ records: [{ key: 'arxiv:1', title: 'Paper arxiv:1' }] });
     await handleMessage({ type: 'seenLookup', keys: ['arxiv:1', 'arxiv:2'] }, tab, env);
-    expect(await handleMessage({ type: 'markSeen', tabId: 3, url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:2')] }, page, env)).toEqual({ recorded: 1 });
+    expect(
+      await handleMessage({ type: 'markSeen', tabId: 3, url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:2')] }, page, env),
+    ).toEqual({ recorded: 1 });
     expect((await getTabTriage(3))?.newKeys).toEqual([]);
     await handleMessage({ type: 'clearSeen' }, page, env);
     expect(await seen.seen.count()).toBe(0);

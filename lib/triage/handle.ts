@@ -24,7 +24,11 @@ const DAY = 86_400_000;
 
 const events = (url: string, list: Sighting[], at: number): SeenEvent[] => list.map((s) => ({ ...s, at, where: whereOf(url) }));
 
-export async function handleTriage(msg: TriageMessage, from: { tabId?: number; extensionPage?: boolean }, env: TriageEnv): Promise<Replies[TriageMessage['type']] | ErrorReply> {
+export async function handleTriage(
+  msg: TriageMessage,
+  from: { tabId?: number; extensionPage?: boolean },
+  env: TriageEnv,
+): Promise<Replies[TriageMessage['type']] | ErrorReply> {
   const now = (env.now ?? Date.now)();
   const { tabId } = from;
   // History is read and changed by the extension's pages only, never by a page's content script.

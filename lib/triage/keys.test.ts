@@ -9,8 +9,16 @@ function key(target: Element, key: string, init: KeyboardEventInit = {}, trusted
   const listener = (ev: Event) => {
     const k = ev as KeyboardEvent;
     got = triageAction({
-      key: k.key, isTrusted: trusted, ctrlKey: k.ctrlKey, altKey: k.altKey, metaKey: k.metaKey, shiftKey: k.shiftKey,
-      isComposing: k.isComposing, defaultPrevented: k.defaultPrevented, composedPath: () => k.composedPath(), target: k.target,
+      key: k.key,
+      isTrusted: trusted,
+      ctrlKey: k.ctrlKey,
+      altKey: k.altKey,
+      metaKey: k.metaKey,
+      shiftKey: k.shiftKey,
+      isComposing: k.isComposing,
+      defaultPrevented: k.defaultPrevented,
+      composedPath: () => k.composedPath(),
+      target: k.target,
     });
   };
   window.addEventListener('keydown', listener);
@@ -30,7 +38,8 @@ describe('keyboard triage keys', () => {
   });
 
   it('leaves keys typed in fields alone', () => {
-    document.body.innerHTML = '<input type="search"><textarea></textarea><select></select><div contenteditable="true"><b>x</b></div><div role="textbox"></div>';
+    document.body.innerHTML =
+      '<input type="search"><textarea></textarea><select></select><div contenteditable="true"><b>x</b></div><div role="textbox"></div>';
     for (const sel of ['input', 'textarea', 'select', 'b', '[role=textbox]']) expect(key(document.querySelector(sel)!, 'j'), sel).toBeNull();
   });
 

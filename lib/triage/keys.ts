@@ -4,7 +4,16 @@
 
 export type TriageAction = 'next' | 'prev' | 'save' | 'dismiss' | 'open' | 'tag' | 'note' | 'help' | 'close';
 
-export const KEYMAP: Readonly<Record<string, TriageAction>> = { j: 'next', k: 'prev', s: 'save', x: 'dismiss', o: 'open', t: 'tag', n: 'note', '?': 'help' };
+export const KEYMAP: Readonly<Record<string, TriageAction>> = {
+  j: 'next',
+  k: 'prev',
+  s: 'save',
+  x: 'dismiss',
+  o: 'open',
+  t: 'tag',
+  n: 'note',
+  '?': 'help',
+};
 
 /** What `?` lists, in order. */
 export const KEY_HELP: readonly [string, string][] = [

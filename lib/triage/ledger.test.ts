@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyBatch, applySighting, compactionCount, seenAmong, triageState, whereOf, type SeenEvent } from './ledger';
 
-const ev = (key: string, at: number, where: string, aliases: string[] = []): SeenEvent => ({ key, aliases, at, where, title: `T ${key}`, authors: ['A'] });
+const ev = (key: string, at: number, where: string, aliases: string[] = []): SeenEvent => ({
+  key,
+  aliases,
+  at,
+  where,
+  title: `T ${key}`,
+  authors: ['A'],
+});
 
 describe('seen ledger rules', () => {
   it('keeps the first sighting and moves the last one on', () => {

@@ -3,12 +3,24 @@ import type { SeenItem } from '../messaging/replies';
 import { idsOfKeys, paperOfSeen, searchSeen } from './recent';
 
 const item = (key: string, title: string, extra: Partial<SeenItem> = {}): SeenItem => ({
-  key, aliases: [], title, authors: [], first: 1, last: 2, firstWhere: 'huggingface.co/papers', lastWhere: 'huggingface.co/papers', count: 1, ...extra,
+  key,
+  aliases: [],
+  title,
+  authors: [],
+  first: 1,
+  last: 2,
+  firstWhere: 'huggingface.co/papers',
+  lastWhere: 'huggingface.co/papers',
+  count: 1,
+  ...extra,
 });
 
 describe('seen recently', () => {
   it('searches by word prefixes over title, authors and where', () => {
-    const items = [item('arxiv:2401.00001', 'Sparse Routing for Mixtures of Experts', { authors: ['Noam Shazeer'] }), item('arxiv:2401.00002', 'Dense retrieval', { lastWhere: 'arxiv.org/list/cs.IR/new' })];
+    const items = [
+      item('arxiv:2401.00001', 'Sparse Routing for Mixtures of Experts', { authors: ['Noam Shazeer'] }),
+      item('arxiv:2401.00002', 'Dense retrieval', { lastWhere: 'arxiv.org/list/cs.IR/new' }),
+    ];
     expect(searchSeen(items, 'spar rout').map((i) => i.key)).toEqual(['arxiv:2401.00001']);
     expect(searchSeen(items, 'shazeer').map((i) => i.key)).toEqual(['arxiv:2401.00001']);
     expect(searchSeen(items, 'arxiv').map((i) => i.key)).toEqual(['arxiv:2401.00002']);

@@ -5,7 +5,15 @@ import type { Identifiers, PaperMeta } from '../paper/schema';
 import { words } from '../search/normalize';
 import type { SeenItem } from '../messaging/replies';
 
-const PREFIXES: Record<string, keyof Identifiers> = { arxiv: 'arxiv', doi: 'doi', openreview: 'openreview', pmid: 'pmid', acl: 'acl', dblp: 'dblp', url: 'url' };
+const PREFIXES: Record<string, keyof Identifiers> = {
+  arxiv: 'arxiv',
+  doi: 'doi',
+  openreview: 'openreview',
+  pmid: 'pmid',
+  acl: 'acl',
+  dblp: 'dblp',
+  url: 'url',
+};
 
 /** The identifiers a ledger record's keys name (`arxiv:…`, `doi:…`, …). */
 export function idsOfKeys(keys: string[]): Identifiers {
@@ -20,7 +28,14 @@ export function idsOfKeys(keys: string[]): Identifiers {
 
 /** A paper to save from a ledger record (metadata completion fills in the rest once saved). */
 export function paperOfSeen(item: SeenItem): PaperMeta | null {
-  const p = makePaper({ ids: idsOfKeys([item.key, ...item.aliases]), title: item.title, authors: item.authors, year: item.year, venue: item.venue, source: 'seen' });
+  const p = makePaper({
+    ids: idsOfKeys([item.key, ...item.aliases]),
+    title: item.title,
+    authors: item.authors,
+    year: item.year,
+    venue: item.venue,
+    source: 'seen',
+  });
   // The record's own key wins: it is the key the listing showed.
   return p && p.key !== item.key && !item.aliases.includes(p.key) ? null : p && { ...p, key: item.key };
 }

@@ -6,7 +6,9 @@ import type { Sighting } from '../messaging/protocol';
 export function sightingOf(p: PaperMeta): Sighting {
   return {
     key: p.key,
-    aliases: allKeys(p.ids).filter((k) => k !== p.key).slice(0, 20),
+    aliases: allKeys(p.ids)
+      .filter((k) => k !== p.key)
+      .slice(0, 20),
     title: p.title,
     authors: p.authors.slice(0, 8),
     ...(p.year !== undefined && { year: p.year }),

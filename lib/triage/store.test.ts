@@ -9,13 +9,26 @@ beforeEach(() => {
 });
 afterEach(() => db.delete());
 
-const ev = (key: string, at: number, where = 'huggingface.co/papers', aliases: string[] = []): SeenEvent => ({ key, aliases, at, where, title: `Paper ${key}`, authors: [] });
+const ev = (key: string, at: number, where = 'huggingface.co/papers', aliases: string[] = []): SeenEvent => ({
+  key,
+  aliases,
+  at,
+  where,
+  title: `Paper ${key}`,
+  authors: [],
+});
 
 describe('seen ledger store', () => {
   it('records sightings and finds them by key and by alias', async () => {
     await recordSightings(db, [ev('arxiv:1', 10, 'huggingface.co/papers', ['doi:10.1/one']), ev('arxiv:2', 11)]);
     await recordSightings(db, [ev('arxiv:1', 99, 'arxiv.org/list/cs.LG/new')]);
-    expect(await db.seen.get('arxiv:1')).toMatchObject({ first: 10, last: 99, firstWhere: 'huggingface.co/papers', lastWhere: 'arxiv.org/list/cs.LG/new', count: 2 });
+    expect(await db.seen.get('arxiv:1')).toMatchObject({
+      first: 10,
+      last: 99,
+      firstWhere: 'huggingface.co/papers',
+      lastWhere: 'arxiv.org/list/cs.LG/new',
+      count: 2,
+    });
     const got = await lookup(db, ['doi:10.1/one', 'arxiv:2', 'arxiv:3']);
     expect(got.seen.sort()).toEqual(['arxiv:2', 'doi:10.1/one']);
   });
@@ -29,7 +42,10 @@ describe('seen ledger store', () => {
   });
 
   it('compaction drops the records seen longest ago, down to what is kept', async () => {
-    await recordSightings(db, Array.from({ length: 30 }, (_, i) => ev(`k${i}`, 1000 + i)));
+    await recordSightings(
+      db,
+      Array.from({ length: 30 }, (_, i) => ev(`k${i}`, 1000 + i)),
+    );
     expect(await compact(db, 20, 25)).toBe(10);
     expect(await db.seen.count()).toBe(20);
     expect(await db.seen.get('k9')).toBeUndefined();

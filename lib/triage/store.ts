@@ -2,7 +2,16 @@
 // background (a content script's IndexedDB is the page's). The library's schema versions never
 // touch it, and clearing history never touches the library.
 import { Dexie, type EntityTable } from 'dexie';
-import { applyBatch, compactionCount, LEDGER_HIGH_WATER, LEDGER_KEEP, seenAmong, type DismissRecord, type SeenEvent, type SeenRecord } from './ledger';
+import {
+  applyBatch,
+  compactionCount,
+  LEDGER_HIGH_WATER,
+  LEDGER_KEEP,
+  seenAmong,
+  type DismissRecord,
+  type SeenEvent,
+  type SeenRecord,
+} from './ledger';
 
 export const SEEN_DB_NAME = 'papershelf-seen';
 

@@ -40,7 +40,9 @@ describe('watch list', () => {
   });
 
   it('venues match as phrases', () => {
-    expect(matchWatch(paper({ venue: 'Advances in Neural Information Processing Systems (NeurIPS)' }), compileWatchList(['venue: neurips']))).toHaveLength(1);
+    expect(
+      matchWatch(paper({ venue: 'Advances in Neural Information Processing Systems (NeurIPS)' }), compileWatchList(['venue: neurips'])),
+    ).toHaveLength(1);
     expect(matchWatch(paper({ venue: 'ICML' }), compileWatchList(['venue: neurips']))).toHaveLength(0);
   });
 

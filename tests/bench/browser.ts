@@ -17,11 +17,23 @@ export interface Session {
  * (the caller keeps the browser off the network itself, e.g. with --host-resolver-rules).
  */
 export async function launch(extensionDir?: string, extraArgs: string[] = [], abortAll = true): Promise<Session> {
-  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs];
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...extraArgs,
+  ];
   if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   else args.push('--disable-extensions');
   const context = await chromium.launchPersistentContext('', { headless: true, executablePath, args, viewport: { width: 1280, height: 900 } });
-  if (abortAll) await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (route) => route.abort('internetdisconnected'));
+  if (abortAll)
+    await context.route(
+      (u) => u.protocol === 'http:' || u.protocol === 'https:',
+      (route) => route.abort('internetdisconnected'),
+    );
   if (!extensionDir) return { context };
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // The install opens the options page (first run): wait for it, or it can take over the
@@ -35,7 +47,10 @@ export async function launch(extensionDir?: string, extraArgs: string[] = [], ab
 }
 
 export async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
-  await context.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await context.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
 }
 
 export async function tabIdOf(background: Worker, page: Page): Promise<number> {

@@ -6,5 +6,8 @@ import 'fake-indexeddb/auto';
 const g = globalThis as Record<string, unknown>;
 g.chrome ??= {
   runtime: { id: 'bench' },
-  storage: { local: { set: async () => undefined, get: async () => ({}), remove: async () => undefined }, session: { set: async () => undefined, get: async () => ({}) } },
+  storage: {
+    local: { set: async () => undefined, get: async () => ({}), remove: async () => undefined },
+    session: { set: async () => undefined, get: async () => ({}) },
+  },
 };

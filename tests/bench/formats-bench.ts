@@ -7,7 +7,10 @@ import { importBibtex } from '../../lib/formats/import/bibtex';
 import { generatePapers } from '../../lib/search/generate';
 import { ratio, summary, type Result } from './stats';
 
-interface CiteLike { format(style: string): string; data: unknown[] }
+interface CiteLike {
+  format(style: string): string;
+  data: unknown[];
+}
 const require = createRequire(import.meta.url);
 const { Cite } = require('@citation-js/core') as { Cite: new (data: unknown) => CiteLike };
 require('@citation-js/plugin-bibtex');

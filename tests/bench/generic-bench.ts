@@ -27,10 +27,14 @@ function time(f: () => unknown, reps: number): number {
 
 export function genericBench(runs: number): Result[] {
   const html = pageWithoutIds(2000);
-  const win = new Window({ url: 'https://news.example.org/2024/story', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url: 'https://news.example.org/2024/story',
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const doc = new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const url = new URL('https://news.example.org/2024/story');
-  if (listing(doc, url).length || quickCheck(doc, url, { detectOn: 'all', adapters: [] }) !== 'none') throw new Error('the page without identifiers names one');
+  if (listing(doc, url).length || quickCheck(doc, url, { detectOn: 'all', adapters: [] }) !== 'none')
+    throw new Error('the page without identifiers names one');
   const quick: number[] = [];
   const layer: number[] = [];
   const walk: number[] = [];
@@ -44,6 +48,12 @@ export function genericBench(runs: number): Result[] {
   return [
     summary(`generic listing layer, page without identifiers (${kb} KB): quick check`, quick, 'ms', 'lower', undefined, note),
     summary(`generic listing layer, page without identifiers (${kb} KB): the layer itself`, layer, 'ms', 'lower', undefined, note),
-    ratio(`generic listing layer, page without identifiers: layer ÷ one querySelectorAll('*') walk`, layer, walk, 1, 'the pre-check must cost less than walking the page once'),
+    ratio(
+      `generic listing layer, page without identifiers: layer ÷ one querySelectorAll('*') walk`,
+      layer,
+      walk,
+      1,
+      'the pre-check must cost less than walking the page once',
+    ),
   ];
 }

@@ -12,13 +12,22 @@ const t0 = performance.now();
 for (let i = 0; i < N; i += 5000) {
   const batch: SeenEvent[] = [];
   for (let j = i; j < i + 5000; j++)
-    batch.push({ key: `arxiv:24${String(j).padStart(7, '0')}`, aliases: [`doi:10.48550/x.${j}`], at: j, where: 'arxiv.org/list', title: `Paper ${j}`, authors: ['A. Author'] });
+    batch.push({
+      key: `arxiv:24${String(j).padStart(7, '0')}`,
+      aliases: [`doi:10.48550/x.${j}`],
+      at: j,
+      where: 'arxiv.org/list',
+      title: `Paper ${j}`,
+      authors: ['A. Author'],
+    });
   await recordSightings(db, batch);
 }
 console.log(`seeded ${await db.seen.count()} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const times: number[] = [];
 for (let r = 0; r < 7; r++) {
-  const keys = Array.from({ length: 2000 }, (_, j) => (j % 2 ? `arxiv:24${String(r * 13 + j * 97).padStart(7, '0')}` : `arxiv:2501.${String(j).padStart(5, '0')}`));
+  const keys = Array.from({ length: 2000 }, (_, j) =>
+    j % 2 ? `arxiv:24${String(r * 13 + j * 97).padStart(7, '0')}` : `arxiv:2501.${String(j).padStart(5, '0')}`,
+  );
   const t = performance.now();
   const got = await lookup(db, keys);
   times.push(performance.now() - t);

@@ -13,8 +13,13 @@ import { median, ratio, summary, type Result } from './stats';
 // is requested.
 const URL_2000 = 'http://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
 
-
-interface Load { dcl: number; dclEnd: number; load: number; first: number; all: number }
+interface Load {
+  dcl: number;
+  dclEnd: number;
+  load: number;
+  first: number;
+  all: number;
+}
 
 async function loadOnce(context: BrowserContext, waitControls: boolean): Promise<{ page: Page; t: Load }> {
   const page = await context.newPage();
@@ -22,7 +27,13 @@ async function loadOnce(context: BrowserContext, waitControls: boolean): Promise
   if (waitControls) await page.waitForFunction(() => window.__bench.all > 0, undefined, { timeout: 120_000, polling: 50 });
   const t = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { dcl: nav.domContentLoadedEventStart, dclEnd: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, first: window.__bench.first, all: window.__bench.all };
+    return {
+      dcl: nav.domContentLoadedEventStart,
+      dclEnd: nav.domContentLoadedEventEnd,
+      load: nav.loadEventEnd,
+      first: window.__bench.first,
+      all: window.__bench.all,
+    };
   });
   return { page, t };
 }
@@ -46,7 +57,9 @@ async function reportedAfterDcl(background: Worker, page: Page, count: number): 
     },
     { key: `tab:${tabId}`, count },
   );
-  const dclEpoch = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+  const dclEpoch = await page.evaluate(
+    () => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+  );
   return at - dclEpoch;
 }
 
@@ -138,8 +151,14 @@ export async function listingBench(extDir: string, runs: number): Promise<Result
       ratio('listing 2,000: all controls ÷ one walk', controls, walks),
       summary('listing 2,000: load event, without extension', loadPlain, 'ms'),
       summary('listing 2,000: load event, with extension', loadExt, 'ms'),
-      { ...summary('listing 2,000: load-event overhead of the extension', overhead, '%', 'lower', 5), value: (median(loadExt) / median(loadPlain) - 1) * 100 },
-      { ...summary('listing 2,000: overhead until controls are in (max(load, all controls))', settled, '%'), value: (median(settledExt) / median(loadPlain) - 1) * 100 },
+      {
+        ...summary('listing 2,000: load-event overhead of the extension', overhead, '%', 'lower', 5),
+        value: (median(loadExt) / median(loadPlain) - 1) * 100,
+      },
+      {
+        ...summary('listing 2,000: overhead until controls are in (max(load, all controls))', settled, '%'),
+        value: (median(settledExt) / median(loadPlain) - 1) * 100,
+      },
     ];
   } finally {
     await ext.context.close();

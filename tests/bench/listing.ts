@@ -6,7 +6,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 function entry(i: number, id: string, title: string, authors: string[], abstract: string | undefined): string {
   const people = authors
-    .map((a) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=${encodeURIComponent(a.split(' ').reverse().join(',+'))}">${esc(a)}</a>`)
+    .map(
+      (a) =>
+        `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=${encodeURIComponent(a.split(' ').reverse().join(',+'))}">${esc(a)}</a>`,
+    )
     .join(', ');
   return `
       <dt>
@@ -40,7 +43,9 @@ function entry(i: number, id: string, title: string, authors: string[], abstract
  */
 export function arxivListing(count: number, { probe = true, seed = 11, abstracts = true } = {}): string {
   const papers = generatePapers(count, { seed });
-  const rows = papers.map((p, i) => entry(i + 1, `2405.${String(10001 + i).padStart(5, '0')}`, p.title, p.authors, abstracts ? p.abstract : undefined)).join('');
+  const rows = papers
+    .map((p, i) => entry(i + 1, `2405.${String(10001 + i).padStart(5, '0')}`, p.title, p.authors, abstracts ? p.abstract : undefined))
+    .join('');
   const script = probe
     ? `<script>
   (() => {

@@ -46,17 +46,30 @@ function buildId(): string {
 
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   return `${cpu}, ${cpus().length} cores, ${Math.round(Number(/MemTotal:\s*(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) / 2 ** 20)} GB; Node ${process.version}; ${chromium.split(' built')[0]}`;
 }
 
-interface SearchRow { engine: string; papers: number; buildMs: number; heapMB: number; queries: { query: string; p50: number; p95: number; cpuP95: number }[] }
+interface SearchRow {
+  engine: string;
+  papers: number;
+  buildMs: number;
+  heapMB: number;
+  queries: { query: string; p50: number; p95: number; cpuP95: number }[];
+}
 
 /** The search benchmark (search.mjs, by a colleague) in its own process, its rows as results. */
 function searchBench(): { results: Result[]; text: string } {
   const run = (engines: string, sizes: string): { rows: SearchRow[]; text: string } => {
     const json = resolve(BENCH, `out/search-${engines}.json`);
-    const r = spawnSync(process.execPath, [resolve(BENCH, 'search.mjs')], { env: { ...process.env, ENGINES: engines, SIZES: sizes, BENCH_JSON: json }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = spawnSync(process.execPath, [resolve(BENCH, 'search.mjs')], {
+      env: { ...process.env, ENGINES: engines, SIZES: sizes, BENCH_JSON: json },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (r.status !== 0) throw new Error(`search.mjs (${engines}) failed`);
     return { rows: JSON.parse(readFileSync(json, 'utf8')) as SearchRow[], text: r.stdout };
   };
@@ -138,7 +151,10 @@ async function main() {
     const merged = previous.map((r) => fresh.get(r.name) ?? r);
     results.splice(0, results.length, ...merged, ...results.filter((r) => !previous.some((p) => p.name === r.name)));
   }
-  const extra = ['scripts', 'search'].map((p) => resolve(BENCH, `out/extra-${p}.md`)).filter(existsSync).map((f) => readFileSync(f, 'utf8'));
+  const extra = ['scripts', 'search']
+    .map((p) => resolve(BENCH, `out/extra-${p}.md`))
+    .filter(existsSync)
+    .map((f) => readFileSync(f, 'utf8'));
   const host = machine();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   const maxLoad = Math.max(0, ...loads);
@@ -153,7 +169,9 @@ async function main() {
   ].join('\n');
   console.log('\n' + md);
   if (busy && process.env.FORCE !== '1') {
-    console.error(`[bench] the load average reached ${maxLoad.toFixed(2)} (> MAX_LOAD=${MAX_LOAD}): figures NOT written. Run again on a quieter machine, or FORCE=1 to write them marked.`);
+    console.error(
+      `[bench] the load average reached ${maxLoad.toFixed(2)} (> MAX_LOAD=${MAX_LOAD}): figures NOT written. Run again on a quieter machine, or FORCE=1 to write them marked.`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -162,7 +180,9 @@ async function main() {
   const historyPath = resolve(BENCH, 'results.md');
   const history = existsSync(historyPath) ? readFileSync(historyPath, 'utf8') : '';
   const marker = '<!-- runs: newest first -->';
-  const [head, runs] = history.includes(marker) ? history.split(marker) : ['# Benchmark history\n\nEvery `npm run bench` adds its table here (the README shows the current one).\n\n', '\n' + history];
+  const [head, runs] = history.includes(marker)
+    ? history.split(marker)
+    : ['# Benchmark history\n\nEvery `npm run bench` adds its table here (the README shows the current one).\n\n', '\n' + history];
   writeFileSync(historyPath, `${head}${marker}\n\n${md}\n${runs}`);
   console.error('[bench] wrote tests/bench/results.json and added the run to tests/bench/results.md');
   if (failed) process.exitCode = 1;

@@ -9,7 +9,6 @@ import { FIRST_ROWS_KEY } from '../../lib/library/firstRows';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-
 const QUERIES = ['transformer attention', 'tag:ml graph', 'author:hint year:>2018'];
 
 /**
@@ -48,7 +47,7 @@ function probe() {
       const t = start;
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => (b.frames.push(performance.now() - t));
+        ch.port1.onmessage = () => b.frames.push(performance.now() - t);
         ch.port2.postMessage(0);
       });
     },
@@ -67,7 +66,10 @@ function probe() {
 async function openPopup(page: Page, url: string, waitRow: boolean) {
   await page.setViewportSize({ width: 480, height: 600 });
   await page.goto(url);
-  await page.waitForFunction((row) => window.__popup.ready > 0 && (!row || window.__popup.firstFrame > 0), waitRow, { timeout: 600_000, polling: 20 });
+  await page.waitForFunction((row) => window.__popup.ready > 0 && (!row || window.__popup.firstFrame > 0), waitRow, {
+    timeout: 600_000,
+    polling: 20,
+  });
   return page.evaluate(() => ({ ...window.__popup, keys: undefined, frames: undefined }));
 }
 
@@ -102,8 +104,14 @@ export async function popupBench(extDir: string, helpers: string, sizes: number[
   const floor: number[] = [];
   // The floor of any extension page that draws with script (MV3 pages run no inline script): one
   // line of module script writing a word, added to the benchmark's copy of the build only.
-  writeFileSync(join(extDir, 'bench-floor.html'), '<!DOCTYPE html><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script><p id="out"></p>');
-  writeFileSync(join(extDir, 'bench-floor.js'), "document.getElementById('out').textContent = 'drawn'; requestAnimationFrame(() => (window.__floor = performance.now()));");
+  writeFileSync(
+    join(extDir, 'bench-floor.html'),
+    '<!DOCTYPE html><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script><p id="out"></p>',
+  );
+  writeFileSync(
+    join(extDir, 'bench-floor.js'),
+    "document.getElementById('out').textContent = 'drawn'; requestAnimationFrame(() => (window.__floor = performance.now()));",
+  );
   for (const size of sizes) {
     const s = await launch(extDir);
     try {
@@ -127,7 +135,11 @@ export async function popupBench(extDir: string, helpers: string, sizes: number[
           const page = await context.newPage();
           await page.setViewportSize({ width: 480, height: 600 });
           await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
-          floor.push(await page.waitForFunction(() => (window as unknown as { __floor?: number }).__floor, undefined, { polling: 20 }).then((h) => h.jsonValue() as Promise<number>));
+          floor.push(
+            await page
+              .waitForFunction(() => (window as unknown as { __floor?: number }).__floor, undefined, { polling: 20 })
+              .then((h) => h.jsonValue() as Promise<number>),
+          );
           await page.close();
         }
         results.push(summary('popup, empty library: navigation → library ready (baseline)', emptyReady, 'ms'));
@@ -173,7 +185,10 @@ export async function popupBench(extDir: string, helpers: string, sizes: number[
         ratio(`popup ${n}: first row ÷ floor (one-line script page)`, frames, floor.slice(0, frames.length)),
         summary(`popup ${n}: navigation → search ready (index built)`, ready, 'ms'),
         { ...summary(`popup ${n}: search keystroke p50`, keys, 'ms'), value: median(keys) },
-        { ...summary(`popup ${n}: search keystroke p95`, keys, 'ms', 'lower', size === 10_000 ? 16 : size === 100_000 ? 60 : undefined), value: pct(keys, 0.95) },
+        {
+          ...summary(`popup ${n}: search keystroke p95`, keys, 'ms', 'lower', size === 10_000 ? 16 : size === 100_000 ? 60 : undefined),
+          value: pct(keys, 0.95),
+        },
         { ...summary(`popup ${n}: search keystroke → end of next frame (incl. vsync wait), p50`, keyFrames, 'ms'), value: median(keyFrames) },
         { ...summary(`popup ${n}: search keystroke → end of next frame (incl. vsync wait), p95`, keyFrames, 'ms'), value: pct(keyFrames, 0.95) },
         single(`popup ${n}: JS heap after load`, heap / 2 ** 20, 'MB'),

@@ -6,8 +6,25 @@ import { URL, fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const outfile = here('./out/main.mjs');
-await build({ entryPoints: [here('./main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['@playwright/test', 'playwright', 'playwright-core', '@citation-js/*', 'esbuild', 'happy-dom'], outfile, logLevel: 'warning' });
+await build({
+  entryPoints: [here('./main.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@playwright/test', 'playwright', 'playwright-core', '@citation-js/*', 'esbuild', 'happy-dom'],
+  outfile,
+  logLevel: 'warning',
+});
 // Evaluated inside extension pages: seeds IndexedDB, times the popup's first load in parts.
-await build({ entryPoints: [here('./page-helpers.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', outfile: here('./out/page-helpers.js'), logLevel: 'warning' });
+await build({
+  entryPoints: [here('./page-helpers.ts')],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  outfile: here('./out/page-helpers.js'),
+  logLevel: 'warning',
+});
 const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -10,7 +10,6 @@ declare const chrome: typeof import('wxt/browser').browser;
 
 const URL_100 = 'https://arxiv.org/list/cs.CL/new';
 
-
 export async function saveBench(extDir: string, helpers: string, runs: number): Promise<Result[]> {
   const s = await launch(extDir);
   try {
@@ -59,9 +58,14 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
     const ui: number[] = [];
     for (let i = -1; i < runs; i++) {
       await popup
-        .waitForFunction(() => /100 papers · 0 saved/.test(document.querySelector('.page-list .result-count')?.textContent ?? ''), undefined, { timeout: 60_000 })
+        .waitForFunction(() => /100 papers · 0 saved/.test(document.querySelector('.page-list .result-count')?.textContent ?? ''), undefined, {
+          timeout: 60_000,
+        })
         .catch(async (e: unknown) => {
-          throw new Error(`popup never showed "100 papers · 0 saved": ${(await popup.locator('body').innerText()).slice(0, 600)} — records in the database: ${(await popup.evaluate(() => window.__benchPage.getAll())).length}`, { cause: e });
+          throw new Error(
+            `popup never showed "100 papers · 0 saved": ${(await popup.locator('body').innerText()).slice(0, 600)} — records in the database: ${(await popup.evaluate(() => window.__benchPage.getAll())).length}`,
+            { cause: e },
+          );
         });
       await popup.evaluate(() => {
         const b = (window.__save = { t0: 0, t1: 0 });
@@ -79,9 +83,12 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
       const t = await popup.evaluate(() => window.__save.t1 - window.__save.t0);
       if (i >= 0) ui.push(t);
       // Through the background's Dexie: a raw IndexedDB clear would not reach the popup's live queries.
-      await popup.evaluate(async (keys) => {
-        await chrome.runtime.sendMessage({ type: 'remove', keys });
-      }, papers.map((p) => p.key));
+      await popup.evaluate(
+        async (keys) => {
+          await chrome.runtime.sendMessage({ type: 'remove', keys });
+        },
+        papers.map((p) => p.key),
+      );
     }
     return [
       summary('save 100 entries: background `save` command → committed', command, 'ms', 'lower', 100),

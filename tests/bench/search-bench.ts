@@ -25,7 +25,13 @@ const cpu = () => {
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 0);
 
 /** Also written as JSON to $BENCH_JSON when set (tests/bench/run.mjs reads it). */
-interface Row { engine: string; papers: number; buildMs: number; heapMB: number; queries: { query: string; p50: number; p95: number; cpuP50: number; cpuP95: number; hits: number }[] }
+interface Row {
+  engine: string;
+  papers: number;
+  buildMs: number;
+  heapMB: number;
+  queries: { query: string; p50: number; p95: number; cpuP50: number; cpuP95: number; hits: number }[];
+}
 const rows: Row[] = [];
 
 function bench(name: string, n: number, build: () => unknown, run: (idx: unknown, q: string) => { total: number }) {
@@ -65,7 +71,12 @@ for (const n of SIZES) {
   const papers = generatePapers(n);
   for (const engine of ENGINES) {
     if (engine === 'own') {
-      const idx = bench('own', n, () => createSearchIndex(papers), (i, q) => search(i as ReturnType<typeof createSearchIndex>, q, { limit: 50 }));
+      const idx = bench(
+        'own',
+        n,
+        () => createSearchIndex(papers),
+        (i, q) => search(i as ReturnType<typeof createSearchIndex>, q, { limit: 50 }),
+      );
       const index = idx as ReturnType<typeof createSearchIndex>;
       const extra = generatePapers(200, { seed: 7 });
       let t = performance.now();
@@ -79,7 +90,12 @@ for (const n of SIZES) {
       const rmMs = (performance.now() - t) / extra.length;
       console.log(`|   own incremental | ${n} | add ${ms(addMs)} · update ${ms(updMs)} · remove ${ms(rmMs)} ms each | | | | |`);
     } else {
-      bench('minisearch', n, () => createMiniSearchIndex(papers), (i, q) => searchMiniSearch(i as ReturnType<typeof createMiniSearchIndex>, q));
+      bench(
+        'minisearch',
+        n,
+        () => createMiniSearchIndex(papers),
+        (i, q) => searchMiniSearch(i as ReturnType<typeof createMiniSearchIndex>, q),
+      );
     }
   }
 }

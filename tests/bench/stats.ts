@@ -33,7 +33,17 @@ export function summary(name: string, xs: number[], unit: string, better: Result
 /** A ratio of medians; min–max pair the runs (run i of a with run i of b) when both have as many. */
 export function ratio(name: string, a: number[], b: number[], target?: number, note?: string): Result {
   const paired = a.length === b.length ? a.map((x, i) => x / b[i]) : [median(a) / median(b)];
-  return { name, value: median(a) / median(b), unit: '×', target, better: 'lower', min: Math.min(...paired), max: Math.max(...paired), runs: a.length, note };
+  return {
+    name,
+    value: median(a) / median(b),
+    unit: '×',
+    target,
+    better: 'lower',
+    min: Math.min(...paired),
+    max: Math.max(...paired),
+    runs: a.length,
+    note,
+  };
 }
 
 export function single(name: string, value: number, unit: string, better: Result['better'] = 'lower', target?: number, note?: string): Result {

@@ -33,7 +33,13 @@ export async function syncBench(count: number, runs: number, passphrase = ''): P
   try {
     const papers = generatePapers(count);
     for (let run = 0; run < runs; run++) {
-      const cfg: SyncConfig = { url: server.url, user: server.user, password: server.password, folder: `bench-${run}${passphrase ? '-enc' : ''}/`, passphrase };
+      const cfg: SyncConfig = {
+        url: server.url,
+        user: server.user,
+        password: server.password,
+        folder: `bench-${run}${passphrase ? '-enc' : ''}/`,
+        passphrase,
+      };
       const id = `${run}-${Math.random().toString(36).slice(2)}`;
       const a = new PapershelfDB(`bench-a-${id}`);
       const b = new PapershelfDB(`bench-b-${id}`);
@@ -66,7 +72,14 @@ export async function syncBench(count: number, runs: number, passphrase = ''): P
     summary(`${label}: first download (fresh profile)`, down, 'ms'),
     single(`${label}: first download, bytes received`, bytesDown, 'B'),
     summary(`${label}: one change, upload round`, inc, 'ms'),
-    single(`${label}: one change, bytes sent`, bytesInc, 'B', 'lower', undefined, `O(changes): ${((bytesInc / Math.max(1, bytesUp)) * 100).toFixed(2)} % of the first upload`),
+    single(
+      `${label}: one change, bytes sent`,
+      bytesInc,
+      'B',
+      'lower',
+      undefined,
+      `O(changes): ${((bytesInc / Math.max(1, bytesUp)) * 100).toFixed(2)} % of the first upload`,
+    ),
     summary(`${label}: one change, download round`, incDown, 'ms'),
     single(`${label}: one change, bytes received`, bytesIncDown, 'B'),
   ];

@@ -89,7 +89,9 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
         await setLedger(bg, mode === 'on');
         await ledgerCount(bg, true);
         const page = await loaded(ext.context);
-        (mode === 'on' ? firstOn : firstOff).push(await page.evaluate(() => window.__bench.all - performance.getEntriesByType('navigation')[0].toJSON().domContentLoadedEventStart));
+        (mode === 'on' ? firstOn : firstOff).push(
+          await page.evaluate(() => window.__bench.all - performance.getEntriesByType('navigation')[0].toJSON().domContentLoadedEventStart),
+        );
         // Slow part: entries on screen long enough to be seen, then recorded in batches.
         times[mode] = await scriptMs(page, async () => {
           for (let s = 0; s < SLOW_SCREENS; s++) {
@@ -127,7 +129,17 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
             const store = tx.objectStore('seen');
             for (let i = 0; i < n; i++) {
               const key = `arxiv:24${String(i).padStart(7, '0')}`;
-              store.put({ key, aliases: [`doi:10.48550/x.${i}`], first: i, last: i, firstWhere: 'arxiv.org/list', lastWhere: 'arxiv.org/list', count: 1, title: `Paper ${i}`, authors: ['A. Author'] });
+              store.put({
+                key,
+                aliases: [`doi:10.48550/x.${i}`],
+                first: i,
+                last: i,
+                firstWhere: 'arxiv.org/list',
+                lastWhere: 'arxiv.org/list',
+                count: 1,
+                title: `Paper ${i}`,
+                authors: ['A. Author'],
+              });
             }
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
@@ -141,7 +153,9 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
     for (let i = 0; i < runs + 1; i++) {
       const ms = await options.evaluate(async (offset) => {
         // Half of the keys in the ledger, half not (a listing of the day, partly seen).
-        const keys = Array.from({ length: 2000 }, (_, j) => (j % 2 ? `arxiv:24${String(offset + j * 97).padStart(7, '0')}` : `arxiv:2501.${String(j).padStart(5, '0')}`));
+        const keys = Array.from({ length: 2000 }, (_, j) =>
+          j % 2 ? `arxiv:24${String(offset + j * 97).padStart(7, '0')}` : `arxiv:2501.${String(j).padStart(5, '0')}`,
+        );
         const t = performance.now();
         await chrome.runtime.sendMessage({ type: 'seenLookup', keys });
         return performance.now() - t;

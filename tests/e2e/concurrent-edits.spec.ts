@@ -6,14 +6,20 @@ import { PopupPage } from './pages/PopupPage';
 import { InlineControl } from './pages/InlineControl';
 
 declare const papershelf: { command(name: string, tabId?: number): Promise<number | undefined> };
-const pages = ['cs.LG', 'cs.CL', 'cs.CV'].map((cat, p) => ({ url: `https://arxiv.org/list/${cat}/new`, ids: Array.from({ length: 20 }, (_, i) => 10 * p + i) }));
+const pages = ['cs.LG', 'cs.CL', 'cs.CV'].map((cat, p) => ({
+  url: `https://arxiv.org/list/${cat}/new`,
+  ids: Array.from({ length: 20 }, (_, i) => 10 * p + i),
+}));
 const id = (i: number) => `2403.${String(10000 + i)}`;
 const COMMON = 15; // on all three pages
 const title = (i: number) => `Shared paper number ${i}`;
 
 const listing = (ids: number[]) =>
   `<!doctype html><html><body><dl id="articles">${ids
-    .map((i) => `<dt><a href="/abs/${id(i)}" title="Abstract">arXiv:${id(i)}</a></dt><dd><div class="list-title mathjax"><span class="descriptor">Title:</span> ${title(i)}</div><div class="list-authors"><a href="#">Author ${i}</a></div></dd>`)
+    .map(
+      (i) =>
+        `<dt><a href="/abs/${id(i)}" title="Abstract">arXiv:${id(i)}</a></dt><dd><div class="list-title mathjax"><span class="descriptor">Title:</span> ${title(i)}</div><div class="list-authors"><a href="#">Author ${i}</a></div></dd>`,
+    )
     .join('\n')}</dl></body></html>`;
 
 test('three tabs saving while the popup edits the same paper: no lost update', async ({ context, background, extensionId }) => {
@@ -27,7 +33,10 @@ test('three tabs saving while the popup edits the same paper: no lost update', a
   }
   // The popup of the first tab saves the shared paper and opens it.
   const popup = await PopupPage.open(context, extensionId, tabs[0]);
-  await popup.pageEntry(title(COMMON)).getByRole('button', { name: /^Save:/ }).click();
+  await popup
+    .pageEntry(title(COMMON))
+    .getByRole('button', { name: /^Save:/ })
+    .click();
   await popup.pageEntry(title(COMMON)).locator('button.row-open').click();
   await expect(popup.page.locator('#details-title')).toHaveText(title(COMMON));
 

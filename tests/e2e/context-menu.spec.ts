@@ -12,7 +12,10 @@ test.describe.configure({ timeout: 180_000 });
 
 test('context menu: save a link from its URL, quote a selection into the note', async ({ context, background, extensionId }) => {
   const { tabId } = await openAbs(context, background);
-  const key = await background.evaluate((id) => papershelf.menuClick({ menuItemId: 'save-link', linkUrl: 'https://arxiv.org/pdf/1706.03762v7' }, id), tabId);
+  const key = await background.evaluate(
+    (id) => papershelf.menuClick({ menuItemId: 'save-link', linkUrl: 'https://arxiv.org/pdf/1706.03762v7' }, id),
+    tabId,
+  );
   expect(key).toBe('arxiv:1706.03762');
   // The paper on the page isn't saved yet: quoting saves it first.
   const quoted = await background.evaluate(

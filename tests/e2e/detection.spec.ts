@@ -39,14 +39,22 @@ test('listing fixtures of our own: one control per entry, with the right key', a
     await page.goto(f.url, { waitUntil: 'domcontentloaded' });
     const tabId = await tabIdOf(background, page);
     await expect.poll(() => badgeOf(background, tabId), { message: `${f.site}/${f.name}` }).toBe(String(f.count));
-    for (const p of f.papers) await expect(page.locator(`papershelf-save[data-papershelf-key="${p.key}"]`).first(), `${f.site}/${f.name} ${p.key}`).toBeAttached();
+    for (const p of f.papers)
+      await expect(page.locator(`papershelf-save[data-papershelf-key="${p.key}"]`).first(), `${f.site}/${f.name} ${p.key}`).toBeAttached();
     await page.close();
   }
 });
 
 /** The content script's own count after a rescan (-1 while no script answers: none yet, or none runs). */
 const rescanCount = (background: Worker, tabId: number) =>
-  background.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'rescan' }).then((r: { count: number }) => r.count, () => -1), tabId);
+  background.evaluate(
+    (id) =>
+      chrome.tabs.sendMessage(id, { type: 'rescan' }).then(
+        (r: { count: number }) => r.count,
+        () => -1,
+      ),
+    tabId,
+  );
 
 test('generic listing layer: search pages of platforms without an adapter get a control per entry', async ({ context, background }) => {
   const listings = fixtureCases().filter((f) => f.site === 'listing');

@@ -47,7 +47,11 @@ function authorsOf(background: Worker, key: string): Promise<number> {
   );
 }
 
-test('a paper saved from a listing (title + arXiv id only) is completed: the BibTeX has authors and year', async ({ context, background, extensionId }) => {
+test('a paper saved from a listing (title + arXiv id only) is completed: the BibTeX has authors and year', async ({
+  context,
+  background,
+  extensionId,
+}) => {
   const seen = await routeArxiv(context, read('api/arxiv/hf-daily.xml'));
   await serve(context, LISTING, read('huggingface/daily.html'));
   const page = await context.newPage();
@@ -70,7 +74,10 @@ test('a paper saved from a listing (title + arXiv id only) is completed: the Bib
 const ABS_URL = 'https://arxiv.org/abs/2401.01234v3';
 const TITLE = 'Sparse Mixtures & Dense Experts: Scaling Laws for Routing';
 
-test('a saved preprint found published: details say so, BibTeX uses the journal and keeps eprint, the DOI shows Saved', async ({ context, extensionId }) => {
+test('a saved preprint found published: details say so, BibTeX uses the journal and keeps eprint, the DOI shows Saved', async ({
+  context,
+  extensionId,
+}) => {
   await routeArxiv(context, read('api/arxiv/abs-current.xml'));
   await context.route('https://api.crossref.org/works/**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: read('api/crossref/tacl-2025.json') }),
@@ -82,7 +89,9 @@ test('a saved preprint found published: details say so, BibTeX uses the journal 
 
   const popup = await PopupPage.open(context, extensionId);
   await popup.openDetails(TITLE);
-  await expect(popup.page.getByText('Published in Transactions of the Association for Computational Linguistics (2025)')).toBeVisible({ timeout: 15_000 });
+  await expect(popup.page.getByText('Published in Transactions of the Association for Computational Linguistics (2025)')).toBeVisible({
+    timeout: 15_000,
+  });
 
   const options = await OptionsPage.open(context, extensionId);
   const bib = (await options.exportFile('Export BibTeX')).text;
@@ -100,7 +109,12 @@ test('a saved preprint found published: details say so, BibTeX uses the journal 
   );
   const pub = await context.newPage();
   await pub.goto(doiPage);
-  await expect(pub.locator('[data-papershelf-key]').getByRole('button', { name: /^Saved/ }).first()).toBeVisible();
+  await expect(
+    pub
+      .locator('[data-papershelf-key]')
+      .getByRole('button', { name: /^Saved/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test('with network lookups off no request is made; switching them on completes the queued paper', async ({ context, background }) => {

@@ -37,7 +37,10 @@ export const test = base.extend<ExtensionFixtures>({
     });
     // Registered first, so it is the fallback: later routes take precedence.
     // Only the web: extension pages load their own files through the same interception.
-    await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (route) => route.abort('internetdisconnected'));
+    await context.route(
+      (u) => u.protocol === 'http:' || u.protocol === 'https:',
+      (route) => route.abort('internetdisconnected'),
+    );
     // The install opens the options page (first run): let it open before the test opens its own
     // pages, or it may take over the test's new tab.
     const isWelcome = (p: Page) => p.url().startsWith('chrome-extension://') && p.url().endsWith('/options.html');
@@ -59,8 +62,9 @@ export const expect = test.expect;
 /** Serves `html` at `url` (its real address, so the content script's match patterns apply). */
 export async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
   const bare = url.replace(/[?#].*$/, '');
-  await context.route((u) => u.href.replace(/[?#].*$/, '') === bare, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  await context.route(
+    (u) => u.href.replace(/[?#].*$/, '') === bare,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
 }
 

@@ -47,13 +47,18 @@ const drawn = (page: Page) =>
 const ownDom = (page: Page) =>
   page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as Element;
-    for (const el of [...clone.querySelectorAll('*')]) if (el.tagName.startsWith('PAPERSHELF-') || el.hasAttribute('data-papershelf-host')) el.remove();
+    for (const el of [...clone.querySelectorAll('*')])
+      if (el.tagName.startsWith('PAPERSHELF-') || el.hasAttribute('data-papershelf-host')) el.remove();
     return clone.outerHTML;
   });
 
 const toolbar = (page: Page) => page.locator('papershelf-toolbar');
 
-test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, library page and Markdown list them', async ({ context, background, extensionId }) => {
+test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, library page and Markdown list them', async ({
+  context,
+  background,
+  extensionId,
+}) => {
   await serve(context, V1, fixture('arxiv-v1.html'));
   await serve(context, V2, fixture('arxiv-v2.html'));
   await serve(context, AR5IV, fixture('ar5iv.html'));
@@ -64,7 +69,16 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
   await expect.poll(() => badgeOf(background, tabId)).toBe('1');
   const before = await ownDom(page);
   // The chunk is reachable only at its per-session address: the page cannot probe for it.
-  expect(await page.evaluate((id) => fetch(`chrome-extension://${id}/highlight.js`).then(() => 'fetched', () => 'refused'), extensionId)).toBe('refused');
+  expect(
+    await page.evaluate(
+      (id) =>
+        fetch(`chrome-extension://${id}/highlight.js`).then(
+          () => 'fetched',
+          () => 'refused',
+        ),
+      extensionId,
+    ),
+  ).toBe('refused');
 
   await select(page, KEPT);
   const first = toolbar(page).getByRole('button').first();

@@ -56,7 +56,9 @@ async function pwned(page: Page): Promise<unknown> {
 
 /** Elements the payloads would have made, had they been parsed as HTML (the served page's own links excepted). */
 async function injected(page: Page, links = true): Promise<number> {
-  const sel = 'img[src="x"], iframe, script:not([src]), svg[onload], details[ontoggle], template' + (links ? ', a[href^="javascript:" i], a[href^="data:" i]' : '');
+  const sel =
+    'img[src="x"], iframe, script:not([src]), svg[onload], details[ontoggle], template' +
+    (links ? ', a[href^="javascript:" i], a[href^="data:" i]' : '');
   return page.evaluate((s) => {
     const roots: ParentNode[] = [document, ...[...document.querySelectorAll('papershelf-save')].map((h) => h.shadowRoot!).filter(Boolean)];
     return roots.reduce((n, r) => n + r.querySelectorAll(s).length, 0);
@@ -77,7 +79,11 @@ function bibtexLog(text: string, n: number): { log: string; items: number } {
   return { log: readFileSync(join(dir, 'doc.blg'), 'utf8'), items };
 }
 
-test(`${PAYLOADS.length} hostile payloads: page → popup → options → every export, nothing runs, all text`, async ({ context, background, extensionId }) => {
+test(`${PAYLOADS.length} hostile payloads: page → popup → options → every export, nothing runs, all text`, async ({
+  context,
+  background,
+  extensionId,
+}) => {
   const dialogs: string[] = [];
   context.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -138,7 +144,8 @@ test(`${PAYLOADS.length} hostile payloads: page → popup → options → every 
   await jPopup.saveAll();
   await jPopup.onPage.locator('button.row-open').first().click();
   await expect(jPopup.page.locator('#details-title')).toHaveText(expectedTitles[0]);
-  for (const href of await jPopup.page.locator('.links a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) expect(href).toMatch(/^https:\/\//);
+  for (const href of await jPopup.page.locator('.links a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')))
+    expect(href).toMatch(/^https:\/\//);
 
   // Options: every export format.
   const options = await OptionsPage.open(context, extensionId);
@@ -169,7 +176,12 @@ test(`${PAYLOADS.length} hostile payloads: page → popup → options → every 
   expect(md).not.toMatch(/href="(?!https:)/i);
 
   const csv = (await options.exportFile('Export CSV')).text;
-  expect(csv.split(/,|\r\n/).map((c) => c.replace(/^"/, '')).filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+  expect(
+    csv
+      .split(/,|\r\n/)
+      .map((c) => c.replace(/^"/, ''))
+      .filter((c) => /^[=+\-@]/.test(c)),
+  ).toEqual([]);
 
   const bib = await options.exportFile('Export BibTeX');
   expect(bib.text.match(/^@\w+\{/gm)).toHaveLength(N + 1);

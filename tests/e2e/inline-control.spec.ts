@@ -18,7 +18,8 @@ test('saving from an inline button turns it to Saved on that tab and on another 
   await a.evaluate(() => {
     const w = window as unknown as { seen: string[] };
     w.seen = [];
-    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) document.addEventListener(type, (e) => w.seen.push(`${type}:${(e.target as Element).tagName}`));
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'])
+      document.addEventListener(type, (e) => w.seen.push(`${type}:${(e.target as Element).tagName}`));
   });
   await ctl(a).click();
   await expect(ctl(a)).toHaveAccessibleName(/^Saved/);
@@ -46,8 +47,10 @@ test('a page script cannot save: synthetic clicks on the control are ignored', a
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     // Nor can it by keyboard, pointer or host events, or by focusing and "pressing" Enter.
     button.focus();
-    for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) button.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
+    for (const type of ['keydown', 'keypress', 'keyup'])
+      button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true }));
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup'])
+      button.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
     (host as HTMLElement).click();
     host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
   });
@@ -74,7 +77,12 @@ test('client-rendered listing: entries added later get their control and the bad
   const page = await context.newPage();
   await page.goto(url);
   const tabId = await tabIdOf(background, page);
-  const before = Number(await expect.poll(() => badgeOf(background, tabId)).not.toBe('').then(() => badgeOf(background, tabId)));
+  const before = Number(
+    await expect
+      .poll(() => badgeOf(background, tabId))
+      .not.toBe('')
+      .then(() => badgeOf(background, tabId)),
+  );
   expect(before).toBeGreaterThan(0);
   // The app renders one more paper card, as the daily page does when scrolling or filtering.
   await page.evaluate(() => {

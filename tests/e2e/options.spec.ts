@@ -20,7 +20,11 @@ function hasBibtex(): boolean {
 
 test('import a backup, export BibTeX: the downloaded file passes GNU bibtex', async ({ context, extensionId }) => {
   const options = await OptionsPage.open(context, extensionId);
-  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers: JSON.parse(library) as unknown[] }), 'application/json');
+  await options.importText(
+    'library.json',
+    JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers: JSON.parse(library) as unknown[] }),
+    'application/json',
+  );
   const preview = options.page.getByLabel('Import preview');
   await expect(preview).toContainText(/will add \d+/);
   await preview.getByRole('button', { name: /^Import \d+ papers$/ }).click();
@@ -49,8 +53,15 @@ test('import a backup, export BibTeX: the downloaded file passes GNU bibtex', as
 test('every format of the registry exports from the options page, and the importable ones read back', async ({ context, extensionId }) => {
   const options = await OptionsPage.open(context, extensionId);
   const papers = JSON.parse(library) as unknown[];
-  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers }), 'application/json');
-  await options.page.getByLabel('Import preview').getByRole('button', { name: /^Import \d+ papers$/ }).click();
+  await options.importText(
+    'library.json',
+    JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers }),
+    'application/json',
+  );
+  await options.page
+    .getByLabel('Import preview')
+    .getByRole('button', { name: /^Import \d+ papers$/ })
+    .click();
   await expect(options.libraryCount).toHaveText(new RegExp(`^${papers.length} papers`));
   for (const f of exportFormats) {
     const file = await options.exportFile(`Export ${f.label}`);
@@ -83,10 +94,16 @@ test('importing a garbage file shows an alert and changes nothing', async ({ con
   await expect(options.libraryCount).toHaveText(/^1 paper/);
 });
 
-test('a partly broken file previews what can be read, names the bad entries, and Cancel leaves the library as it was', async ({ context, extensionId }) => {
+test('a partly broken file previews what can be read, names the bad entries, and Cancel leaves the library as it was', async ({
+  context,
+  extensionId,
+}) => {
   const options = await OptionsPage.open(context, extensionId);
   // An entry without identifiers comes in under its title; one without a title is named.
-  await options.importText('mixed.bib', '@article{good, title={Good one}, doi={10.1234/good}}\n@article{nodoi, title={No identity at all}}\n@misc{notitle, author={Doe, John}, year={2003}}\n');
+  await options.importText(
+    'mixed.bib',
+    '@article{good, title={Good one}, doi={10.1234/good}}\n@article{nodoi, title={No identity at all}}\n@misc{notitle, author={Doe, John}, year={2003}}\n',
+  );
   const preview = options.page.getByLabel('Import preview');
   await expect(preview).toContainText('will add 2');
   await expect(options.alert).toContainText('notitle: no title (John Doe, 2003): skipped');

@@ -85,7 +85,11 @@ test('a long library: End reaches the last paper (rows are ranked as the list sc
   const papers = generatePapers(600, { seed: 5 });
   const oldest = papers.reduce((a, b) => (b.addedAt < a.addedAt ? b : a));
   const options = await OptionsPage.open(context, extensionId);
-  await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers }), 'application/json');
+  await options.importText(
+    'library.json',
+    JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: new Date().toISOString(), papers }),
+    'application/json',
+  );
   await options.page.getByLabel('Import preview').getByRole('button', { name: 'Import 600 papers' }).click();
   await expect(options.libraryCount).toHaveText(/^600 papers/);
 
@@ -102,9 +106,15 @@ test('a long library: End reaches the last paper (rows are ranked as the list sc
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-test('the popup draws its newest papers before IndexedDB answers, from rows each save keeps ready; the database corrects stale rows', async ({ context, background, extensionId }) => {
+test('the popup draws its newest papers before IndexedDB answers, from rows each save keeps ready; the database corrects stale rows', async ({
+  context,
+  background,
+  extensionId,
+}) => {
   const firstRows = () =>
-    background.evaluate(async () => ((await chrome.storage.session.get('library:first-rows'))['library:first-rows'] as { title: string }[] | undefined)?.map((r) => r.title));
+    background.evaluate(async () =>
+      ((await chrome.storage.session.get('library:first-rows'))['library:first-rows'] as { title: string }[] | undefined)?.map((r) => r.title),
+    );
   await serve(context, ABS_URL, absHtml);
   const page = await context.newPage();
   await page.goto(ABS_URL);
@@ -141,7 +151,9 @@ test('the popup draws its newest papers before IndexedDB answers, from rows each
   // answer replaces them in the list, and in storage.
   await background.evaluate(async (title) => {
     const row = { key: 'arxiv:2401.99999', title: 'A ghost paper', authors: [], tags: [], status: 'unread', starred: false };
-    const real = ((await chrome.storage.session.get('library:first-rows'))['library:first-rows'] as { title: string }[]).filter((r) => r.title === title);
+    const real = ((await chrome.storage.session.get('library:first-rows'))['library:first-rows'] as { title: string }[]).filter(
+      (r) => r.title === title,
+    );
     await chrome.storage.session.set({ 'library:first-rows': [row, ...real] });
   }, TITLE);
   const popup = await PopupPage.open(context, extensionId);

@@ -50,7 +50,10 @@ test('Save all in the popup saves every paper of the tab and the inline control 
   await expect(button).toHaveAccessibleName(/^Saved/);
 
   // Removing from the popup turns the page's control back to Save.
-  await popup.pageEntry(TITLE).getByRole('button', { name: /^Saved/ }).click();
+  await popup
+    .pageEntry(TITLE)
+    .getByRole('button', { name: /^Saved/ })
+    .click();
   await expect(button).toHaveAccessibleName(/^Save to/);
 });
 

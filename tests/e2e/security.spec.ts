@@ -21,7 +21,12 @@ plain('the built manifest: no externally_connectable, strict CSP, no page-expose
   // The one page-reachable file is the highlight chunk a content script imports on a paper's
   // page (lib/content/highlights.ts), and only at a per-session address: no page can probe for it.
   expect(m.web_accessible_resources ?? []).toEqual([{ resources: ['highlight.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
-  const csp = Object.fromEntries(m.content_security_policy.extension_pages.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const csp = Object.fromEntries(
+    m.content_security_policy.extension_pages
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
   expect(csp['script-src']).toEqual(["'self'"]);
   expect(csp['object-src']).toEqual(["'self'"]);
   expect(csp['base-uri']).toEqual(["'none'"]);
@@ -41,7 +46,10 @@ test('a page script cannot reach the extension: postMessage, DOM events and runt
   const page = await context.newPage();
   await page.goto(ABS_URL);
   await expect(new InlineControl(page, 'arxiv:2401.01234').button).toHaveAccessibleName(/^Save to/);
-  const forged = { type: 'save', papers: [{ key: 'arxiv:2401.01234', ids: { arxiv: '2401.01234' }, title: 'Forged', authors: [], type: 'preprint', source: 'evil' }] };
+  const forged = {
+    type: 'save',
+    papers: [{ key: 'arxiv:2401.01234', ids: { arxiv: '2401.01234' }, title: 'Forged', authors: [], type: 'preprint', source: 'evil' }],
+  };
   const reach = await page.evaluate((msg) => {
     for (const m of [msg, { type: 'savePage' }, { type: 'remove', keys: ['*'] }, { type: 'savedAmong', keys: [] }, JSON.stringify(msg)]) {
       window.postMessage(m, '*');
@@ -51,7 +59,12 @@ test('a page script cannot reach the extension: postMessage, DOM events and runt
     const host = document.querySelector('papershelf-save');
     // The page sees no extension API and no way into our content script's world.
     const w = window as unknown as { chrome?: { runtime?: { sendMessage?: unknown; id?: string } }; browser?: unknown };
-    return { runtime: typeof w.chrome?.runtime?.sendMessage, id: w.chrome?.runtime?.id ?? null, browser: typeof w.browser, attrs: host ? [...host.attributes].map((a) => a.name) : [] };
+    return {
+      runtime: typeof w.chrome?.runtime?.sendMessage,
+      id: w.chrome?.runtime?.id ?? null,
+      browser: typeof w.browser,
+      attrs: host ? [...host.attributes].map((a) => a.name) : [],
+    };
   }, forged);
   expect(reach.runtime).toBe('undefined');
   expect(reach.id).toBeNull();

@@ -7,14 +7,34 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SELECTORS = [
-  '.list-authors a', '.list-title, .list-authors', 'dd > div .list-title', 'a[title="Abstract"], a[href*="/abs/"]',
-  'a[href*="a b"] , span', 'div.meta > div + div', 'div ~ p', 'span:not(.descriptor) a', 'li .title, p.authors a',
-  'nav a[href]', ':scope > a', 'a', 'div p', 'li.entry .title', 'cite .title', 'nav.publ li a[href*="doi.org"]',
-  'div > a, p.x  a , span', 'dd a:nth-child(2)', 'dt   a[href] ', 'div:has(> a) a', 'a[title="a > b"] ~ a, li > a', '*:not(dl) span',
+  '.list-authors a',
+  '.list-title, .list-authors',
+  'dd > div .list-title',
+  'a[title="Abstract"], a[href*="/abs/"]',
+  'a[href*="a b"] , span',
+  'div.meta > div + div',
+  'div ~ p',
+  'span:not(.descriptor) a',
+  'li .title, p.authors a',
+  'nav a[href]',
+  ':scope > a',
+  'a',
+  'div p',
+  'li.entry .title',
+  'cite .title',
+  'nav.publ li a[href*="doi.org"]',
+  'div > a, p.x  a , span',
+  'dd a:nth-child(2)',
+  'dt   a[href] ',
+  'div:has(> a) a',
+  'a[title="a > b"] ~ a, li > a',
+  '*:not(dl) span',
 ];
 
 test('qs/qsa find exactly what Chromium finds, under every element of listing fixtures', async () => {
-  const code = (await build({ entryPoints: [join(ROOT, 'lib/detect/select.ts')], bundle: true, format: 'iife', globalName: 'papershelfSelect', write: false })).outputFiles[0].text;
+  const code = (
+    await build({ entryPoints: [join(ROOT, 'lib/detect/select.ts')], bundle: true, format: 'iife', globalName: 'papershelfSelect', write: false })
+  ).outputFiles[0].text;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();

@@ -53,7 +53,11 @@ function keysOf(page: Page, store: string): Promise<string[]> {
   );
 }
 
-test('the service worker stopped: popup still lists the tab’s papers, badge intact, inline Save wakes it', async ({ context, background, extensionId }) => {
+test('the service worker stopped: popup still lists the tab’s papers, badge intact, inline Save wakes it', async ({
+  context,
+  background,
+  extensionId,
+}) => {
   await serve(context, ABS_URL, fixture('abs-current'));
   await serve(context, LIST_URL, fixture('list-new'));
   const list = await context.newPage();

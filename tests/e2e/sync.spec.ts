@@ -51,7 +51,14 @@ async function profile(): Promise<Profile> {
   const context = await chromium.launchPersistentContext(dataDir, {
     headless: true,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -80,7 +87,8 @@ async function connect(p: Profile, folder: string, passphrase = ''): Promise<voi
   await syncNow(p);
 }
 
-const statusAt = (o: Page) => o.evaluate(async () => ((await chrome.storage.local.get('sync:status'))['sync:status'] as { at: number } | undefined)?.at ?? 0);
+const statusAt = (o: Page) =>
+  o.evaluate(async () => ((await chrome.storage.local.get('sync:status'))['sync:status'] as { at: number } | undefined)?.at ?? 0);
 
 /** Presses Sync now and waits for that round's outcome; expects success unless told. */
 async function syncNow(p: Profile, ok = true): Promise<string> {
@@ -95,7 +103,11 @@ async function syncNow(p: Profile, ok = true): Promise<string> {
 
 async function savePaper(p: Profile, arxiv: string, title: string): Promise<void> {
   const reply = await p.options.evaluate(
-    ([id, t]) => chrome.runtime.sendMessage({ type: 'save', papers: [{ key: `arxiv:${id}`, ids: { arxiv: id }, title: t, authors: ['A. Author'], type: 'preprint', source: 'test' }] }),
+    ([id, t]) =>
+      chrome.runtime.sendMessage({
+        type: 'save',
+        papers: [{ key: `arxiv:${id}`, ids: { arxiv: id }, title: t, authors: ['A. Author'], type: 'preprint', source: 'test' }],
+      }),
     [arxiv, title],
   );
   expect(reply).toMatchObject({ saved: [`arxiv:${arxiv}`] });
@@ -146,7 +158,8 @@ async function setNote(p: Profile, title: string, text: string): Promise<void> {
   await popup.page.close();
 }
 
-const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
 
 test('the product manifest asks for no server up front: only optional host permissions', () => {
   const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8'));
@@ -228,7 +241,9 @@ test('concurrent note edits: both kept behind a marker on both profiles; the res
     await syncNow(a);
     for (const p of [a, b]) {
       const popup = await details(p, 'Concurrent Notes');
-      await expect(popup.note).toHaveValue(/<<<<<<< Papershelf[\s\S]*(A: the proof[\s\S]*B: compare|B: compare[\s\S]*A: the proof)[\s\S]*>>>>>>> end of conflict/);
+      await expect(popup.note).toHaveValue(
+        /<<<<<<< Papershelf[\s\S]*(A: the proof[\s\S]*B: compare|B: compare[\s\S]*A: the proof)[\s\S]*>>>>>>> end of conflict/,
+      );
       await popup.page.close();
     }
     expect(await libraryHash(a)).toBe(await libraryHash(b));
@@ -332,7 +347,11 @@ test('faults: a 507 on upload, a password changed on the server, a segment damag
     await savePaper(a, '2504.00003', 'Written Into A Segment That Gets Damaged');
     await syncNow(a);
     const devices = readdirSync(join(server.root, 'Shelf4', 'devices'));
-    const segs = devices.flatMap((d) => readdirSync(join(server.root, 'Shelf4', 'devices', d)).filter((f) => f.startsWith('seg-')).map((f) => join(server.root, 'Shelf4', 'devices', d, f)));
+    const segs = devices.flatMap((d) =>
+      readdirSync(join(server.root, 'Shelf4', 'devices', d))
+        .filter((f) => f.startsWith('seg-'))
+        .map((f) => join(server.root, 'Shelf4', 'devices', d, f)),
+    );
     const newest = segs.sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
     writeFileSync(newest, readFileSync(newest).subarray(0, 12));
     expect(await syncNow(b)).toMatch(/is damaged/);
@@ -340,7 +359,11 @@ test('faults: a 507 on upload, a password changed on the server, a segment damag
     await syncNow(a);
     await syncNow(b);
     expect(await libraryHash(b)).toBe(await libraryHash(a));
-    expect((await papers(b)).map((p) => p.title).sort()).toEqual(['Faults Do Not Lose Papers', 'Saved While The Server Was Full', 'Written Into A Segment That Gets Damaged']);
+    expect((await papers(b)).map((p) => p.title).sort()).toEqual([
+      'Faults Do Not Lose Papers',
+      'Saved While The Server Was Full',
+      'Written Into A Segment That Gets Damaged',
+    ]);
   } finally {
     await a.context.close();
     await b.context.close();

@@ -66,12 +66,16 @@ async function open(context: BrowserContext, url: string, html: string): Promise
 const host = (page: Page, key: string) => page.locator(`papershelf-save[data-papershelf-key="${key}"]`).first();
 /** The marks are in once the look-up answered: every control has its Dismiss button. */
 const marked = (page: Page, key: string) => expect(host(page, key).getByRole('button', { name: /^Dismiss/ })).toBeAttached();
-const newKeys = (page: Page) => page.locator('papershelf-save[data-papershelf-new]').evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-key')!).sort());
+const newKeys = (page: Page) =>
+  page.locator('papershelf-save[data-papershelf-new]').evaluateAll((els) => els.map((e) => e.getAttribute('data-papershelf-key')!).sort());
 
 /** Day 1: scroll through the first half of the Hugging Face page, a second and a half on each entry. */
 async function scrollHalf(page: Page) {
   for (let i = 0; i < 3; i++) {
-    await page.locator('article').nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page
+      .locator('article')
+      .nth(i)
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(1500);
   }
 }
@@ -110,7 +114,9 @@ test('a paper seen on Hugging Face is not new on arXiv the next day; the badge c
 test('dismissed on one listing, dimmed on another; undo in place', async ({ context, background }) => {
   const arxiv = await open(context, ARXIV_URL, arxivList());
   await marked(arxiv, 'arxiv:2410.05004');
-  await host(arxiv, 'arxiv:2410.05004').getByRole('button', { name: /^Dismiss/ }).click();
+  await host(arxiv, 'arxiv:2410.05004')
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
   await expect(host(arxiv, 'arxiv:2410.05004')).toHaveAttribute('data-papershelf-dismissed', '');
   await arxiv.close();
 
@@ -126,7 +132,7 @@ test('dismissed on one listing, dimmed on another; undo in place', async ({ cont
   void background;
 });
 
-test('j j s saves the second entry; keys typed in the page\'s search box are left alone', async ({ context, background }) => {
+test("j j s saves the second entry; keys typed in the page's search box are left alone", async ({ context, background }) => {
   const page = await open(context, ARXIV_URL, arxivList());
   await marked(page, ARXIV_KEYS[5]);
   const search = page.getByRole('searchbox', { name: 'Search arXiv' });

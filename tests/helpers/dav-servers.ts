@@ -115,7 +115,26 @@ export async function startDav(kind: DavKind, opts: { user?: string; password?: 
     const args =
       kind === 'apache'
         ? [APACHE, ['-f', join(dir, 'httpd.conf'), '-X', '-DFOREGROUND']]
-        : [RCLONE, ['serve', 'webdav', root, '--addr', `127.0.0.1:${port}`, '--user', user, '--pass', password, '--config', '/dev/null', '--dir-cache-time', '0s', '--poll-interval', '0']];
+        : [
+            RCLONE,
+            [
+              'serve',
+              'webdav',
+              root,
+              '--addr',
+              `127.0.0.1:${port}`,
+              '--user',
+              user,
+              '--pass',
+              password,
+              '--config',
+              '/dev/null',
+              '--dir-cache-time',
+              '0s',
+              '--poll-interval',
+              '0',
+            ],
+          ];
     const p = spawn(args[0] as string, args[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] });
     p.stdout?.on('data', (d) => (log += d));
     p.stderr?.on('data', (d) => (log += d));

@@ -21,4 +21,7 @@ export function fakeFetch(routes: [prefix: string, answer: Answer][]): FetchFn &
 }
 
 export const ok = (body: string) => () => new Response(body, { status: 200 });
-export const status = (code: number, headers: Record<string, string> = {}) => () => new Response(code === 404 ? null : 'error', { status: code, headers });
+export const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(code === 404 ? null : 'error', { status: code, headers });

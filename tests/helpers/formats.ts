@@ -24,7 +24,11 @@ export function realFiles(): { name: string; text: string }[] {
 
 /** Every real-style file imported into one library, as the options page would store it. */
 export function loadRealLibrary(): Paper[] {
-  return planImport([], realFiles().flatMap((f) => importFile(f.name, f.text).papers), 0).add;
+  return planImport(
+    [],
+    realFiles().flatMap((f) => importFile(f.name, f.text).papers),
+    0,
+  ).add;
 }
 
 export function hasTool(tool: string): boolean {

@@ -48,7 +48,8 @@ export function violation(from, to) {
   const a = folderOf(from);
   const b = folderOf(to);
   if (!a || !b || a === b) return undefined;
-  if (PRIVATE[b] && !PRIVATE[b].includes(a)) return `${b} is internal to ${PRIVATE[b].join(', ')}: use lib/library (lib/library/db.ts for reads, its commands for writes)`;
+  if (PRIVATE[b] && !PRIVATE[b].includes(a))
+    return `${b} is internal to ${PRIVATE[b].join(', ')}: use lib/library (lib/library/db.ts for reads, its commands for writes)`;
   if (NEVER[a]?.includes(b)) return `${a} must not import ${b} (content scripts run in the page: ask the background instead)`;
   if (LAYERS[b] > LAYERS[a]) return `${a} (layer ${LAYERS[a]}) must not import ${b} (layer ${LAYERS[b]}): imports run downward only`;
   return undefined;
@@ -65,7 +66,10 @@ export const layersRule = {
       if (typeof spec !== 'string') return;
       let target;
       if (spec.startsWith('@/')) target = spec.slice(2);
-      else if (spec.startsWith('.')) target = relative(root, resolve(dirname(context.filename), spec)).split('\\').join('/');
+      else if (spec.startsWith('.'))
+        target = relative(root, resolve(dirname(context.filename), spec))
+          .split('\\')
+          .join('/');
       else return;
       const why = violation(file, target);
       if (why) context.report({ node, message: `Upward import of '${spec}': ${why}.` });

@@ -11,7 +11,9 @@ const OUT = process.env.SHOTS_DIR ?? join(import.meta.dirname, 'out');
 const fixture = (site: string, name: string) => readFileSync(join(import.meta.dirname, '../fixtures', site, `${name}.html`), 'utf8');
 // The format fixtures' ordinary papers (the others are there to break exporters, not to show).
 const SHOWN = [0, 1, 2, 3, 4, 6, 7, 10, 21, 22, 23, 25, 26];
-const library = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/formats/library.json'), 'utf8')) as unknown[]).filter((_, i) => SHOWN.includes(i));
+const library = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/formats/library.json'), 'utf8')) as unknown[]).filter((_, i) =>
+  SHOWN.includes(i),
+);
 // The listing fixture with its hostile titles replaced, and a little of arXiv's look.
 const listing = fixture('arxiv', 'list-new')
   .replace(/When &lt;script&gt;.*? D\n/, 'Robust Parsing of Scientific PDFs at Scale\n')
@@ -30,8 +32,15 @@ for (const scheme of ['light', 'dark'] as const) {
     const suffix = scheme === 'dark' ? '-dark' : '';
     const options = await OptionsPage.open(context, extensionId);
     await options.page.emulateMedia({ colorScheme: scheme });
-    await options.importText('library.json', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-11-29T00:00:00Z', papers: library }), 'application/json');
-    await options.page.getByLabel('Import preview').getByRole('button', { name: /^Import/ }).click();
+    await options.importText(
+      'library.json',
+      JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-11-29T00:00:00Z', papers: library }),
+      'application/json',
+    );
+    await options.page
+      .getByLabel('Import preview')
+      .getByRole('button', { name: /^Import/ })
+      .click();
     await expect(options.libraryCount).toBeVisible();
     await options.page.setViewportSize({ width: 1000, height: 1300 });
     await options.page.screenshot({ path: join(OUT, `options${suffix}.png`), fullPage: true });

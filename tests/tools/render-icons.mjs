@@ -11,9 +11,10 @@ const SIZES = [16, 19, 32, 38, 48, 96, 128];
 function svg(size, off) {
   const bg = off ? '#8b95a7' : '#2457c5';
   const ribbon = off ? '#d5dae3' : '#f6b60b';
-  const lines = size >= 48
-    ? '<rect x="44" y="66" width="38" height="6" rx="3" fill="#c9d5ee"/><rect x="44" y="78" width="38" height="6" rx="3" fill="#c9d5ee"/><rect x="44" y="90" width="26" height="6" rx="3" fill="#c9d5ee"/>'
-    : '';
+  const lines =
+    size >= 48
+      ? '<rect x="44" y="66" width="38" height="6" rx="3" fill="#c9d5ee"/><rect x="44" y="78" width="38" height="6" rx="3" fill="#c9d5ee"/><rect x="44" y="90" width="26" height="6" rx="3" fill="#c9d5ee"/>'
+      : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 128 128">
   <rect x="4" y="4" width="120" height="120" rx="28" fill="${bg}"/>
   <rect x="26" y="30" width="60" height="80" rx="8" fill="#ffffff" opacity="0.45" transform="rotate(-8 56 70)"/>

@@ -28,7 +28,10 @@ describe.skipIf(!corpusPresent)('shared corpus', () => {
       const papers = detections.map((d) => d.paper);
       expect(papers, papers.map((p) => `${p.key} ${p.title}`).join('\n')).toHaveLength(c.count);
       for (const want of c.papers) {
-        expect(papers.some((p) => matchesExpected(p, want)), `missing: ${JSON.stringify(want)}\nfound:\n${papers.map((p) => `${p.key} | ${p.title} | ${JSON.stringify(p.ids)}`).join('\n')}`).toBe(true);
+        expect(
+          papers.some((p) => matchesExpected(p, want)),
+          `missing: ${JSON.stringify(want)}\nfound:\n${papers.map((p) => `${p.key} | ${p.title} | ${JSON.stringify(p.ids)}`).join('\n')}`,
+        ).toBe(true);
       }
     });
   }

@@ -136,5 +136,4 @@ describe.runIf(process.platform === 'linux')('npm run dev', { timeout: WAIT_MS +
     expect(await stop(running), 'processes left after Ctrl-C').toEqual([]);
     expect(out).not.toMatch(crash);
   });
-
 });

@@ -25,7 +25,14 @@ import { cleanField } from '../../lib/formats/latex';
 import { PAYLOADS } from '../fixtures/hostile/payloads';
 
 const papers: Paper[] = PAYLOADS.map((s, i) => {
-  const meta = makePaper({ ids: { arxiv: `2401.${String(10000 + i)}` }, title: s, authors: ['Ada Lovelace', s.slice(0, 900)], abstract: s, venue: s.slice(0, 900), source: 'hostile' })!;
+  const meta = makePaper({
+    ids: { arxiv: `2401.${String(10000 + i)}` },
+    title: s,
+    authors: ['Ada Lovelace', s.slice(0, 900)],
+    abstract: s,
+    venue: s.slice(0, 900),
+    source: 'hostile',
+  })!;
   return { ...newPaper(meta, 1_700_000_000_000 + i), tags: [s.slice(0, 200).trim() || 'x'], note: s };
 });
 

@@ -13,9 +13,12 @@ describe('imports run downward only (papershelf/layers)', { timeout: 30_000 }, (
   const eslint = new ESLint({
     cwd: root,
     overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser }, plugins: { papershelf }, rules: { 'papershelf/layers': 'error' } }],
+    overrideConfig: [
+      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser }, plugins: { papershelf }, rules: { 'papershelf/layers': 'error' } },
+    ],
   });
-  const lint = async (path: string, code: string) => (await eslint.lintText(code, { filePath: join(root, path) }))[0].messages.filter((m) => m.ruleId === 'papershelf/layers');
+  const lint = async (path: string, code: string) =>
+    (await eslint.lintText(code, { filePath: join(root, path) }))[0].messages.filter((m) => m.ruleId === 'papershelf/layers');
 
   it.each([
     ['lib/paper/x.ts', "import { a } from '../detect/registry';\nexport const b = a;\n"],
@@ -68,7 +71,8 @@ function sources(dir: string): string[] {
 
 describe('one write path', () => {
   // A table of the database (a receiver named …db/…Db/…DB, as every Dexie handle here is) written to.
-  const WRITES = /\w*(?:db|Db|DB)\s*\.\s*(papers|changes|meta|highlights)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\s*\(|\w*(?:db|Db|DB)\s*\.\s*(papers|changes)\b[^;]*\.modify\s*\(/;
+  const WRITES =
+    /\w*(?:db|Db|DB)\s*\.\s*(papers|changes|meta|highlights)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\s*\(|\w*(?:db|Db|DB)\s*\.\s*(papers|changes)\b[^;]*\.modify\s*\(/;
   const files = ['lib', 'components', 'entrypoints'].flatMap(sources).map((f) => relative(root, join(root, f)).split('\\').join('/'));
 
   it('finds the source files', () => {
@@ -77,14 +81,21 @@ describe('one write path', () => {
   });
 
   it('no file outside lib/library and lib/db writes the papers, the change log or the meta table', () => {
-    const offenders = files.filter((f) => !f.startsWith('lib/library/') && !f.startsWith('lib/db/') && WRITES.test(readFileSync(join(root, f), 'utf8')));
+    const offenders = files.filter(
+      (f) => !f.startsWith('lib/library/') && !f.startsWith('lib/db/') && WRITES.test(readFileSync(join(root, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('inside lib/library, only write.ts writes the papers and the log, and compact.ts trims the log (every other module goes through write)', () => {
     // Collections that hang off a paper (highlights) are written by their module inside a `write`.
     const CORE = new RegExp(WRITES.source.replace('|highlights', ''));
-    const offenders = files.filter((f) => f.startsWith('lib/library/') && !['lib/library/write.ts', 'lib/library/compact.ts'].includes(f) && CORE.test(readFileSync(join(root, f), 'utf8')));
+    const offenders = files.filter(
+      (f) =>
+        f.startsWith('lib/library/') &&
+        !['lib/library/write.ts', 'lib/library/compact.ts'].includes(f) &&
+        CORE.test(readFileSync(join(root, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -7,13 +7,17 @@ const got = (html: string) => article(parsePage(html), url).map((d) => [d.paper.
 
 describe('thin single articles', () => {
   it('takes the DOI of meta#DOI, titled by the heading the document title repeats', () => {
-    expect(got('<title>Bank storage in creeks | Bulletin of the Society</title><meta id="DOI" content="10.5555/b.1"><h1>Bulletin of the Society</h1><h2>Bank storage in creeks</h2>')).toEqual([
-      ['doi:10.5555/b.1', 'Bank storage in creeks'],
-    ]);
+    expect(
+      got(
+        '<title>Bank storage in creeks | Bulletin of the Society</title><meta id="DOI" content="10.5555/b.1"><h1>Bulletin of the Society</h1><h2>Bank storage in creeks</h2>',
+      ),
+    ).toEqual([['doi:10.5555/b.1', 'Bank storage in creeks']]);
   });
 
   it('takes a DOI printed in the header under the title heading', () => {
-    expect(got('<div><h1>Bank storage in tidal creeks</h1><p>P Novak · doi:10.5555/wp.7</p></div><p>Body</p>')).toEqual([['doi:10.5555/wp.7', 'Bank storage in tidal creeks']]);
+    expect(got('<div><h1>Bank storage in tidal creeks</h1><p>P Novak · doi:10.5555/wp.7</p></div><p>Body</p>')).toEqual([
+      ['doi:10.5555/wp.7', 'Bank storage in tidal creeks'],
+    ]);
   });
 
   it('is silent on a header naming two DOIs, a DOI far below the title, a DOI only in a link of prose, and result pages', () => {

@@ -32,7 +32,9 @@ function titleHeading(doc: Document): Element | undefined {
   // then the longest heading the title repeats.
   const named =
     [...h1, ...h2].find((h) => titleLike(textOf(h)) && textOf(h).toLowerCase() === first) ??
-    [...h1, ...h2].filter((h) => titleLike(textOf(h)) && docTitle.includes(textOf(h).toLowerCase())).sort((a, b) => textOf(b).length - textOf(a).length)[0];
+    [...h1, ...h2]
+      .filter((h) => titleLike(textOf(h)) && docTitle.includes(textOf(h).toLowerCase()))
+      .sort((a, b) => textOf(b).length - textOf(a).length)[0];
   return named ?? (h1.length ? h1 : h2).find((h) => titleLike(textOf(h)));
 }
 

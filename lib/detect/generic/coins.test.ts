@@ -6,7 +6,10 @@ const url = new URL('https://catalogue.example.org/search');
 
 describe('coinsPaper', () => {
   it('decodes + and %XX, and KEV double-escaped as &amp;amp;', () => {
-    const p = coinsPaper('ctx_ver=Z39.88-2004&amp;rft_id=info%3Adoi%2F10.5555%2FABC&amp;rft.atitle=R%C3%A9sum%C3%A9+of+%26+Notes&amp;rft.au=M%C3%BCller%2C+Anna', url);
+    const p = coinsPaper(
+      'ctx_ver=Z39.88-2004&amp;rft_id=info%3Adoi%2F10.5555%2FABC&amp;rft.atitle=R%C3%A9sum%C3%A9+of+%26+Notes&amp;rft.au=M%C3%BCller%2C+Anna',
+      url,
+    );
     expect(p).toMatchObject({ key: 'doi:10.5555/abc', title: 'Résumé of & Notes', authors: ['Anna Müller'] });
   });
 
@@ -36,7 +39,8 @@ const wiki = {
   news: 'ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=article&rft.jtitle=The+Coastal+Times&rft.atitle=Estuary+study+makes+waves&rft.date=2021-03-04&rft.aulast=Berg&rft.aufirst=Ola&rft_id=https%3A%2F%2Fcoastaltimes.example%2F2021%2Festuary',
   web: 'ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook&rft.genre=unknown&rft.btitle=Brackwater+Estuary+Trust&rft_id=https%3A%2F%2Ftrust.example%2F',
   book: 'ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook&rft.genre=book&rft.btitle=Estuaries+of+the+North&rft.pub=Example+Press&rft.date=1999&rft.isbn=978-0-00-000000-2&rft.aulast=Holm',
-  journal: 'ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=article&rft.jtitle=Estuarine+Letters&rft.atitle=Tidal+mixing&rft.volume=4&rft.pages=1-9&rft.date=1978&rft.aulast=Okafor&rft.aufirst=Chidi',
+  journal:
+    'ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=article&rft.jtitle=Estuarine+Letters&rft.atitle=Tidal+mixing&rft.volume=4&rft.pages=1-9&rft.date=1978&rft.aulast=Okafor&rft.aufirst=Chidi',
 };
 
 describe('coinsPaper keeps scholarly works only', () => {
@@ -49,13 +53,24 @@ describe('coinsPaper keeps scholarly works only', () => {
   });
 
   it('keys a journal article without identifier by title, first author and year', () => {
-    expect(coinsPaper(wiki.journal, url)).toMatchObject({ key: 'title:tidal-mixing:okafor:1978', title: 'Tidal mixing', venue: 'Estuarine Letters', type: 'journal', year: 1978 });
+    expect(coinsPaper(wiki.journal, url)).toMatchObject({
+      key: 'title:tidal-mixing:okafor:1978',
+      title: 'Tidal mixing',
+      venue: 'Estuarine Letters',
+      type: 'journal',
+      year: 1978,
+    });
   });
 
   it('keeps reports, theses and chapters; a newspaper story with a DOI is still dropped', () => {
     expect(coinsPaper('rft.genre=report&rft.btitle=Survey+of+the+Bay&rft.date=1990', url)?.key).toBe('title:survey-of-the-bay::1990');
-    expect(coinsPaper('rft_val_fmt=info:ofi/fmt:kev:mtx:dissertation&rft.title=On+Sandbars&rft.au=Ito, Ken&rft.date=2004', url)?.key).toBe('title:on-sandbars:ito:2004');
-    expect(coinsPaper('rft.genre=bookitem&rft.atitle=Chapter+One&rft.btitle=A+Book&rft.date=2010', url)).toMatchObject({ type: 'other', venue: 'A Book' });
+    expect(coinsPaper('rft_val_fmt=info:ofi/fmt:kev:mtx:dissertation&rft.title=On+Sandbars&rft.au=Ito, Ken&rft.date=2004', url)?.key).toBe(
+      'title:on-sandbars:ito:2004',
+    );
+    expect(coinsPaper('rft.genre=bookitem&rft.atitle=Chapter+One&rft.btitle=A+Book&rft.date=2010', url)).toMatchObject({
+      type: 'other',
+      venue: 'A Book',
+    });
     expect(coinsPaper(wiki.news + '&rft_id=info:doi/10.5555/n', url)).toBeNull();
   });
 });

@@ -14,7 +14,17 @@ export interface CoinsOptions {
   books?: boolean;
 }
 
-const TYPES: Record<string, PaperType> = { article: 'journal', proceeding: 'conference', conference: 'conference', preprint: 'preprint', bookitem: 'other', report: 'other', dissertation: 'other', thesis: 'other', book: 'other' };
+const TYPES: Record<string, PaperType> = {
+  article: 'journal',
+  proceeding: 'conference',
+  conference: 'conference',
+  preprint: 'preprint',
+  bookitem: 'other',
+  report: 'other',
+  dissertation: 'other',
+  thesis: 'other',
+  book: 'other',
+};
 // Unknown genres leave the type to makePaper's guess from the venue and identifiers.
 const typeOf = (g: string): PaperType | undefined => (Object.hasOwn(TYPES, g) ? TYPES[g] : undefined);
 
@@ -22,7 +32,8 @@ const typeOf = (g: string): PaperType | undefined => (Object.hasOwn(TYPES, g) ? 
 const NEWSPAPER =
   /\b(times|post|news|herald|tribune|gazette|telegraph|guardian|daily|chronicle|observer|independent|reuters|associated press|bbc|cnn|npr|wall street journal|magazine|newsweek|wired|atlantic|economist|weekly|today|press|courier|mail|sun|star|express|standard|journal-constitution|globe)\b/i;
 // What only a journal's record carries.
-const JOURNALISH = /\b(journal|proceedings|transactions|letters|review|annals|bulletin|acta|quarterly|archives|research|science|physical|chemical|medicine|medical)\b/i;
+const JOURNALISH =
+  /\b(journal|proceedings|transactions|letters|review|annals|bulletin|acta|quarterly|archives|research|science|physical|chemical|medicine|medical)\b/i;
 
 /** Whether a ContextObject names a scholarly work (see the file's comment). */
 function scholarly(get: (k: string) => string | undefined, fmt: string, hasId: boolean, opts: CoinsOptions): boolean {

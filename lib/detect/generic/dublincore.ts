@@ -17,7 +17,8 @@ export function dublincore(doc: Document, url: URL): Detection[] {
   const doi = idents.map(normalizeDoi).find(Boolean);
   const arxiv = idents.map((s) => arxivIdFromUrl(s) ?? (/^arxiv:/i.test(s) ? parseArxivId(s) : null)).find(Boolean)?.id;
   const source = dc('source');
-  const venue = metaFirst(doc, 'prism.publicationName', 'citation_journal_title') ?? (source && !/^(https?:|doi:|10\.)/i.test(source) ? source : undefined);
+  const venue =
+    metaFirst(doc, 'prism.publicationName', 'citation_journal_title') ?? (source && !/^(https?:|doi:|10\.)/i.test(source) ? source : undefined);
   if (!doi && !arxiv && !venue) return [];
   const creators = both('creator').flatMap((n) => metaAll(doc, n));
   const first = metaFirst(doc, 'prism.startingPage');

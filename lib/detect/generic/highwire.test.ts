@@ -3,11 +3,25 @@ import { parsePage } from '../../../tests/helpers/dom';
 import { highwire } from './highwire';
 
 const page = (meta: Record<string, string>) =>
-  parsePage(`<html><head>${Object.entries(meta).map(([k, v]) => `<meta name="${k}" content="${v.replace(/"/g, '&quot;')}">`).join('')}</head><body></body></html>`);
+  parsePage(
+    `<html><head>${Object.entries(meta)
+      .map(([k, v]) => `<meta name="${k}" content="${v.replace(/"/g, '&quot;')}">`)
+      .join('')}</head><body></body></html>`,
+  );
 
 describe('highwire', () => {
   it('reads a journal article with page range', () => {
-    const [d] = highwire(page({ citation_title: 'A Study', citation_doi: '10.1234/abc', citation_journal_title: 'J. Tests', citation_firstpage: '12', citation_lastpage: '19', citation_author: 'Doe, Jane' }), new URL('https://j.example/a'));
+    const [d] = highwire(
+      page({
+        citation_title: 'A Study',
+        citation_doi: '10.1234/abc',
+        citation_journal_title: 'J. Tests',
+        citation_firstpage: '12',
+        citation_lastpage: '19',
+        citation_author: 'Doe, Jane',
+      }),
+      new URL('https://j.example/a'),
+    );
     expect(d.paper).toMatchObject({ key: 'doi:10.1234/abc', venue: 'J. Tests', type: 'journal', pages: '12--19', authors: ['Jane Doe'] });
   });
 

@@ -3,7 +3,8 @@ import { parsePage } from '../../../tests/helpers/dom';
 import { jsonld, MAX_JSONLD } from './jsonld';
 
 const url = new URL('https://site.example.org/p/1');
-const page = (...scripts: string[]) => parsePage(`<html><head>${scripts.map((s) => `<script type="application/ld+json">${s}</script>`).join('')}</head><body></body></html>`);
+const page = (...scripts: string[]) =>
+  parsePage(`<html><head>${scripts.map((s) => `<script type="application/ld+json">${s}</script>`).join('')}</head><body></body></html>`);
 
 describe('jsonld', () => {
   it('survives broken JSON and keeps reading the other scripts', () => {
@@ -17,14 +18,19 @@ describe('jsonld', () => {
   });
 
   it('does not mistake cited works or the periodical for the paper', () => {
-    const doc = page('{"@type":"ScholarlyArticle","name":"Mine","citation":["https://doi.org/10.5555/other"],"isPartOf":{"@type":"Periodical","name":"J","sameAs":"https://doi.org/10.5555/journal"}}');
+    const doc = page(
+      '{"@type":"ScholarlyArticle","name":"Mine","citation":["https://doi.org/10.5555/other"],"isPartOf":{"@type":"Periodical","name":"J","sameAs":"https://doi.org/10.5555/journal"}}',
+    );
     const [d] = jsonld(doc, url);
     expect(d.paper.ids.doi).toBeUndefined();
     expect(d.paper).toMatchObject({ key: 'url:site.example.org/p/1', venue: 'J' });
   });
 
   it('reads arXiv ids from PropertyValue identifiers and arxiv.org URLs', () => {
-    const doc = page('{"@type":"ScholarlyArticle","name":"A","identifier":{"@type":"PropertyValue","propertyID":"arxiv","value":"2401.01234v2"}}', '{"@type":"ScholarlyArticle","name":"B","url":"https://arxiv.org/abs/2402.00002"}');
+    const doc = page(
+      '{"@type":"ScholarlyArticle","name":"A","identifier":{"@type":"PropertyValue","propertyID":"arxiv","value":"2401.01234v2"}}',
+      '{"@type":"ScholarlyArticle","name":"B","url":"https://arxiv.org/abs/2402.00002"}',
+    );
     expect(jsonld(doc, url).map((d) => d.paper.key)).toEqual(['arxiv:2401.01234', 'arxiv:2402.00002']);
   });
 

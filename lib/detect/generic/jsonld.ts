@@ -17,7 +17,8 @@ export const MAX_JSONLD = 1_000_000;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v]);
 const rec = (v: unknown): Rec | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : undefined);
-const nameOf = (v: unknown) => str(v) ?? str(rec(v)?.name) ?? ([str(rec(v)?.givenName), str(rec(v)?.familyName)].filter(Boolean).join(' ') || undefined);
+const nameOf = (v: unknown) =>
+  str(v) ?? str(rec(v)?.name) ?? ([str(rec(v)?.givenName), str(rec(v)?.familyName)].filter(Boolean).join(' ') || undefined);
 
 /** Every typed object reachable through the containers that hold a page's main items. */
 function jsonldItems(doc: Document): Rec[] {

@@ -3,14 +3,19 @@ import { parsePage } from '../../../tests/helpers/dom';
 import { listing, mayHoldIds } from './listing';
 
 const url = new URL('https://search.example.org/results?q=tides');
-const li = (i: number, extra = '') => `<li><a href="/article/10.5555/t.${i}">Tidal study number ${i} of the bay</a> <span class="authors">A Author, B Author</span>${extra}</li>`;
+const li = (i: number, extra = '') =>
+  `<li><a href="/article/10.5555/t.${i}">Tidal study number ${i} of the bay</a> <span class="authors">A Author, B Author</span>${extra}</li>`;
 const page = (body: string) => parsePage(`<html><body><main>${body}</main></body></html>`);
 
 describe('generic listing layer', () => {
   it('makes a listing of repeated blocks each naming one paper, anchored after the title link', () => {
     const got = listing(page(`<ul>${[1, 2, 3].map((i) => li(i)).join('')}</ul>`), url);
     expect(got.map((d) => d.paper.key)).toEqual(['doi:10.5555/t.1', 'doi:10.5555/t.2', 'doi:10.5555/t.3']);
-    expect(got[0].paper).toMatchObject({ title: 'Tidal study number 1 of the bay', authors: ['A Author', 'B Author'], absUrl: 'https://search.example.org/article/10.5555/t.1' });
+    expect(got[0].paper).toMatchObject({
+      title: 'Tidal study number 1 of the bay',
+      authors: ['A Author', 'B Author'],
+      absUrl: 'https://search.example.org/article/10.5555/t.1',
+    });
     expect(got[0].anchor?.tagName).toBe('A');
     expect(got[0].placement).toBe('after');
   });
@@ -18,20 +23,28 @@ describe('generic listing layer', () => {
   it('needs three entries, and skips a block naming two papers', () => {
     expect(listing(page(`<ul>${li(1)}${li(2)}</ul>`), url)).toEqual([]);
     const two = li(3, ' <a href="https://doi.org/10.5555/other">see also</a>');
-    expect(listing(page(`<ul>${li(1)}${li(2)}${two}${li(4)}</ul>`), url).map((d) => d.paper.key)).toEqual(['doi:10.5555/t.1', 'doi:10.5555/t.2', 'doi:10.5555/t.4']);
+    expect(listing(page(`<ul>${li(1)}${li(2)}${two}${li(4)}</ul>`), url).map((d) => d.paper.key)).toEqual([
+      'doi:10.5555/t.1',
+      'doi:10.5555/t.2',
+      'doi:10.5555/t.4',
+    ]);
   });
 
   it('reads identifiers printed as text (PMCID, PMID, arXiv) and keys a lone PMCID by its PMC page', () => {
-    const row = (id: string, n: number) => `<div class="r"><div class="title"><a href="/rec/${n}">Record number ${n} about estuaries</a></div><div>${id}</div></div>`;
+    const row = (id: string, n: number) =>
+      `<div class="r"><div class="title"><a href="/rec/${n}">Record number ${n} about estuaries</a></div><div>${id}</div></div>`;
     const got = listing(page(row('PMCID: PMC1234567', 1) + row('PMID: 7654321', 2) + row('arXiv:2401.01234v2', 3)), url);
     expect(got.map((d) => d.paper.key)).toEqual(['url:ncbi.nlm.nih.gov/pmc/articles/PMC1234567', 'pmid:7654321', 'arxiv:2401.01234']);
   });
 
   it('is silent on prose that cites, on reference sections and on citation elements', () => {
-    const prose = (i: number) => `<p>${'Long sentences of a story about the bay and the people who live by it. '.repeat(10)}<a href="https://doi.org/10.5555/p.${i}">a study of the bay tides</a></p>`;
+    const prose = (i: number) =>
+      `<p>${'Long sentences of a story about the bay and the people who live by it. '.repeat(10)}<a href="https://doi.org/10.5555/p.${i}">a study of the bay tides</a></p>`;
     expect(listing(page([1, 2, 3].map(prose).join('')), url)).toEqual([]);
     expect(listing(page(`<h2>References</h2><ul>${[1, 2, 3].map((i) => li(i)).join('')}</ul>`), url)).toEqual([]);
-    expect(listing(page(`<ul>${[1, 2, 3].map((i) => li(i).replace('<li>', '<li><cite>').replace('</li>', '</cite></li>')).join('')}</ul>`), url)).toEqual([]);
+    expect(
+      listing(page(`<ul>${[1, 2, 3].map((i) => li(i).replace('<li>', '<li><cite>').replace('</li>', '</cite></li>')).join('')}</ul>`), url),
+    ).toEqual([]);
   });
 
   it('pre-checks cheaply: no identifier, no work', () => {

@@ -48,10 +48,13 @@ function idsOfHref(raw: string): Ids {
 }
 
 // Where a link names a paper without being a listing of papers.
-const CITING = 'cite, pre, code, nav, footer, .references, .reflist, .refbegin, .ref-list, .bibliography, .footnotes, [role="doc-bibliography"], [role="doc-endnotes"], #references';
+const CITING =
+  'cite, pre, code, nav, footer, .references, .reflist, .refbegin, .ref-list, .bibliography, .footnotes, [role="doc-bibliography"], [role="doc-endnotes"], #references';
 // Headings and containers of reference sections.
-const REFERENCE_SECTION = /\b(references?|bibliography|works cited|further reading|reading list|citations?|sources|notes|footnotes|literature|see also|cite this)\b/i;
-const NOT_A_TITLE = /^(?:https?:|www\.|doi:?|10\.\d|pmc\d|pmid|arxiv:|pdf\b|full[ -]?text|abstract|download|view|cited by|related|similar|html|export|more|next|previous)/i;
+const REFERENCE_SECTION =
+  /\b(references?|bibliography|works cited|further reading|reading list|citations?|sources|notes|footnotes|literature|see also|cite this)\b/i;
+const NOT_A_TITLE =
+  /^(?:https?:|www\.|doi:?|10\.\d|pmc\d|pmid|arxiv:|pdf\b|full[ -]?text|abstract|download|view|cited by|related|similar|html|export|more|next|previous)/i;
 
 interface Entry {
   ids: Ids;

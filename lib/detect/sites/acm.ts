@@ -21,7 +21,11 @@ export const acm: SiteAdapter = {
   id: 'acm',
   name: 'ACM Digital Library',
   hosts: ['dl.acm.org'],
-  examples: ['https://dl.acm.org/doi/10.1145/3375627.3375832', 'https://dl.acm.org/action/doSearch?AllField=fairness', 'https://dl.acm.org/toc/cacm/2024/67/1'],
+  examples: [
+    'https://dl.acm.org/doi/10.1145/3375627.3375832',
+    'https://dl.acm.org/action/doSearch?AllField=fairness',
+    'https://dl.acm.org/toc/cacm/2024/67/1',
+  ],
   test: (url) => /^\/(doi|action\/doSearch|toc)\//.test(url.pathname + '/'),
   detect(doc, url) {
     const doi = idsOfLink(url.pathname).doi;

@@ -20,12 +20,16 @@ export const alphaxiv: SiteAdapter = {
     const meta = (name: string) => (fresh ? metaFirst(doc, name) : undefined);
     const og = meta('og:title')?.replace(/\s*[|–—-]\s*alphaXiv$/i, '');
     const title = meta('citation_title') ?? (og && !/^alphaxiv\b/i.test(og) ? og : undefined) ?? textOf(doc.querySelector('h1'));
-    const paper = arxivPaper(a, {
-      title: title || `arXiv:${a.id}`,
-      authors: fresh ? metaAll(doc, 'citation_author') : [],
-      abstract: meta('citation_abstract'),
-      source: 'alphaxiv',
-    }, url);
+    const paper = arxivPaper(
+      a,
+      {
+        title: title || `arXiv:${a.id}`,
+        authors: fresh ? metaAll(doc, 'citation_author') : [],
+        abstract: meta('citation_abstract'),
+        source: 'alphaxiv',
+      },
+      url,
+    );
     return paper ? [{ paper, anchor: findTitleHeading(doc, paper.title), placement: 'append' }] : [];
   },
 };

@@ -27,7 +27,11 @@ describe('arXiv /pdf/ and /html/ pages: identified from the URL', () => {
   );
 
   it('reads old-style ids and .pdf suffixes', () => {
-    expect(run('', 'https://arxiv.org/pdf/hep-th/9711200v1.pdf')[0].paper).toMatchObject({ key: 'arxiv:hep-th/9711200', title: 'arXiv:hep-th/9711200', year: 1997 });
+    expect(run('', 'https://arxiv.org/pdf/hep-th/9711200v1.pdf')[0].paper).toMatchObject({
+      key: 'arxiv:hep-th/9711200',
+      title: 'arXiv:hep-th/9711200',
+      year: 1997,
+    });
   });
 
   it('finds nothing on a /pdf/ URL without an id', () => {
@@ -49,7 +53,13 @@ describe('arXiv listings', () => {
     const link = (href: string, id: string) => row(id, 'T').replace(`href="/abs/${id}"`, `href="${href}"`);
     const html = `<dl id="articles">${link('/abs/2405.00001v3', '2405.00001')}${link('https://arxiv.org/abs/2405.00002', '2405.00002')}${link('/abs/./2405.00003', '2405.00003')}${link('/abs/x/../2405.00004', '2405.00004')}${link('/abs/hep-th%2F9711200', 'hep-th/9711200')}${link('/abs/not-an-id', '2405.00005')}</dl>`;
     const found = arxiv.detect(parsePage(html), new URL('https://arxiv.org/list/cs.LG/recent'));
-    expect(found.map((d) => d.key ?? d.paper.key)).toEqual(['arxiv:2405.00001', 'arxiv:2405.00002', 'arxiv:2405.00003', 'arxiv:2405.00004', 'arxiv:hep-th/9711200']);
+    expect(found.map((d) => d.key ?? d.paper.key)).toEqual([
+      'arxiv:2405.00001',
+      'arxiv:2405.00002',
+      'arxiv:2405.00003',
+      'arxiv:2405.00004',
+      'arxiv:hep-th/9711200',
+    ]);
     expect(found[0].paper.arxivVersion).toBe(3);
   });
 

@@ -41,15 +41,19 @@ function detectAbs(doc: Document, url: URL): Detection[] {
   const heading = doc.querySelector('h1.title');
   const authors = metaAll(doc, 'citation_author');
   const d = found(
-    arxivPaper({ id, version: fromUrl?.version }, {
-      ids: { doi: metaFirst(doc, 'citation_doi') },
-      title: metaFirst(doc, 'citation_title') ?? textOf(heading).replace(/^Title:\s*/, ''),
-      authors: authors.length ? authors : textsOf(doc, '.authors a'),
-      date: metaFirst(doc, 'citation_date', 'citation_online_date'),
-      abstract: metaFirst(doc, 'citation_abstract') ?? textOf(doc.querySelector('blockquote.abstract')).replace(/^Abstract:\s*/, ''),
-      pdfUrl: metaFirst(doc, 'citation_pdf_url') ?? `https://arxiv.org/pdf/${id}`,
-      arxivCategory: category(doc.querySelector('.primary-subject')),
-    }, url),
+    arxivPaper(
+      { id, version: fromUrl?.version },
+      {
+        ids: { doi: metaFirst(doc, 'citation_doi') },
+        title: metaFirst(doc, 'citation_title') ?? textOf(heading).replace(/^Title:\s*/, ''),
+        authors: authors.length ? authors : textsOf(doc, '.authors a'),
+        date: metaFirst(doc, 'citation_date', 'citation_online_date'),
+        abstract: metaFirst(doc, 'citation_abstract') ?? textOf(doc.querySelector('blockquote.abstract')).replace(/^Abstract:\s*/, ''),
+        pdfUrl: metaFirst(doc, 'citation_pdf_url') ?? `https://arxiv.org/pdf/${id}`,
+        arxivCategory: category(doc.querySelector('.primary-subject')),
+      },
+      url,
+    ),
     heading,
     'append',
   );
@@ -82,12 +86,16 @@ function parseResult(li: Element, url: URL): Detection | null {
   if (!a) return null;
   const title = qs(li, 'p.title');
   const tag = textOf(qs(li, '.tag'));
-  const paper = arxivPaper(a, {
-    title: textOf(title),
-    authors: textsOf(li, 'p.authors a'),
-    abstract: textOf(qs(li, '.abstract-full')).replace(/\s*△ Less$/, ''),
-    arxivCategory: /^[a-z-]+(\.[A-Za-z-]+)?$/.test(tag) ? tag : undefined,
-  }, url);
+  const paper = arxivPaper(
+    a,
+    {
+      title: textOf(title),
+      authors: textsOf(li, 'p.authors a'),
+      abstract: textOf(qs(li, '.abstract-full')).replace(/\s*△ Less$/, ''),
+      arxivCategory: /^[a-z-]+(\.[A-Za-z-]+)?$/.test(tag) ? tag : undefined,
+    },
+    url,
+  );
   return found(paper, title, 'append');
 }
 

@@ -7,7 +7,12 @@ const keyAt = (path: string) => biorxiv.detect(page, new URL(`https://www.biorxi
 
 describe('biorxiv', () => {
   it('reads the DOI of every article URL form, without the version', () => {
-    for (const p of ['/content/10.1101/2024.01.02.573456v2', '/content/10.1101/2024.01.02.573456v2.full', '/content/10.1101/2024.01.02.573456v1.full.pdf+html', '/content/10.1101/2024.01.02.573456.abstract'])
+    for (const p of [
+      '/content/10.1101/2024.01.02.573456v2',
+      '/content/10.1101/2024.01.02.573456v2.full',
+      '/content/10.1101/2024.01.02.573456v1.full.pdf+html',
+      '/content/10.1101/2024.01.02.573456.abstract',
+    ])
       expect(keyAt(p), p).toBe('doi:10.1101/2024.01.02.573456');
     expect(keyAt('/content/10.1101/020123v1')).toBe('doi:10.1101/020123');
   });

@@ -37,7 +37,11 @@ export const biorxiv: SiteAdapter = {
   id: 'biorxiv',
   name: 'bioRxiv / medRxiv',
   hosts: ['biorxiv.org', 'medrxiv.org'],
-  examples: ['https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3', 'https://www.medrxiv.org/collection/infectious-diseases', 'https://www.biorxiv.org/search/crispr'],
+  examples: [
+    'https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3',
+    'https://www.medrxiv.org/collection/infectious-diseases',
+    'https://www.biorxiv.org/search/crispr',
+  ],
   entrySelector: ENTRY,
   parseEntry,
   detect(doc, url) {

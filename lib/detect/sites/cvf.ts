@@ -47,7 +47,10 @@ export const cvf: SiteAdapter = {
   id: 'cvf',
   name: 'CVF Open Access',
   hosts: ['openaccess.thecvf.com'],
-  examples: ['https://openaccess.thecvf.com/CVPR2024?day=all', 'https://openaccess.thecvf.com/content/ICCV2023/html/Doe_Some_Paper_ICCV_2023_paper.html'],
+  examples: [
+    'https://openaccess.thecvf.com/CVPR2024?day=all',
+    'https://openaccess.thecvf.com/content/ICCV2023/html/Doe_Some_Paper_ICCV_2023_paper.html',
+  ],
   entrySelector: 'dt.ptitle',
   parseEntry,
   detect(doc, url) {

@@ -10,7 +10,9 @@ describe('dblp', () => {
     expect(dblpKey(li('id="conf/aaai/PeelC15"'))).toBe('conf/aaai/PeelC15');
     expect(dblpKey(li('id="journals/corr/abs-cond-mat-0503087"'))).toBe('journals/corr/abs-cond-mat-0503087');
     expect(dblpKey(li('id="DBLP:conf/stoc/AchlioptasCKM05"'))).toBe('conf/stoc/AchlioptasCKM05');
-    expect(dblpKey(li('id="c6"', '<nav class="publ"><ul class="bullets"><li class="select-on-click"><small>books/sp/Okafor17</small></li></ul></nav>'))).toBe('books/sp/Okafor17');
+    expect(
+      dblpKey(li('id="c6"', '<nav class="publ"><ul class="bullets"><li class="select-on-click"><small>books/sp/Okafor17</small></li></ul></nav>')),
+    ).toBe('books/sp/Okafor17');
     expect(dblpKey(li(''))).toBeUndefined();
   });
 
@@ -36,7 +38,14 @@ describe('dblp', () => {
     doc.querySelector('ul')!.append(entry);
     expect(entry.matches(dblp.entrySelector!)).toBe(true);
     const d = dblp.parseEntry!(entry, new URL('https://dblp.org/search?q=added'))!;
-    expect(d.paper).toMatchObject({ key: 'arxiv:2402.05555', title: 'Added Later', authors: ['Kofi Osei'], year: 2024, type: 'preprint', ids: { dblp: 'journals/corr/abs-2402-05555' } });
+    expect(d.paper).toMatchObject({
+      key: 'arxiv:2402.05555',
+      title: 'Added Later',
+      authors: ['Kofi Osei'],
+      year: 2024,
+      type: 'preprint',
+      ids: { dblp: 'journals/corr/abs-2402-05555' },
+    });
     expect(d.anchor?.className).toBe('title');
   });
 

@@ -5,7 +5,9 @@ import { clusterOf, googlescholar, parseByline } from './googlescholar';
 
 const search = new URL('https://scholar.google.com/scholar?hl=en&q=routing');
 const result = (h3: string, byline = 'A Author - Venue, 2020 - example.org', cid = 'FYHpffQQIhEJ') =>
-  parsePage(`<div id="gs_res_ccl_mid"><div class="gs_r gs_or gs_scl" data-cid="${cid}"><div class="gs_ri"><h3 class="gs_rt">${h3}</h3><div class="gs_a">${byline}</div></div></div></div>`).querySelector('.gs_r')!;
+  parsePage(
+    `<div id="gs_res_ccl_mid"><div class="gs_r gs_or gs_scl" data-cid="${cid}"><div class="gs_ri"><h3 class="gs_rt">${h3}</h3><div class="gs_a">${byline}</div></div></div></div>`,
+  ).querySelector('.gs_r')!;
 
 describe('googlescholar', () => {
   it('decodes a data-cid into the cluster number of Scholar URLs', () => {
@@ -16,18 +18,31 @@ describe('googlescholar', () => {
   });
 
   it('splits the gs_a byline into authors, venue and year', () => {
-    expect(parseByline('MJ Isaac, TJ Chinn - Antarctica. Institute of …, 1996')).toEqual({ authors: ['MJ Isaac', 'TJ Chinn'], venue: 'Antarctica. Institute of …', year: 1996 });
-    expect(parseByline('BL Hall, GH Denton, B Overturf… - Journal of Quaternary …, 2002 - Wiley Online Library')).toMatchObject({ authors: ['BL Hall', 'GH Denton', 'B Overturf'], year: 2002 });
+    expect(parseByline('MJ Isaac, TJ Chinn - Antarctica. Institute of …, 1996')).toEqual({
+      authors: ['MJ Isaac', 'TJ Chinn'],
+      venue: 'Antarctica. Institute of …',
+      year: 1996,
+    });
+    expect(parseByline('BL Hall, GH Denton, B Overturf… - Journal of Quaternary …, 2002 - Wiley Online Library')).toMatchObject({
+      authors: ['BL Hall', 'GH Denton', 'B Overturf'],
+      year: 2002,
+    });
     // NBSPs around the dash, as Scholar often serves them.
     expect(parseByline('A Lee\u00a0-\u00a0Nature, 2019\u00a0-\u00a0nature.com')).toEqual({ authors: ['A Lee'], venue: 'Nature', year: 2019 });
-    expect(parseByline('B VandenHeuvel - 2002 - digitalcommons.library.umaine.edu')).toEqual({ authors: ['B VandenHeuvel'], venue: undefined, year: 2002 });
+    expect(parseByline('B VandenHeuvel - 2002 - digitalcommons.library.umaine.edu')).toEqual({
+      authors: ['B VandenHeuvel'],
+      venue: undefined,
+      year: 2002,
+    });
     expect(parseByline('J Doe - example.org')).toEqual({ authors: ['J Doe'], venue: undefined, year: undefined });
     expect(parseByline('')).toEqual({ authors: [], venue: undefined, year: undefined });
   });
 
   it('strips kind markers from titles but keeps bracketed title text', () => {
     const title = (h3: string) => googlescholar.parseEntry!(result(h3), search)?.paper.title;
-    expect(title('<span class="gs_ctu"><span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span></span> <span id="x">Tidal notes</span>')).toBe('Tidal notes');
+    expect(
+      title('<span class="gs_ctu"><span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span></span> <span id="x">Tidal notes</span>'),
+    ).toBe('Tidal notes');
     expect(title('[HTML][H] A title typed without marker spans')).toBe('A title typed without marker spans');
     expect(title('<a href="https://example.org/p">[18F]FDG uptake in estuaries</a>')).toBe('[18F]FDG uptake in estuaries');
   });
@@ -41,7 +56,9 @@ describe('googlescholar', () => {
 
   it('skips entries with no title, never throwing', () => {
     expect(googlescholar.parseEntry!(result(''), search)).toBeNull();
-    expect(googlescholar.parseEntry!(parsePage('<div class="gs_r gs_or"><div class="gs_ri"></div></div>').body.firstElementChild!, search)).toBeNull();
+    expect(
+      googlescholar.parseEntry!(parsePage('<div class="gs_r gs_or"><div class="gs_ri"></div></div>').body.firstElementChild!, search),
+    ).toBeNull();
   });
 
   it('parses a profile row added later by "Show more" on its own', () => {

@@ -31,7 +31,10 @@ export function clusterOf(cid: string): string | undefined {
 /** `A Author, B Author… - Venue, 2019 - publisher.com` (div.gs_a) → authors, venue, year. */
 export function parseByline(s: string): { authors: string[]; venue?: string; year?: number } {
   const parts = s.split(/\s+-\s+/);
-  const authors = parts[0].split(/\s*,\s*/).map(dropEllipsis).filter(Boolean);
+  const authors = parts[0]
+    .split(/\s*,\s*/)
+    .map(dropEllipsis)
+    .filter(Boolean);
   const m = /^(.*?)(?:,?\s*\b(\d{4}))?$/.exec(parts[1] ?? '')!;
   const year = m[2] ? Number(m[2]) : undefined;
   // Two parts without a year: the second is the publisher's host, not a venue.
@@ -87,7 +90,10 @@ function parseRow(tr: Element, url: URL): Detection | null {
     {
       ids: { url: `${HOME}/citations?view_op=view_citation&citation_for_view=${encodeURIComponent(id)}` },
       title: textOf(a),
-      authors: textOf(who).split(/\s*,\s*/).map(dropEllipsis).filter(Boolean),
+      authors: textOf(who)
+        .split(/\s*,\s*/)
+        .map(dropEllipsis)
+        .filter(Boolean),
       year: textOf(qs(tr, '.gsc_a_y')) || textOf(where),
       venue: textOf(where).replace(/,\s*\d{4}$/, ''),
       absUrl: href.href,
@@ -106,7 +112,11 @@ export const googlescholar: SiteAdapter = {
   // The country hosts met most; each is listed as a known site in the settings.
   hosts: ['com', 'co.uk', 'de', 'fr', 'es', 'it', 'ca', 'com.au', 'co.jp', 'com.br'].map((cc) => `scholar.google.${cc}`),
   test: (u) => /^\/(scholar|citations)\b/.test(u.pathname),
-  examples: ['https://scholar.google.com/scholar?hl=en&q=attention+is+all+you+need', 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en', 'https://scholar.google.de/scholar?q=transformer'],
+  examples: [
+    'https://scholar.google.com/scholar?hl=en&q=attention+is+all+you+need',
+    'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en',
+    'https://scholar.google.de/scholar?q=transformer',
+  ],
   entrySelector: ENTRY,
   parseEntry,
   detect: (doc, url) => entries(doc, ENTRY, parseEntry, url),

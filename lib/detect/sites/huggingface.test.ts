@@ -9,13 +9,20 @@ const card = (id: string, title: string) =>
 
 describe('Hugging Face papers', () => {
   it('handles only /papers pages of huggingface.co', () => {
-    for (const u of ['https://huggingface.co/papers', 'https://huggingface.co/papers/trending', 'https://huggingface.co/papers/week/2025-W40', 'https://huggingface.co/papers?q=diffusion'])
+    for (const u of [
+      'https://huggingface.co/papers',
+      'https://huggingface.co/papers/trending',
+      'https://huggingface.co/papers/week/2025-W40',
+      'https://huggingface.co/papers?q=diffusion',
+    ])
       expect(adaptersFor(new URL(u)), u).toContain(huggingface);
     expect(adaptersFor(new URL('https://huggingface.co/meta-llama/Llama-3.1-8B'))).not.toContain(huggingface);
   });
 
   it('gives one paper per card whatever number of links to it the card holds', () => {
-    const doc = parsePage(`<div class="grid"><article>${card('2410.05001', 'First')}</article><article>${card('2410.05002', 'Second')}</article></div>`);
+    const doc = parsePage(
+      `<div class="grid"><article>${card('2410.05001', 'First')}</article><article>${card('2410.05002', 'Second')}</article></div>`,
+    );
     const found = huggingface.detect(doc, new URL('https://huggingface.co/papers/trending'));
     expect(found.map((d) => d.paper.key)).toEqual(['arxiv:2410.05001', 'arxiv:2410.05002']);
     expect(found[0].anchor).toBe(doc.querySelector('h3'));
@@ -34,7 +41,13 @@ describe('Hugging Face papers', () => {
 
   it('returns null for cards that are not papers, without throwing', () => {
     const url = new URL('https://huggingface.co/papers');
-    for (const html of ['', '<h3>No link</h3>', '<h3><a href="/papers/date/2024-10-07">Oct 7</a></h3>', '<h3><a href="/papers/not-an-id">X</a></h3>', '<h3><a href="/papers/2410.05001"> </a></h3>']) {
+    for (const html of [
+      '',
+      '<h3>No link</h3>',
+      '<h3><a href="/papers/date/2024-10-07">Oct 7</a></h3>',
+      '<h3><a href="/papers/not-an-id">X</a></h3>',
+      '<h3><a href="/papers/2410.05001"> </a></h3>',
+    ]) {
       const el = parsePage(`<article>${html}</article>`).querySelector('article')!;
       expect(huggingface.parseEntry!(el, url), html).toBeNull();
     }

@@ -22,13 +22,17 @@ function parseEntry(el: Element, url: URL): Detection | null {
 function detectPaper(doc: Document, url: URL, a: { id: string }): Detection[] {
   const h1 = doc.querySelector('h1');
   const abs = [...doc.querySelectorAll('h2')].find((h) => textOf(h) === 'Abstract')?.nextElementSibling;
-  const paper = arxivPaper(a, {
-    title: textOf(h1) || metaFirst(doc, 'og:title')?.replace(/^Paper page - /, ''),
-    authors: textsOf(doc, '.author').map((s) => s.replace(/\s*,$/, '')),
-    // The abstract is the block's own paragraph; the AI summary above it is nested deeper.
-    abstract: textOf(abs && [...abs.children].find((c) => c.tagName === 'P')),
-    source: 'huggingface',
-  }, url);
+  const paper = arxivPaper(
+    a,
+    {
+      title: textOf(h1) || metaFirst(doc, 'og:title')?.replace(/^Paper page - /, ''),
+      authors: textsOf(doc, '.author').map((s) => s.replace(/\s*,$/, '')),
+      // The abstract is the block's own paragraph; the AI summary above it is nested deeper.
+      abstract: textOf(abs && [...abs.children].find((c) => c.tagName === 'P')),
+      source: 'huggingface',
+    },
+    url,
+  );
   return paper ? [{ paper, anchor: h1 ?? undefined, placement: 'append' }] : [];
 }
 

@@ -4,7 +4,8 @@ import { ieee, ieeeMetadata } from './ieee';
 
 describe('ieeeMetadata', () => {
   it('takes the balanced object, ignoring braces and quotes inside strings', () => {
-    const js = 'xplGlobal.document.metadata={"title":"A } tricky { title \\" with \\\\ escapes","a":{"b":[1,{"c":"}"}]}};\nxplGlobal.document.other={"x":1};';
+    const js =
+      'xplGlobal.document.metadata={"title":"A } tricky { title \\" with \\\\ escapes","a":{"b":[1,{"c":"}"}]}};\nxplGlobal.document.other={"x":1};';
     expect(ieeeMetadata(js)).toEqual({ title: 'A } tricky { title " with \\ escapes', a: { b: [1, { c: '}' }] } });
   });
 

@@ -17,7 +17,11 @@ export const nature: SiteAdapter = {
   id: 'nature',
   name: 'Nature',
   hosts: ['nature.com'],
-  examples: ['https://www.nature.com/articles/s41586-021-03819-2', 'https://www.nature.com/search?q=protein+folding', 'https://www.nature.com/subjects/machine-learning'],
+  examples: [
+    'https://www.nature.com/articles/s41586-021-03819-2',
+    'https://www.nature.com/search?q=protein+folding',
+    'https://www.nature.com/subjects/machine-learning',
+  ],
   detect(doc, url) {
     const id = ID.exec(url.pathname)?.[1];
     if (id) return articlePage(doc, url, doc.querySelector('h1.c-article-title'), { ids: { doi: `10.1038/${id}` }, source: 'nature' });

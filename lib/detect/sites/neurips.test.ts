@@ -18,13 +18,18 @@ describe('neurips', () => {
   });
 
   it('keys a listing entry as its paper page', () => {
-    const li = parsePage(`<ul class="paper-list"><li><a href="/paper/2021/hash/${hash}-Abstract.html">A Paper</a> <i>Ann Lee</i></li></ul>`).querySelector('li')!;
+    const li = parsePage(
+      `<ul class="paper-list"><li><a href="/paper/2021/hash/${hash}-Abstract.html">A Paper</a> <i>Ann Lee</i></li></ul>`,
+    ).querySelector('li')!;
     const d = neurips.parseEntry!(li, new URL('https://papers.nips.cc/paper/2021'))!;
     expect(d.paper.key).toBe(`url:proceedings.neurips.cc/paper_files/paper/2021/hash/${hash}-Abstract.html`);
   });
 
   it('does not read a legacy paper number as a year', () => {
-    const [d] = neurips.detect(parsePage('<meta name="citation_title" content="Old"><meta name="citation_publication_date" content="2019">'), new URL('https://papers.nips.cc/paper/8668-old'));
+    const [d] = neurips.detect(
+      parsePage('<meta name="citation_title" content="Old"><meta name="citation_publication_date" content="2019">'),
+      new URL('https://papers.nips.cc/paper/8668-old'),
+    );
     expect(d.paper.year).toBe(2019);
   });
 });

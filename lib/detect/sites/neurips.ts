@@ -22,7 +22,10 @@ function parseEntry(li: Element, url: URL): Detection | null {
   const input = { ids: { url: abs }, title: textOf(a), year: yearIn(url), venue: VENUE, type: 'conference' as const, absUrl: abs, source: 'neurips' };
   const more = () => ({
     authors: splitNames(qs(li, '.paper-authors, i')?.textContent),
-    pdfUrl: abs.replace('/hash/', '/file/').replace('-Abstract', '-Paper').replace(/\.html$/, '.pdf'),
+    pdfUrl: abs
+      .replace('/hash/', '/file/')
+      .replace('-Abstract', '-Paper')
+      .replace(/\.html$/, '.pdf'),
   });
   return lazyEntry(input, more, url, a, 'after');
 }
@@ -43,6 +46,12 @@ export const neurips: SiteAdapter = {
     if (list.length) return list;
     const abs = canon(url);
     const h4 = doc.querySelector('h4');
-    return metaPaper(doc, url, { ids: { url: abs }, absUrl: abs, venue: VENUE, type: 'conference', source: 'neurips', year: yearIn(url) }, { title: textOf(h4) }, h4);
+    return metaPaper(
+      doc,
+      url,
+      { ids: { url: abs }, absUrl: abs, venue: VENUE, type: 'conference', source: 'neurips', year: yearIn(url) },
+      { title: textOf(h4) },
+      h4,
+    );
   },
 };

@@ -15,7 +15,13 @@ describe('OpenReview', () => {
     doc.querySelector('ul')!.append(li);
     expect(li.matches(openreview.entrySelector!)).toBe(true);
     const d = openreview.parseEntry!(li, new URL('https://openreview.net/group?id=NeurIPS.cc/2023/Conference#tab-accept'));
-    expect(d?.paper).toMatchObject({ key: 'openreview:aB3-_x9', title: 'Late Tab Entry', authors: ['A B'], year: 2023, pdfUrl: 'https://openreview.net/pdf?id=aB3-_x9' });
+    expect(d?.paper).toMatchObject({
+      key: 'openreview:aB3-_x9',
+      title: 'Late Tab Entry',
+      authors: ['A B'],
+      year: 2023,
+      pdfUrl: 'https://openreview.net/pdf?id=aB3-_x9',
+    });
     expect(d?.anchor).toBe(li.querySelector('h4'));
   });
 
@@ -29,7 +35,10 @@ describe('OpenReview', () => {
   });
 
   it('identifies a /pdf?id= page from its URL and keeps a real viewer title', () => {
-    const [d] = openreview.detect(parsePage('<title>Provable Guarantees for Learned Index Structures</title>'), new URL('https://openreview.net/pdf?id=Xk3pQ9rT2a'));
+    const [d] = openreview.detect(
+      parsePage('<title>Provable Guarantees for Learned Index Structures</title>'),
+      new URL('https://openreview.net/pdf?id=Xk3pQ9rT2a'),
+    );
     expect(d.paper).toMatchObject({ key: 'openreview:Xk3pQ9rT2a', title: 'Provable Guarantees for Learned Index Structures' });
     expect(d.anchor).toBeUndefined();
   });

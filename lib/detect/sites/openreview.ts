@@ -35,14 +35,19 @@ function detectForum(doc: Document, url: URL, id: string): Detection[] {
   const date = meta('citation_publication_date', 'citation_online_date');
   const abs = [...doc.querySelectorAll('.note-content-field')].find((e) => /^Abstract/.test(textOf(e)));
   const authors = fresh ? metaAll(doc, 'citation_author') : [];
-  const paper = orPaper(id, {
-    title: meta('citation_title') ?? textOf(h),
-    authors: people(authors.length ? authors : textsOf(doc, '.forum-authors a')),
-    date,
-    year: yearOf(date ?? textOf(doc.querySelector('.forum-meta .date'))),
-    venue: meta('citation_conference_title', 'citation_journal_title') ?? textOf(doc.querySelector('.forum-meta .glyphicon-folder-open')?.parentElement),
-    abstract: meta('citation_abstract') ?? textOf(abs?.nextElementSibling),
-  }, url);
+  const paper = orPaper(
+    id,
+    {
+      title: meta('citation_title') ?? textOf(h),
+      authors: people(authors.length ? authors : textsOf(doc, '.forum-authors a')),
+      date,
+      year: yearOf(date ?? textOf(doc.querySelector('.forum-meta .date'))),
+      venue:
+        meta('citation_conference_title', 'citation_journal_title') ?? textOf(doc.querySelector('.forum-meta .glyphicon-folder-open')?.parentElement),
+      abstract: meta('citation_abstract') ?? textOf(abs?.nextElementSibling),
+    },
+    url,
+  );
   return paper ? [{ paper, anchor: h ?? undefined, placement: 'append' }] : [];
 }
 
@@ -50,11 +55,15 @@ function parseEntry(el: Element, url: URL): Detection | null {
   const link = qs(el, 'h4 a[href*="forum?id="]');
   const id = hrefOf(link, url)?.searchParams.get('id');
   if (!id) return null;
-  const paper = orPaper(id, {
-    title: textOf(link),
-    authors: people(textsOf(el, '.note-authors a')),
-    year: yearOf(textOf(qs(el, '.note-meta-info'))),
-  }, url);
+  const paper = orPaper(
+    id,
+    {
+      title: textOf(link),
+      authors: people(textsOf(el, '.note-authors a')),
+      year: yearOf(textOf(qs(el, '.note-meta-info'))),
+    },
+    url,
+  );
   return paper ? { paper, anchor: link!.closest('h4')!, placement: 'append' } : null;
 }
 
@@ -62,7 +71,11 @@ export const openreview: SiteAdapter = {
   id: 'openreview',
   name: 'OpenReview',
   hosts: ['openreview.net'],
-  examples: ['https://openreview.net/forum?id=rJ4km2R5t7', 'https://openreview.net/group?id=ICLR.cc/2024/Conference', 'https://openreview.net/pdf?id=rJ4km2R5t7'],
+  examples: [
+    'https://openreview.net/forum?id=rJ4km2R5t7',
+    'https://openreview.net/group?id=ICLR.cc/2024/Conference',
+    'https://openreview.net/pdf?id=rJ4km2R5t7',
+  ],
   entrySelector: 'li.note',
   parseEntry,
   detect(doc, url) {

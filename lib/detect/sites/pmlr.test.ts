@@ -5,12 +5,19 @@ import { pmlr } from './pmlr';
 const url = new URL('https://proceedings.mlr.press/v28/');
 const row = (links: string, info = 'PMLR 28:1-9') =>
   parsePage(`<title>Proceedings of the 30th International Conference on Machine Learning | PMLR</title>
-  <div class="paper"><p class="title">Revisiting Frank-Wolfe</p><p class="details"><span class="authors">Martin&nbsp;Jaggi</span>; <span class="info">${info}</span></p><p class="links">${links}</p></div>`).querySelector('div.paper')!;
+  <div class="paper"><p class="title">Revisiting Frank-Wolfe</p><p class="details"><span class="authors">Martin&nbsp;Jaggi</span>; <span class="info">${info}</span></p><p class="links">${links}</p></div>`).querySelector(
+    'div.paper',
+  )!;
 
 describe('pmlr', () => {
   it('takes the year from the paper name and the venue from the page when the row has none', () => {
     const d = pmlr.parseEntry!(row('[<a href="jaggi13.html">abs</a>][<a href="jaggi13.pdf">Download PDF</a>]'), url)!;
-    expect(d.paper).toMatchObject({ key: 'url:proceedings.mlr.press/v28/jaggi13.html', year: 2013, venue: 'Proceedings of the 30th International Conference on Machine Learning', pdfUrl: 'https://proceedings.mlr.press/v28/jaggi13.pdf' });
+    expect(d.paper).toMatchObject({
+      key: 'url:proceedings.mlr.press/v28/jaggi13.html',
+      year: 2013,
+      venue: 'Proceedings of the 30th International Conference on Machine Learning',
+      pdfUrl: 'https://proceedings.mlr.press/v28/jaggi13.pdf',
+    });
     expect(d.anchor?.className).toBe('title');
   });
 

@@ -11,7 +11,11 @@ const yearOfName = (href: string) => {
 };
 
 /** "Proceedings of …" from the volume page's title (not the series, "Proceedings of Machine Learning Research"). */
-const volumeVenue = (doc: Document) => doc.title.split('|').map((t) => t.trim()).find((t) => /^Proceedings of (?!Machine Learning Research)/.test(t));
+const volumeVenue = (doc: Document) =>
+  doc.title
+    .split('|')
+    .map((t) => t.trim())
+    .find((t) => /^Proceedings of (?!Machine Learning Research)/.test(t));
 
 function parseEntry(el: Element, url: URL): Detection | null {
   const title = qs(el, 'p.title');
@@ -44,7 +48,13 @@ export const pmlr: SiteAdapter = {
   detect(doc, url) {
     if (/\.html$/.test(url.pathname)) {
       const h1 = doc.querySelector('h1');
-      return metaPaper(doc, url, { type: 'conference', source: 'pmlr' }, { ids: { url: url.href }, title: textOf(h1), year: yearOfName(url.pathname) }, h1);
+      return metaPaper(
+        doc,
+        url,
+        { type: 'conference', source: 'pmlr' },
+        { ids: { url: url.href }, title: textOf(h1), year: yearOfName(url.pathname) },
+        h1,
+      );
     }
     return entries(doc, 'div.paper', parseEntry, url);
   },

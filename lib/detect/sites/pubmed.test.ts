@@ -4,7 +4,9 @@ import { adaptersFor } from '../registry';
 import { pubmed } from './pubmed';
 
 const docsum = (title: string, cit = '') =>
-  parsePage(`<article class="full-docsum"><a class="docsum-title" data-article-id="123">${title}</a><span class="docsum-journal-citation full-journal-citation">${cit}</span></article>`).querySelector('article')!;
+  parsePage(
+    `<article class="full-docsum"><a class="docsum-title" data-article-id="123">${title}</a><span class="docsum-journal-citation full-journal-citation">${cit}</span></article>`,
+  ).querySelector('article')!;
 const url = new URL('https://pubmed.ncbi.nlm.nih.gov/?term=x');
 
 describe('pubmed', () => {

@@ -52,7 +52,13 @@ export const pubmed: SiteAdapter = {
   name: 'PubMed / PMC',
   hosts: ['pubmed.ncbi.nlm.nih.gov', 'pmc.ncbi.nlm.nih.gov', 'www.ncbi.nlm.nih.gov'],
   test: (u) => !/^www\./.test(u.hostname) || /^\/(pubmed|pmc|sites\/entrez)\b/.test(u.pathname),
-  examples: ['https://pubmed.ncbi.nlm.nih.gov/23193287/', 'https://pubmed.ncbi.nlm.nih.gov/?term=genbank', 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3531190/', 'https://www.ncbi.nlm.nih.gov/pubmed/7288891', 'https://www.ncbi.nlm.nih.gov/sites/entrez?db=pmc&term=estuary'],
+  examples: [
+    'https://pubmed.ncbi.nlm.nih.gov/23193287/',
+    'https://pubmed.ncbi.nlm.nih.gov/?term=genbank',
+    'https://pmc.ncbi.nlm.nih.gov/articles/PMC3531190/',
+    'https://www.ncbi.nlm.nih.gov/pubmed/7288891',
+    'https://www.ncbi.nlm.nih.gov/sites/entrez?db=pmc&term=estuary',
+  ],
   entrySelector: 'article.full-docsum',
   parseEntry,
   detect(doc, url) {

@@ -15,7 +15,13 @@ describe('semanticscholar', () => {
     doc.querySelector('.result-page')!.append(el);
     expect(el.matches(semanticscholar.entrySelector!)).toBe(true);
     const d = semanticscholar.parseEntry!(el, new URL('https://www.semanticscholar.org/search?q=x'))!;
-    expect(d.paper).toMatchObject({ key: `url:semanticscholar.org/paper/${ID}`, title: 'Row & Title', authors: ['Ann Lee'], year: 2021, ids: { s2: ID } });
+    expect(d.paper).toMatchObject({
+      key: `url:semanticscholar.org/paper/${ID}`,
+      title: 'Row & Title',
+      authors: ['Ann Lee'],
+      year: 2021,
+      ids: { s2: ID },
+    });
     expect(d.anchor?.getAttribute('data-test-id')).toBe('title-link');
   });
 

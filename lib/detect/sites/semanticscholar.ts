@@ -16,7 +16,11 @@ function detectPaper(doc: Document, url: URL, s2: string): Detection[] {
   return metaPaper(
     doc,
     url,
-    { ids: { ...idsOfLinks(doc.querySelectorAll('[data-test-id="paper-meta-subhead"] a, a.doi__link')), s2, url: home(s2) }, absUrl: home(s2), source: 'semanticscholar' },
+    {
+      ids: { ...idsOfLinks(doc.querySelectorAll('[data-test-id="paper-meta-subhead"] a, a.doi__link')), s2, url: home(s2) },
+      absUrl: home(s2),
+      source: 'semanticscholar',
+    },
     { title: textOf(h1), authors: textsOf(doc, '.author-list__author-name') },
     h1,
   );

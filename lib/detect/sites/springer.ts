@@ -19,7 +19,12 @@ export const springer: SiteAdapter = {
   examples: ['https://link.springer.com/article/10.1007/s10924-010-0192-1', 'https://link.springer.com/search?query=graph+neural+networks'],
   detect(doc, url) {
     const m = PAGE.exec(url.pathname);
-    if (m) return articlePage(doc, url, doc.querySelector('h1.c-article-title, h1[data-test="article-title"]'), { ids: { doi: m[2] }, source: 'springer', type: m[1] === 'chapter' ? 'other' : undefined });
+    if (m)
+      return articlePage(doc, url, doc.querySelector('h1.c-article-title, h1[data-test="article-title"]'), {
+        ids: { doi: m[2] },
+        source: 'springer',
+        type: m[1] === 'chapter' ? 'other' : undefined,
+      });
     return entries(doc, 'li.app-card-open, li[data-test="search-result-item"]', (el) => rowPaper(el, url, ROW, 'springer'), url);
   },
 };

@@ -5,7 +5,12 @@ import { paperSchema } from '../../paper/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup';
 import { guardedJson, type ImportResult } from './candidate';
 
-const envelope = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number(), papers: z.array(z.unknown()), highlights: z.optional(z.array(z.unknown())) });
+const envelope = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number(),
+  papers: z.array(z.unknown()),
+  highlights: z.optional(z.array(z.unknown())),
+});
 
 function issues(e: z.core.$ZodError): string {
   return e.issues

@@ -9,8 +9,19 @@ import { splitMath } from '../latex';
 import { candidate, guarded, type ImportResult, type PaperCandidate } from './candidate';
 
 // TeX logos the parser does not know are words; other unknown commands go (their arguments stay).
-const LOGO_WORDS: Record<string, string> = { TeX: 'TeX', BibTeX: 'BibTeX', LaTeXe: 'LaTeX2e', XeTeX: 'XeTeX', XeLaTeX: 'XeLaTeX', LuaTeX: 'LuaTeX', ConTeXt: 'ConTeXt', AmS: 'AMS', AMS: 'AMS' };
-const unsupported = (node: { type: string; content?: unknown }): string => (node.type === 'macro' && typeof node.content === 'string' ? (LOGO_WORDS[node.content] ?? '') : '');
+const LOGO_WORDS: Record<string, string> = {
+  TeX: 'TeX',
+  BibTeX: 'BibTeX',
+  LaTeXe: 'LaTeX2e',
+  XeTeX: 'XeTeX',
+  XeLaTeX: 'XeLaTeX',
+  LuaTeX: 'LuaTeX',
+  ConTeXt: 'ConTeXt',
+  AmS: 'AMS',
+  AMS: 'AMS',
+};
+const unsupported = (node: { type: string; content?: unknown }): string =>
+  node.type === 'macro' && typeof node.content === 'string' ? (LOGO_WORDS[node.content] ?? '') : '';
 const OPTIONS = { english: false, sentenceCase: false as const, caseProtection: false as const, unsupported };
 
 function typeOf(entryType: string, hasArxiv: boolean): PaperType {
@@ -115,7 +126,9 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
   const json = JSON.stringify(entry.fields);
   const f = (/[^\x00-\x7F]/.test(json) ? JSON.parse(json.normalize('NFC')) : entry.fields) as Entry['fields'];
   const arxiv = arxivOf(f);
-  const venue = plainText(f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined));
+  const venue = plainText(
+    f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined),
+  );
   const notes = [f.annote, f.annotation, f.note].filter((n): n is string => !!n && !/^arxiv:/i.test(n)).map(plainText);
   return candidate(
     {
@@ -138,7 +151,12 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
       pages: f.pages?.replace(/\s*[-–]+\s*/g, '-'),
       publisher: plainText(f.publisher?.join(' and ')),
     },
-    { tags: (raw?.fields.keywords ?? f.keywords ?? []).map((k) => decodeKeepingSpace(k).trim().normalize('NFC')), note: notes.join('\n\n'), citationKey: entry.key, citationKeyPinned: !!entry.key },
+    {
+      tags: (raw?.fields.keywords ?? f.keywords ?? []).map((k) => decodeKeepingSpace(k).trim().normalize('NFC')),
+      note: notes.join('\n\n'),
+      citationKey: entry.key,
+      citationKeyPinned: !!entry.key,
+    },
     entry.key || `entry ${entry.type}`,
     errors,
   );

@@ -8,7 +8,10 @@ import { LIMITS } from '../../paper/limits';
 import { fromParts, toParts } from '../names';
 import { cleanText } from '../../paper/text';
 
-export type UserFields = Pick<Paper, 'tags' | 'note' | 'status' | 'starred' | 'addedAt' | 'updatedAt' | 'aliases' | 'citationKey' | 'citationKeyPinned' | 'edited'>;
+export type UserFields = Pick<
+  Paper,
+  'tags' | 'note' | 'status' | 'starred' | 'addedAt' | 'updatedAt' | 'aliases' | 'citationKey' | 'citationKeyPinned' | 'edited'
+>;
 
 /** A paper's metadata plus whichever user fields the file carried. */
 export type PaperCandidate = PaperMeta & Partial<UserFields>;
@@ -46,13 +49,20 @@ export function titleKeyOf(m: Pick<PaperMeta, 'title' | 'authors' | 'authorNames
   return titleKey(m.title, firstAuthor(m), m.year) ?? 'title:untitled::';
 }
 
-const cleanList = (list: string[] | undefined) => (list ?? []).map((a) => cleanText(a)).filter(Boolean).slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author));
+const cleanList = (list: string[] | undefined) =>
+  (list ?? [])
+    .map((a) => cleanText(a))
+    .filter(Boolean)
+    .slice(0, LIMITS.authors)
+    .map((a) => a.slice(0, LIMITS.author));
 
 /** Name parts kept only when they are exactly one per name (otherwise they would pair wrongly). */
 function partsFor(names: string[], parts: NameParts[] | undefined): NameParts[] | undefined {
   if (!parts || parts.length !== names.length || !names.length) return undefined;
   // Through fromParts: cleaned as exports clean them (lone accents gone, no family → a literal).
-  return parts.map((n) => Object.fromEntries(Object.entries(toParts(fromParts(n))).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)])) as NameParts);
+  return parts.map(
+    (n) => Object.fromEntries(Object.entries(toParts(fromParts(n))).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)])) as NameParts,
+  );
 }
 
 /**

@@ -5,7 +5,13 @@ import { displayOf, fromParts } from '../names';
 import { withUrlIds } from '../idurls';
 import { candidate, guardedJson, type ImportResult } from './candidate';
 
-const TYPES: Record<string, PaperType> = { 'article-journal': 'journal', 'article-magazine': 'journal', 'paper-conference': 'conference', article: 'preprint', manuscript: 'preprint' };
+const TYPES: Record<string, PaperType> = {
+  'article-journal': 'journal',
+  'article-magazine': 'journal',
+  'paper-conference': 'conference',
+  article: 'preprint',
+  manuscript: 'preprint',
+};
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 

@@ -25,7 +25,14 @@ export function detectFormat(name: string, text: string): ImportFormat | null {
 export function importFile(name: string, text: string): ImportResult & { format: ImportFormat | null } {
   const format = detectFormat(name, text);
   const importer = format && importFormats.find((f) => f.id === format);
-  if (!importer) return { format: null, papers: [], errors: [{ where: name || 'file', message: 'unrecognised format (expected .bib, .ris, CSL-JSON, a Papershelf backup or a PaperMemory export)' }] };
+  if (!importer)
+    return {
+      format: null,
+      papers: [],
+      errors: [
+        { where: name || 'file', message: 'unrecognised format (expected .bib, .ris, CSL-JSON, a Papershelf backup or a PaperMemory export)' },
+      ],
+    };
   const got = importer.import(text);
   if (!got.papers.length && !got.errors.length) got.errors.push({ where: name || 'file', message: 'no paper found in this file' });
   return { format, ...got };

@@ -39,18 +39,45 @@ describe('importBibtex', () => {
 
 describe('importRis', () => {
   it('reads records with LF or CRLF and continuation lines', () => {
-    const ris = 'TY  - JOUR\nAU  - van der Berg, Jan\nAU  - King, Martin, Jr.\nTI  - A long\n  title\nPY  - 2019\nDO  - 10.1000/abc\nKW  - a\nKW  - b\nN1  - note\nER  - \r\nTY  - UNPB\nTI  - Pre\nAN  - arXiv:2401.01234\nER  - \n';
+    const ris =
+      'TY  - JOUR\nAU  - van der Berg, Jan\nAU  - King, Martin, Jr.\nTI  - A long\n  title\nPY  - 2019\nDO  - 10.1000/abc\nKW  - a\nKW  - b\nN1  - note\nER  - \r\nTY  - UNPB\nTI  - Pre\nAN  - arXiv:2401.01234\nER  - \n';
     const r = importRis(ris);
     expect(r.errors).toEqual([]);
-    expect(r.papers[0]).toMatchObject({ title: 'A long title', authors: ['Jan van der Berg', 'Martin King Jr.'], year: 2019, tags: ['a', 'b'], note: 'note' });
+    expect(r.papers[0]).toMatchObject({
+      title: 'A long title',
+      authors: ['Jan van der Berg', 'Martin King Jr.'],
+      year: 2019,
+      tags: ['a', 'b'],
+      note: 'note',
+    });
     expect(r.papers[1]).toMatchObject({ key: 'arxiv:2401.01234', type: 'preprint' });
   });
 });
 
 describe('importCslJson', () => {
   it('reads names, dates, arXiv numbers', () => {
-    const r = importCslJson(JSON.stringify([{ id: 'k1', type: 'article', title: 'T', author: [{ family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' }, { literal: 'OpenAI' }], issued: { 'date-parts': [[2023, 3]] }, number: 'arXiv:2303.08774', keyword: 'a, b' }]));
-    expect(r.papers[0]).toMatchObject({ key: 'arxiv:2303.08774', authors: ['Jan van der Berg', 'OpenAI'], year: 2023, date: '2023-03', tags: ['a', 'b'], citationKey: 'k1', type: 'preprint' });
+    const r = importCslJson(
+      JSON.stringify([
+        {
+          id: 'k1',
+          type: 'article',
+          title: 'T',
+          author: [{ family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' }, { literal: 'OpenAI' }],
+          issued: { 'date-parts': [[2023, 3]] },
+          number: 'arXiv:2303.08774',
+          keyword: 'a, b',
+        },
+      ]),
+    );
+    expect(r.papers[0]).toMatchObject({
+      key: 'arxiv:2303.08774',
+      authors: ['Jan van der Berg', 'OpenAI'],
+      year: 2023,
+      date: '2023-03',
+      tags: ['a', 'b'],
+      citationKey: 'k1',
+      type: 'preprint',
+    });
   });
 });
 

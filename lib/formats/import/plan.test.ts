@@ -21,7 +21,13 @@ describe('planImport', () => {
     const incoming = { ...base({ tags: ['b'], venue: 'NeurIPS' }) };
     const { update, add } = planImport([saved], [incoming], 1000);
     expect(add).toEqual([]);
-    expect(update[0].after).toMatchObject({ key: 'doi:10.1000/x', tags: ['a', 'b'], venue: 'NeurIPS', ids: { doi: '10.1000/x', arxiv: '1706.03762' }, updatedAt: 1000 });
+    expect(update[0].after).toMatchObject({
+      key: 'doi:10.1000/x',
+      tags: ['a', 'b'],
+      venue: 'NeurIPS',
+      ids: { doi: '10.1000/x', arxiv: '1706.03762' },
+      updatedAt: 1000,
+    });
   });
   it('never drops a note: both kept when they differ, newer wins a prefix', () => {
     const saved = base({ note: 'mine', updatedAt: 100 });
@@ -33,7 +39,10 @@ describe('planImport', () => {
   });
   it('newer updatedAt wins status and starred; files without timestamps never do', () => {
     const saved = base({ status: 'read', starred: false, updatedAt: 100 });
-    expect(planImport([saved], [base({ status: 'reading', starred: true, updatedAt: 200 })], 1000).update[0].after).toMatchObject({ status: 'reading', starred: true });
+    expect(planImport([saved], [base({ status: 'reading', starred: true, updatedAt: 200 })], 1000).update[0].after).toMatchObject({
+      status: 'reading',
+      starred: true,
+    });
     const { status, ...noTime } = base({ status: 'unread', tags: ['x'] });
     const plan = planImport([saved], [{ ...noTime, updatedAt: undefined, addedAt: undefined }], 1000);
     expect(status).toBe('unread');

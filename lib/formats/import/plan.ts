@@ -14,7 +14,29 @@ export interface ImportPlan {
 
 export const NOTE_DIVIDER = '\n\n--- imported note ---\n\n';
 
-const META_KEYS = ['key', 'ids', 'title', 'authors', 'authorNames', 'editors', 'editorNames', 'year', 'date', 'venue', 'type', 'abstract', 'absUrl', 'pdfUrl', 'source', 'arxivCategory', 'arxivVersion', 'volume', 'number', 'pages', 'publisher'] as const;
+const META_KEYS = [
+  'key',
+  'ids',
+  'title',
+  'authors',
+  'authorNames',
+  'editors',
+  'editorNames',
+  'year',
+  'date',
+  'venue',
+  'type',
+  'abstract',
+  'absUrl',
+  'pdfUrl',
+  'source',
+  'arxivCategory',
+  'arxivVersion',
+  'volume',
+  'number',
+  'pages',
+  'publisher',
+] as const;
 
 function metaOf(c: PaperCandidate): PaperMeta {
   const m: Record<string, unknown> = {};
@@ -83,7 +105,12 @@ function mergeSaved(saved: string, incoming: string): string {
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   }
   return v;
 }

@@ -31,7 +31,9 @@ describe('real-style files: every class of issue 19', () => {
     expect(new Set(zotero.map((p) => p.key)).size).toBe(zotero.length);
   });
   it('8: every entry with a title comes in; one without is named by what it has', () => {
-    expect(all).toHaveLength(realFiles().reduce((n, f) => n + (f.text.match(/^@(?!comment)/gim)?.length ?? 0) + (f.text.match(/^TY {2}- /gm)?.length ?? 0), 0) - 2);
+    expect(all).toHaveLength(
+      realFiles().reduce((n, f) => n + (f.text.match(/^@(?!comment)/gim)?.length ?? 0) + (f.text.match(/^TY {2}- /gm)?.length ?? 0), 0) - 2,
+    );
     expect(byKey('smith_testing_????').key).toBe('title:testing-the-untestable:smith:');
     expect(byKey('anon_handbook_2015').key).toBe('title:handbook-of-everything-a-guide::2015');
     expect(files['zotero.bib'].errors).toEqual([{ where: 'noauthor_untitled_nodate', message: 'no title (John Doe, 2003): skipped' }]);
@@ -45,7 +47,11 @@ describe('real-style files: every class of issue 19', () => {
     const again = importBibtex('@book{s, title = {Testing the untestable}, author = {Smith, Jane}, doi = {10.5555/tested}}').papers;
     const plan = planImport(library, again, 1);
     expect(plan.add).toEqual([]);
-    expect(plan.update[0].after).toMatchObject({ key: 'title:testing-the-untestable:smith:', ids: { doi: '10.5555/tested' }, aliases: ['doi:10.5555/tested'] });
+    expect(plan.update[0].after).toMatchObject({
+      key: 'title:testing-the-untestable:smith:',
+      ids: { doi: '10.5555/tested' },
+      aliases: ['doi:10.5555/tested'],
+    });
   });
   it('9: RIS A2/A3/ED and BibTeX editor are editors, exported as editor', () => {
     const chapter = byTitle('A chapter with no identifier');
@@ -68,7 +74,12 @@ describe('real-style files: every class of issue 19', () => {
     expect(bib).toContain('author = {{García Márquez}, Gabriel}');
     expect(bib).toContain('{De Gruyter}, Walter');
     const parts = (ps: { authorNames?: unknown }[]) => ps.map((p) => p.authorNames);
-    for (const back of [importBibtex(bib), importBibtex(exportBibtex(library, { flavour: 'biblatex', encoding: 'latex' }).text), importRis(toRis(library)), importCslJson(toCslJson(library))]) {
+    for (const back of [
+      importBibtex(bib),
+      importBibtex(exportBibtex(library, { flavour: 'biblatex', encoding: 'latex' }).text),
+      importRis(toRis(library)),
+      importCslJson(toCslJson(library)),
+    ]) {
       expect(back.errors).toEqual([]);
       expect(parts(back.papers)).toEqual(parts(library));
       expect(back.papers.map((p) => p.authors)).toEqual(library.map((p) => p.authors));
@@ -92,7 +103,11 @@ describe('real-style files: every class of issue 19', () => {
     expect(all.filter((p) => /<[a-z/]/i.test(p.title))).toEqual([]);
   });
   it('13: U+2028 inside a RIS value keeps the record; ???? citation keys import', () => {
-    expect(byTitle('Growth of films')).toMatchObject({ title: 'Growth of films on silicon: a review', venue: 'Journal of Biomedical Materials Research', year: 1999 });
+    expect(byTitle('Growth of films')).toMatchObject({
+      title: 'Growth of films on silicon: a review',
+      venue: 'Journal of Biomedical Materials Research',
+      year: 1999,
+    });
     expect(byTitle('A chapter with no identifier').note).toBe('first line\u2028second line');
     expect(byKey('smith_testing_????')).toMatchObject({ title: 'Testing the Untestable', citationKeyPinned: true, publisher: 'MIT Press' });
     // Exported under the key the user's documents cite (bibtex, biber and pandoc read it).
@@ -106,7 +121,9 @@ describe('real-style files: every class of issue 19', () => {
 
 describe('other fields are plain text too', () => {
   it('venue, publisher, abstract and note lose the parser markup', () => {
-    const [p] = importBibtex(String.raw`@inproceedings{a, title = {T}, booktitle = {Proceedings of \textsc{ACL}}, publisher = {\emph{ACM}}, abstract = {We use \textbf{bold} claims.}, note = {See \url{https://x.org}}}`).papers;
+    const [p] = importBibtex(
+      String.raw`@inproceedings{a, title = {T}, booktitle = {Proceedings of \textsc{ACL}}, publisher = {\emph{ACM}}, abstract = {We use \textbf{bold} claims.}, note = {See \url{https://x.org}}}`,
+    ).papers;
     expect(p).toMatchObject({ venue: 'Proceedings of ACL', publisher: 'ACM', abstract: 'We use bold claims.', note: 'See https://x.org' });
   });
 });

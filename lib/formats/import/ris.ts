@@ -5,7 +5,15 @@ import { withUrlIds } from '../idurls';
 import { displayOf, fromParts, parseName, toParts } from '../names';
 import { candidate, guarded, type ImportResult } from './candidate';
 
-const TYPES: Record<string, PaperType> = { JOUR: 'journal', JFULL: 'journal', MGZN: 'journal', CONF: 'conference', CPAPER: 'conference', UNPB: 'preprint', PREPRINT: 'preprint' };
+const TYPES: Record<string, PaperType> = {
+  JOUR: 'journal',
+  JFULL: 'journal',
+  MGZN: 'journal',
+  CONF: 'conference',
+  CPAPER: 'conference',
+  UNPB: 'preprint',
+  PREPRINT: 'preprint',
+};
 // `[^]*`, not `.*`: a value may hold U+2028/U+2029, which `.` does not match (the line was then
 // taken for a continuation and the record lost its title).
 const LINE = /^([A-Z][A-Z0-9])  ?-(?: ([^]*))?$/;

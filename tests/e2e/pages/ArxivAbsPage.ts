@@ -10,7 +10,11 @@ export const ABS_TITLE = 'Sparse Mixtures & Dense Experts: Scaling Laws for Rout
 export const absHtml = readFileSync(join(import.meta.dirname, '../../fixtures/arxiv/abs-current.html'), 'utf8');
 
 /** Our arXiv abstract page fixture, served at its real URL, open in a tab whose badge shows it. */
-export async function openAbs(context: BrowserContext, background: Worker, html = absHtml): Promise<{ page: Page; tabId: number; control: InlineControl }> {
+export async function openAbs(
+  context: BrowserContext,
+  background: Worker,
+  html = absHtml,
+): Promise<{ page: Page; tabId: number; control: InlineControl }> {
   await serve(context, ABS_URL, html);
   const page = await context.newPage();
   await page.goto(ABS_URL);

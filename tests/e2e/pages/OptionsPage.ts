@@ -12,7 +12,10 @@ export class OptionsPage {
 
   /** Clicks an export button and returns the downloaded file's name and text. */
   async exportFile(buttonName: string): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: buttonName, exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: buttonName, exact: true }).click(),
+    ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
