@@ -80,7 +80,7 @@ export function PageList({ db, papers: found, onOpen, onError, triage }: Props) 
               <button type="button" aria-pressed={newOnly} onClick={() => setNewOnly(!newOnly)}>
                 New only
               </button>
-              <button type="button" disabled={!t.newCount} onClick={() => run(() => triage.markAllSeen())}>
+              <button type="button" disabled={!t.newCount} onClick={() => void run(() => triage.markAllSeen())}>
                 Mark all seen
               </button>
             </div>

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PapershelfDB } from '@/lib/db/database';
-import { describeDbError } from '@/lib/db/errors';
-import { savedAmong } from '@/lib/db/papers';
+import { describeDbError, savedAmong, type PapershelfDB } from '@/lib/library/db';
 import * as library from '@/lib/library/commands';
 import { ask } from '@/lib/messaging/client';
 import type { SeenItem } from '@/lib/messaging/replies';
@@ -41,7 +39,7 @@ export function SeenRecently({ db, onError }: { db: PapershelfDB; onError(messag
           aria-label="Search what you saw"
           placeholder="Search what you saw…"
           value={query}
-          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </div>
       {items === undefined ? (

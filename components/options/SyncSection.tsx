@@ -125,23 +125,19 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
         </p>
         {insecure && (
           <label class="warning">
-            <input
-              type="checkbox"
-              checked={!!form.allowInsecure}
-              onChange={(e) => setForm({ ...form, allowInsecure: (e.currentTarget as HTMLInputElement).checked })}
-            />{' '}
+            <input type="checkbox" checked={!!form.allowInsecure} onChange={(e) => setForm({ ...form, allowInsecure: e.currentTarget.checked })} />{' '}
             Send my password and library over plain HTTP anyway (anyone on the network can read them)
           </label>
         )}
         <div class="row">
-          <button type="button" onClick={test} disabled={busy}>
+          <button type="button" onClick={() => void test()} disabled={busy}>
             Test connection
           </button>
-          <button type="button" onClick={syncNowClick} disabled={busy}>
+          <button type="button" onClick={() => void syncNowClick()} disabled={busy}>
             Sync now
           </button>
           {connected && (
-            <button type="button" onClick={leave} disabled={busy}>
+            <button type="button" onClick={() => void leave()} disabled={busy}>
               Disconnect
             </button>
           )}

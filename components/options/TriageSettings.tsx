@@ -35,7 +35,7 @@ export function TriageSettings({ settings, set }: { settings: Settings; set(patc
         <select
           aria-label="Toolbar badge counts"
           value={settings.badgeCount}
-          onChange={(e) => void set({ badgeCount: (e.currentTarget as HTMLSelectElement).value as Settings['badgeCount'] })}
+          onChange={(e) => void set({ badgeCount: e.currentTarget.value as Settings['badgeCount'] })}
         >
           <option value="all">every paper on the page</option>
           <option value="new">only the new papers</option>
@@ -46,7 +46,7 @@ export function TriageSettings({ settings, set }: { settings: Settings; set(patc
         <select
           aria-label="Keyboard triage"
           value={settings.keyboardTriage}
-          onChange={(e) => void set({ keyboardTriage: (e.currentTarget as HTMLSelectElement).value as Settings['keyboardTriage'] })}
+          onChange={(e) => void set({ keyboardTriage: e.currentTarget.value as Settings['keyboardTriage'] })}
         >
           <option value="auto">on the supported sites</option>
           <option value="on">on every listing</option>
@@ -60,7 +60,7 @@ export function TriageSettings({ settings, set }: { settings: Settings; set(patc
         id="watch-list"
         rows={4}
         value={watch}
-        onInput={(e) => setWatch((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => setWatch(e.currentTarget.value)}
         onBlur={() => void set({ watchList: lines })}
       />
       <p class="hint">

@@ -41,7 +41,7 @@ describe('JSON backup with highlights', () => {
   };
   it('carries them in an optional top-level array that imports back', () => {
     const text = toBackup([paper], 0, [h]);
-    expect(JSON.parse(text).highlights).toEqual([h]);
+    expect((JSON.parse(text) as { highlights: unknown }).highlights).toEqual([h]);
     expect(importBackup(text)).toMatchObject({ errors: [], highlights: [h] });
   });
   it('keeps the old shape without highlights, and old backups import with none', () => {

@@ -47,7 +47,7 @@ describe('text index', () => {
     const r = doc.createRange();
     r.selectNodeContents(p);
     const d = describeRange(ix, r)!;
-    expect(d.selectors.quote.exact).toBe(p.textContent!.trim());
+    expect(d.selectors.quote.exact).toBe(p.textContent.trim());
     expect(d.selectors.quote.prefix!.length).toBeGreaterThan(0);
     expect(d.selectors.position!.end - d.selectors.position!.start).toBe(d.selectors.quote.exact.length);
   });

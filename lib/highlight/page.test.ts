@@ -29,7 +29,7 @@ function backend(initial: Highlight[] = []) {
 }
 
 function select(words: string) {
-  const p = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes(words))!;
+  const p = [...document.querySelectorAll('p')].find((e) => e.textContent.includes(words))!;
   const t = p.firstChild as Text;
   const at = t.data.indexOf(words);
   const r = document.createRange();

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CORNER_ATTR } from './corner';
 import { PageSession, type SessionEnv } from './session';
 
-const env = (): SessionEnv => ({ report: vi.fn(async () => []), save: vi.fn(async (p) => [p.key]), unsave: vi.fn(async () => {}) });
+const env = (): SessionEnv => ({ report: vi.fn(async () => []), save: vi.fn(async (p: { key: string }) => [p.key]), unsave: vi.fn(async () => {}) });
 const META = '<meta name="citation_title" content="Tidal mixing in shallow seas"><meta name="citation_doi" content="10.5555/tm.1">';
 const URL_ = 'https://journal.example.org/article/1';
 

@@ -142,7 +142,7 @@ export function startKeyboardTriage(win: Window, session: KeyboardSession, deps:
     else if (action === 'dismiss') void session.toggleDismiss(entry.key).catch(fail);
     else if (action === 'open') {
       // The paper's own page; else the entry's link (the anchor is often the title's).
-      const link = (entry.anchor.closest('a[href]') ?? entry.anchor.querySelector('a[href]')) as HTMLAnchorElement | null;
+      const link = entry.anchor.closest<HTMLAnchorElement>('a[href]') ?? entry.anchor.querySelector<HTMLAnchorElement>('a[href]');
       const url = paper?.absUrl ?? paper?.pdfUrl ?? link?.href;
       if (url) deps.open(url);
     } else if (paper && action === 'tag')

@@ -52,8 +52,6 @@ export async function applyRemote(db: PapershelfDB, updates: Map<string, RemoteP
   return clocks;
 }
 
-const SYNC_KEY = 'papershelf:sync';
-
 /** The port lib/sync's engine runs on. */
 export function syncPort(db: PapershelfDB) {
   return {

@@ -109,7 +109,7 @@ export async function openFolder(dav: DavClient, passphrase: string | undefined,
   }
 }
 
-async function readFile(dav: DavClient, codec: Codec, path: string): Promise<unknown | null> {
+async function readFile(dav: DavClient, codec: Codec, path: string): Promise<unknown> {
   const got = await dav.get(path);
   return got ? codec.decode(path, got.body) : null;
 }

@@ -76,7 +76,7 @@ const snapshotSchema = z.object({
 export function parseSnapshot(v: unknown, path: string): SnapshotFile {
   const r = z.safeParse(snapshotSchema, v);
   if (!r.success) throw new DavError('protocol', `${path} on the server is not a valid snapshot (${r.error.issues[0].message})`);
-  return r.data as SnapshotFile;
+  return r.data;
 }
 
 const toMap = (rows: Row[]) => new Map(rows.map(([k, at, value]) => [k, { at, value }]));

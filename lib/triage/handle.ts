@@ -1,6 +1,5 @@
 // The background's side of triage: every triage message, after the protocol has validated it.
-import type { PapershelfDB } from '../db/database';
-import { savedAmong } from '../db/papers';
+import { savedAmong, type PapershelfDB } from '../library/db';
 import * as library from '../library/commands';
 import { validPapers, type Sighting, type ToBackground } from '../messaging/protocol';
 import type { ErrorReply, Replies } from '../messaging/replies';

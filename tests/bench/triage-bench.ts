@@ -90,7 +90,9 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
         await ledgerCount(bg, true);
         const page = await loaded(ext.context);
         (mode === 'on' ? firstOn : firstOff).push(
-          await page.evaluate(() => window.__bench.all - performance.getEntriesByType('navigation')[0].toJSON().domContentLoadedEventStart),
+          await page.evaluate(
+            () => window.__bench.all - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+          ),
         );
         // Slow part: entries on screen long enough to be seen, then recorded in batches.
         times[mode] = await scriptMs(page, async () => {

@@ -21,7 +21,7 @@ test.describe.configure({ timeout: 120_000 });
 /** Selects `words` in the page (its first occurrence in a paragraph) the way a user's drag ends: a trusted key release. */
 async function select(page: Page, words: string): Promise<void> {
   await page.evaluate((w) => {
-    const p = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes(w))!;
+    const p = [...document.querySelectorAll('p')].find((e) => e.textContent.includes(w))!;
     const t = [...p.childNodes].find((n) => n.nodeType === 3 && (n as Text).data.includes(w)) as Text;
     const at = t.data.indexOf(w);
     const r = document.createRange();

@@ -30,7 +30,7 @@ test.beforeAll(async () => {
   extDir = mkdtempSync(join(tmpdir(), 'papershelf-ext-'));
   temp.push(extDir);
   cpSync(BUILD, extDir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
   manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
   writeFileSync(join(extDir, 'manifest.json'), JSON.stringify(manifest));
 });
@@ -102,7 +102,7 @@ async function syncNow(p: Profile, ok = true): Promise<string> {
 }
 
 async function savePaper(p: Profile, arxiv: string, title: string): Promise<void> {
-  const reply = await p.options.evaluate(
+  const reply: unknown = await p.options.evaluate(
     ([id, t]) =>
       chrome.runtime.sendMessage({
         type: 'save',
@@ -162,7 +162,10 @@ const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
 
 test('the product manifest asks for no server up front: only optional host permissions', () => {
-  const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as {
+    host_permissions: string[];
+    optional_host_permissions: string[];
+  };
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(manifest.host_permissions.some((h: string) => /127\.0\.0\.1|localhost|\*:\/\/\*|https:\/\/\*\//.test(h))).toBe(false);
 });

@@ -103,7 +103,7 @@ export async function startDav(kind: DavKind, opts: { user?: string; password?: 
 
   const writePassword = () => {
     const r = spawnSync('htpasswd', ['-bcB', join(dir, 'htpasswd'), user, password]);
-    if (r.status !== 0) throw new Error(`htpasswd failed: ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`htpasswd failed: ${String(r.stderr)}`);
   };
   if (kind === 'apache') {
     writePassword();
@@ -176,7 +176,7 @@ export async function startDav(kind: DavKind, opts: { user?: string; password?: 
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
-  } as DavServer;
+  };
 }
 
 /** Makes the Apache server answer 507 to every PUT (on = true) or not. */

@@ -152,9 +152,9 @@ export function listing(doc: Document, url: URL): Detection[] {
     if (el.closest(CITING)) continue;
     for (let a: Element = el, p = a.parentElement; p && p.tagName !== 'HTML'; a = p, p = p.parentElement) {
       let byTag = groups.get(p);
-      if (!byTag) groups.set(p, (byTag = new Map()));
+      if (!byTag) groups.set(p, (byTag = new Map<string, Map<Element, Entry>>()));
       let blocks = byTag.get(a.tagName);
-      if (!blocks) byTag.set(a.tagName, (blocks = new Map()));
+      if (!blocks) byTag.set(a.tagName, (blocks = new Map<Element, Entry>()));
       let e = blocks.get(a);
       if (!e) blocks.set(a, (e = { ids: {}, mixed: false }));
       add(e, ids);
