@@ -33,7 +33,12 @@ export const LAYERS = {
 /** Folders that only the listed folders may import, whatever their layer. */
 const PRIVATE = { 'lib/db': ['lib/library'] };
 /** Folders that must not import the listed ones (content-script side: no database). */
-const NEVER = { 'lib/inline': ['lib/library', 'lib/db'], 'lib/content': ['lib/library', 'lib/db'], 'lib/detect': ['lib/messaging', 'lib/settings'] };
+const NEVER = {
+  'lib/inline': ['lib/library', 'lib/db'],
+  'lib/content': ['lib/library', 'lib/db'],
+  'lib/highlight': ['lib/library', 'lib/db'],
+  'lib/detect': ['lib/messaging', 'lib/settings'],
+};
 
 /** The layer folder a repository-relative path is in ('lib/db/papers.ts' → 'lib/db'). */
 export function folderOf(path) {
