@@ -91,9 +91,10 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Papershelf' },
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
     },
-    // The highlight chunk, imported by content scripts on pages with one paper (lib/content/highlights.ts).
+    // Chunks content scripts import on demand: highlighting on pages with one paper
+    // (lib/content/highlights.ts), triage on listings (lib/content/triage.ts).
     // use_dynamic_url: reachable only at a per-session address, so no page can probe for it.
-    web_accessible_resources: [{ resources: ['highlight.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['highlight.js', 'triage.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },

@@ -6,7 +6,7 @@ import { quickCheck } from '../detect/quick';
 import type { Generic, SiteAdapter } from '../detect/types';
 import { PageSession } from '../inline/session';
 import { watchPage } from '../inline/watch';
-import { startKeyboardTriage } from '../inline/keyboard';
+import { loadTriageChunk } from './triage';
 import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
@@ -60,8 +60,29 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       disabled: settings.disabledSites,
       beforeScan: () => forgetMeta(document),
       triage: triageOptions(settings),
+      // A listing: triage's code (marks, Dismiss, keyboard) loads now, after the controls.
+      onListing: () => startTriage(),
     },
   );
+  let stopKeys = () => {};
+  let triageStarted = false;
+  function startTriage(): void {
+    if (triageStarted) return;
+    triageStarted = true;
+    loadTriageChunk()
+      .then((chunk) => {
+        if (ctx.isInvalid) return;
+        session.enableTriage(chunk.InlineTriage);
+        // Keyboard triage: on the known sites by default (none has single-key shortcuts of its own).
+        stopKeys = chunk.startKeyboardTriage(window, session, {
+          enabled: () => settings.keyboardTriage === 'on' || (settings.keyboardTriage === 'auto' && verdict === 'site'),
+          open: (u) => void window.open(u, '_blank', 'noopener'),
+          annotate: async (paper, add) => void (await ask({ type: 'annotate', papers: [paper], ...add })),
+          onError: (m) => console.warn('[Papershelf]', m),
+        });
+      })
+      .catch((e: unknown) => console.warn('[Papershelf] triage:', e));
+  }
   // Registered before the first scan: the extension may be reloaded while that scan's report is
   // pending (and then never answered). WXT notices an orphaned script only when asked, so a
   // ctx timer asks (it checks browser.runtime.id): the dead controls leave within two seconds.
@@ -102,13 +123,6 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   if (ctx.isInvalid) return;
   // Highlighting (issue 20) loads only where exactly one paper was found.
   highlights = startPageHighlights(document, session.keys.length === 1 ? session.paper(session.keys[0]) : undefined);
-  // Keyboard triage: on the known sites by default (none has single-key shortcuts of its own).
-  const stopKeys = startKeyboardTriage(window, session, {
-    enabled: () => settings.keyboardTriage === 'on' || (settings.keyboardTriage === 'auto' && verdict === 'site'),
-    open: (u) => void window.open(u, '_blank', 'noopener'),
-    annotate: async (paper, add) => void (await ask({ type: 'annotate', papers: [paper], ...add })),
-    onError: (m) => console.warn('[Papershelf]', m),
-  });
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.

@@ -8,7 +8,7 @@ import { qsa } from '../detect/select';
 import { findTitleHeading } from '../detect/anchor';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
 import { placeInCorner } from './corner';
-import { InlineTriage, type TriageEnv, type TriageOptions } from './triage';
+import type { InlineTriage, TriageEnv, TriageOptions } from './triage';
 
 export interface SessionEnv {
   report(url: string, papers: PaperMeta[]): Promise<string[]>;
@@ -25,6 +25,8 @@ export interface SessionOptions extends RunOptions {
   /** Called before each whole-page scan (e.g. to drop cached meta tags of the previous URL). */
   beforeScan?: () => void;
   triage?: TriageOptions;
+  /** Called once, when the page first shows two controls (a listing): triage's code loads then. */
+  onListing?: () => void;
 }
 
 /** Resolves in a later task: the browser may render what was just added in between. */
@@ -61,15 +63,31 @@ export class PageSession {
     url: string = doc.location?.href ?? '',
   ) {
     this.url = url;
-    if (env.triage && opts.triage)
-      this.triage = new InlineTriage(
-        doc,
-        env.triage,
-        opts.triage,
-        (k) => this.paper(k),
-        () => this.url,
-        (m) => env.onError?.(m),
-      );
+  }
+
+  /** Triage is configured for this page (its code comes later: `enableTriage`). */
+  private get triageWanted(): boolean {
+    return !!(this.env.triage && this.opts.triage);
+  }
+
+  /**
+   * Starts triage with its class, loaded on demand (lib/content/triage.ts: the content scripts
+   * stay small, and pages that are no listing never load it). The controls already placed get
+   * their marks now.
+   */
+  enableTriage(Triage: typeof InlineTriage): void {
+    if (this.triage || !this.env.triage || !this.opts.triage) return;
+    this.triage = new Triage(
+      this.doc,
+      this.env.triage,
+      this.opts.triage,
+      (k) => this.paper(k),
+      () => this.url,
+      (m) => this.env.onError?.(m),
+    );
+    const placed = [...this.controls.values()].filter((m) => m.handle.host.isConnected);
+    if (placed.length >= 2) this.triage.added(placed);
+    else this.triageHeld = placed;
   }
 
   get keys(): string[] {
@@ -145,6 +163,11 @@ export class PageSession {
       if (m) added.push(m);
     }
     this.fitLater(added.map((m) => m.handle));
+    if (this.controls.size >= 2 && this.opts.onListing) {
+      const onListing = this.opts.onListing;
+      this.opts = { ...this.opts, onListing: undefined };
+      onListing();
+    }
     if (!this.triage || !added.length) return;
     if (this.controls.size < 2) this.triageHeld.push(...added);
     else {
@@ -182,7 +205,8 @@ export class PageSession {
       if (existing && this.controls.has(existing as HTMLElement)) return undefined;
       existing?.remove(); // a control left by an earlier instance of the extension
     }
-    const onDismiss = this.triage && (() => void this.triage?.toggleDismiss(key));
+    // The Dismiss button itself appears with triage's first look at the control (setTriage).
+    const onDismiss = this.triageWanted ? () => void this.triage?.toggleDismiss(key) : undefined;
     const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved), onDismiss);
     handle.setSaved(this.saved.has(key));
     if (placement === 'append') anchor.append(handle.host);

@@ -5,7 +5,7 @@ import type { PaperMeta } from '../paper/schema';
 import type { SiteAdapter } from '../detect/types';
 import type { Sighting } from '../messaging/protocol';
 import { PageSession, type SessionEnv } from './session';
-import type { TriageOptions } from './triage';
+import { InlineTriage, type TriageOptions } from './triage';
 
 const listing: SiteAdapter = {
   id: 'test-list',
@@ -80,8 +80,16 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 async function scanned(ids: string[], t: ReturnType<typeof env>, opts: TriageOptions = triage) {
-  const s = new PageSession(page(ids), t.e, { adapters: [listing], genericEverywhere: false, triage: opts }, 'https://list.test/');
+  // As the content script does: triage's code is handed over once the page shows a listing.
+  let listing_ = false;
+  const s: PageSession = new PageSession(
+    page(ids),
+    t.e,
+    { adapters: [listing], genericEverywhere: false, triage: opts, onListing: () => void (listing_ = true) },
+    'https://list.test/',
+  );
   await s.scan();
+  if (listing_) s.enableTriage(InlineTriage);
   // Controls first; the look-up comes in a later task, the marks after its answer.
   expect(host(ids[0]).hasAttribute('data-papershelf-new')).toBe(false);
   await vi.runAllTimersAsync();

@@ -1,7 +1,8 @@
 // Two records of one paper made one: the merge that saving, detection, completion and imports
 // share. One record wins field by field; the other only fills its gaps.
 import { allKeys } from './identity';
-import { readingStatuses, type Paper, type PaperMeta } from './schema';
+import { readingStatuses } from './limits';
+import type { Paper, PaperMeta } from './schema';
 import { normalizeTags } from './tags';
 
 /** A field with nothing in it: absent, empty text or an empty list. */

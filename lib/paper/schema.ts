@@ -1,7 +1,7 @@
 // The paper model. zod/mini keeps the content-script bundle small; the schemas are the
 // single source of the types used everywhere else.
 import * as z from 'zod/mini';
-import { LIMITS, paperTypeList } from './limits';
+import { LIMITS, paperTypeList, readingStatuses } from './limits';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -66,7 +66,7 @@ export const paperMetaSchema = z.object({
 });
 export type PaperMeta = z.infer<typeof paperMetaSchema>;
 
-export const readingStatuses = ['unread', 'reading', 'read'] as const;
+export { readingStatuses };
 export const readingStatusSchema = z.enum(readingStatuses);
 export type ReadingStatus = z.infer<typeof readingStatusSchema>;
 

@@ -18,9 +18,11 @@ plain('the built manifest: no externally_connectable, strict CSP, no page-expose
     content_scripts: { matches: string[]; all_frames?: boolean; world?: string }[];
   };
   expect(m).not.toHaveProperty('externally_connectable');
-  // The one page-reachable file is the highlight chunk a content script imports on a paper's
-  // page (lib/content/highlights.ts), and only at a per-session address: no page can probe for it.
-  expect(m.web_accessible_resources ?? []).toEqual([{ resources: ['highlight.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+  // The page-reachable files are the chunks a content script imports on demand (highlighting on a
+  // paper's page, triage on a listing), and only at a per-session address: no page can probe for them.
+  expect(m.web_accessible_resources ?? []).toEqual([
+    { resources: ['highlight.js', 'triage.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+  ]);
   const csp = Object.fromEntries(
     m.content_security_policy.extension_pages
       .split(';')
