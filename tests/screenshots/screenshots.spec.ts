@@ -69,5 +69,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.openDetails('Attention Is All You Need');
     await popup.page.waitForTimeout(300);
     await popup.page.screenshot({ path: join(OUT, `popup-details${suffix}.png`) });
+
+    // The library page: list and details side by side, then the Annotations view.
+    const wide = await context.newPage();
+    await wide.emulateMedia({ colorScheme: scheme });
+    await wide.setViewportSize({ width: 1200, height: 760 });
+    await wide.goto(`chrome-extension://${extensionId}/library.html`);
+    await expect(wide.getByText('Attention Is All You Need').first()).toBeVisible();
+    await wide.getByText('Attention Is All You Need').first().click();
+    await wide.waitForTimeout(300);
+    await wide.screenshot({ path: join(OUT, `library-page${suffix}.png`) });
   });
 }
