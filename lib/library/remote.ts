@@ -3,14 +3,24 @@
 // 'remote', so sync does not ship them again). lib/sync's LibraryPort is this shape; lib/library
 // sits below lib/sync, so the types are restated here rather than imported.
 import type { ChangeOp, ChangeRecord } from '../paper/changes';
+import { highlightSchema } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
 import { markShipped } from './compact';
 import type { PapershelfDB } from './db';
-import { deviceId, write } from './write';
+import { HIGHLIGHTS } from './highlights';
+import { deviceId, write, type Writer } from './write';
 
-/** A merged record from sync: the paper as every device now has it. */
+/** An element's last write, merged: its clock and value (null: deleted). */
+export interface ItemWrite {
+  hlc: string;
+  value: unknown;
+}
+
+/** A merged record from sync: the paper as every device now has it, and its collections' elements. */
 export interface RemotePaper {
   paper: Paper;
+  /** coll → element id → its last write; an element sync has not heard of is not here. */
+  itemWrites?: Map<string, Map<string, ItemWrite>>;
 }
 
 type Logged = ChangeRecord & { seq: number };
@@ -21,15 +31,65 @@ const same = (a: Paper, b: Paper) => {
   return JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
 };
 
+/** JSON with object keys sorted: equal values compare equal whatever the order they were built in. */
+const stable = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
+
+/**
+ * The merged highlights of `paper` into the highlights table, last writer wins per highlight
+ * (the merge state already picked it by HLC): a value is stored under the record's key (a
+ * highlight made on a paper since merged into this one follows it), a null deletes the row. A
+ * value the highlight schema refuses is skipped (the row stays as it was). A highlight changed
+ * here after the round read the log (a later local clock) is left alone: that change ships next.
+ */
+async function applyHighlights(w: Writer, paper: Paper, writes: Map<string, ItemWrite>): Promise<number> {
+  const db = w.db;
+  const localClock = new Map<string, string>();
+  const logged = await db.changes
+    .where('key')
+    .anyOf([paper.key, ...paper.aliases])
+    .filter((r) => r.origin !== 'remote')
+    .toArray();
+  for (const r of logged)
+    for (const o of r.ops) if (o.op === 'item' && o.coll === HIGHLIGHTS && r.hlc > (localClock.get(o.id) ?? '')) localClock.set(o.id, r.hlc);
+  const ids = [...writes.keys()];
+  const rows = await db.highlights.bulkGet(ids);
+  let skipped = 0;
+  for (const [i, id] of ids.entries()) {
+    const { hlc, value } = writes.get(id)!;
+    if ((localClock.get(id) ?? '') > hlc) continue;
+    const row = rows[i];
+    if (value === null) {
+      if (row) {
+        await db.highlights.delete(id);
+        w.item(paper.key, HIGHLIGHTS, id, null);
+      }
+      continue;
+    }
+    const parsed = value && typeof value === 'object' ? highlightSchema.safeParse({ ...value, id, key: paper.key }) : undefined;
+    if (!parsed?.success) {
+      skipped++;
+      continue;
+    }
+    if (row && stable(row) === stable(parsed.data)) continue;
+    await db.highlights.put(parsed.data);
+    w.item(paper.key, HIGHLIGHTS, id, parsed.data);
+  }
+  return skipped;
+}
+
 /**
  * Writes sync's merged records (null: the key is no longer a live paper here) in one write.
  * `wall`: the newest remote clock's wall time, so this device's later clocks come after every
  * change it has seen, even with its own clock behind. Returns, per key whose note or record it
  * created or rewrote, the clock of the change record it logged: what a later note edit here
- * names as `prev`.
+ * names as `prev`. The papers' highlights are written in the same transaction (applyHighlights).
  */
 export async function applyRemote(db: PapershelfDB, updates: Map<string, RemotePaper | null>, wall: number): Promise<Map<string, string>> {
   const now = Math.max(Date.now(), wall);
+  let skipped = 0;
   const { records } = await write(
     db,
     'remote',
@@ -41,12 +101,14 @@ export async function applyRemote(db: PapershelfDB, updates: Map<string, RemoteP
           continue;
         }
         const next: Paper = { ...m.paper, updatedAt: before ? Math.max(before.updatedAt, now) : m.paper.updatedAt };
-        if (before && same(before, next)) continue;
-        w.put(next, before ?? null);
+        if (!before || !same(before, next)) w.put(next, before ?? null);
+        const highlights = m.itemWrites?.get(HIGHLIGHTS);
+        if (highlights?.size) skipped += await applyHighlights(w, next, highlights);
       }
     },
-    { now },
+    { now, also: [db.highlights] },
   );
+  if (skipped) console.warn(`Sync: ${skipped} highlight(s) from another device were not valid and were skipped`);
   const clocks = new Map<string, string>();
   for (const r of records) if (r.ops.some((o: ChangeOp) => o.op === 'note' || o.op === 'create')) clocks.set(r.key, r.hlc);
   return clocks;
@@ -57,6 +119,9 @@ export function syncPort(db: PapershelfDB) {
   return {
     deviceId: () => deviceId(db),
     allPapers: () => db.papers.toArray(),
+    async allItems() {
+      return (await db.highlights.toArray()).map((h) => ({ key: h.key, coll: HIGHLIGHTS, id: h.id, value: h }));
+    },
     async lastSeq(): Promise<number> {
       return (await db.changes.orderBy('seq').last())?.seq ?? 0;
     },

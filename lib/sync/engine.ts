@@ -24,6 +24,14 @@ export interface SyncConfig {
   allowInsecure?: boolean;
 }
 
+/** An element of a paper's collection, as the library holds it. */
+export interface BaselineItem {
+  key: string;
+  coll: string;
+  id: string;
+  value: unknown;
+}
+
 /** A change record of the local log, as the library gives it. */
 export interface LocalRecord extends WireRecord {
   seq: number;
@@ -34,6 +42,11 @@ export interface LibraryPort {
   deviceId(): Promise<string>;
   /** Every paper, as it is (the first round's baseline). */
   allPapers(): Promise<Paper[]>;
+  /**
+   * Every element of the papers' collections (highlights), as it is: the first round's baseline
+   * carries them with their papers, since the change records that made them come before it.
+   */
+  allItems?(): Promise<BaselineItem[]>;
   /** The newest seq of the change log (0 when empty). */
   lastSeq(): Promise<number>;
   /** Change records with seq in (after, upTo], oldest first, at most `limit`. */
@@ -115,12 +128,16 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
     cursor = newCursor(device);
     baselineSeq = await port.lastSeq();
     const papers = await port.allPapers();
+    const items = new Map<string, WireOp[]>();
+    for (const it of (await port.allItems?.()) ?? [])
+      items.set(it.key, [...(items.get(it.key) ?? []), { op: 'item', coll: it.coll, id: it.id, value: it.value }]);
     baseline = papers.map((p, i) => ({
       hlc: `${pad(Math.min(p.updatedAt, now()), 9)}-${pad(i % 36 ** 4, 4)}-${device}`,
       device,
       key: p.key,
       origin: 'baseline',
-      ops: [{ op: 'create', record: p }],
+      // (An element whose paper is gone is not a live paper's: it stays behind.)
+      ops: [{ op: 'create', record: p }, ...(items.get(p.key) ?? [])],
     }));
   }
   const touchedOwn = new Set<string>();

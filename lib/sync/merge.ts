@@ -179,6 +179,12 @@ export interface MaterializedPaper {
   kept: boolean;
   /** Per-paper collections: coll → id → value (deleted elements left out). */
   items: Map<string, Map<string, unknown>>;
+  /**
+   * The same collections with every element's last write: its HLC and value (null: deleted).
+   * What a device writes back, last writer wins per element, and what tells a deletion (remove
+   * the row) from an element sync has not heard of (leave it).
+   */
+  itemWrites: Map<string, Map<string, { hlc: string; value: unknown }>>;
 }
 
 function noteOf(states: PaperState[]): { text: string; conflict: boolean } {
@@ -240,13 +246,17 @@ export function materialize(lib: LibraryState, target: string): MaterializedPape
     addedAt: addedAt ?? (record.addedAt as number),
   } as Paper;
   const byColl = new Map<string, Map<string, unknown>>();
+  const writes = new Map<string, Map<string, { hlc: string; value: unknown }>>();
   for (const [k, r] of [...items].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (r.value === null) continue;
     const [coll, id] = k.split('\u0000');
+    if (!writes.has(coll)) writes.set(coll, new Map());
+    // Item registers are always set-ranked: `at` is 's' + the HLC.
+    writes.get(coll)!.set(id, { hlc: r.at.slice(1), value: r.value });
+    if (r.value === null) continue;
     if (!byColl.has(coll)) byColl.set(coll, new Map());
     byColl.get(coll)!.set(id, r.value);
   }
-  return { paper, conflict: note.conflict, kept, items: byColl };
+  return { paper, conflict: note.conflict, kept, items: byColl, itemWrites: writes };
 }
 
 /** The live keys whose record may have changed when `touched` keys' states changed. */

@@ -263,6 +263,85 @@ test('concurrent note edits: both kept behind a marker on both profiles; the res
   }
 });
 
+/** The rows of the extension's highlights table, as the background wrote them. */
+async function highlights(p: Profile): Promise<{ id: string; key: string; color: string; comment?: string }[]> {
+  return p.options.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('papershelf');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const rows: { id: string; key: string; color: string; comment?: string }[] = await new Promise((res, rej) => {
+      const r = db.transaction('highlights').objectStore('highlights').getAll();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return rows;
+  });
+}
+
+test("a highlight made on A is listed in B's paper details after Sync now; recolour on B and remove on A follow", async () => {
+  test.setTimeout(150_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2505.00001', 'Highlights Travel Too');
+    await connect(a, 'Shelf5/');
+    await connect(b, 'Shelf5/');
+    // The message the content script's toolbar sends (the options page is a tab of the extension).
+    const reply: unknown = await a.options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'highlightAdd',
+        paper: {
+          key: 'arxiv:2505.00001',
+          ids: { arxiv: '2505.00001' },
+          title: 'Highlights Travel Too',
+          authors: ['A. Author'],
+          type: 'preprint',
+          source: 'test',
+        },
+        selectors: {
+          quote: { type: 'TextQuoteSelector', exact: 'sparse routing beats dense routing', prefix: 'we find that ', suffix: ' at scale' },
+          position: { type: 'TextPositionSelector', start: 210, end: 244 },
+        },
+        color: 'green',
+        comment: 'the main result',
+        url: 'https://arxiv.org/html/2505.00001v1',
+      }),
+    );
+    expect(reply).toMatchObject({ highlight: { key: 'arxiv:2505.00001', color: 'green' } });
+    await syncNow(a);
+    await syncNow(b);
+    let popup = await details(b, 'Highlights Travel Too');
+    const items = popup.page.getByRole('list', { name: 'Highlights' }).getByRole('listitem');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('sparse routing beats dense routing');
+    await expect(items.first()).toContainText('the main result');
+    await expect(items.first().getByLabel('Colour')).toHaveValue('green');
+    await items.first().getByLabel('Colour').selectOption('blue');
+    await expect.poll(async () => (await highlights(b))[0]?.color).toBe('blue');
+    await popup.page.close();
+    await syncNow(b);
+    await syncNow(a);
+    expect(await highlights(a)).toMatchObject([{ key: 'arxiv:2505.00001', color: 'blue', comment: 'the main result' }]);
+
+    popup = await details(a, 'Highlights Travel Too');
+    await popup.page.getByRole('button', { name: 'Remove highlight' }).click();
+    await expect.poll(async () => (await highlights(a)).length).toBe(0);
+    await popup.page.close();
+    await syncNow(a);
+    await syncNow(b);
+    expect(await highlights(b)).toEqual([]);
+    popup = await details(b, 'Highlights Travel Too');
+    await expect(popup.page.getByRole('list', { name: 'Highlights' })).toHaveCount(0);
+    await popup.page.close();
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
 test('server stopped while both profiles edit: a clear error, then they converge; encrypted folder holds no title in clear', async () => {
   test.setTimeout(180_000);
   const a = await profile();
