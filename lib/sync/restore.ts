@@ -196,3 +196,29 @@ export async function previewFromServer(
   const version = versionAsOf(await readHistory(dav, folder), at);
   return { version, plan: planRestore(version.lib, current) };
 }
+
+const papers = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+
+/** The outcome lines of the options page: the preview's counts, then what the restore did. */
+export function describeRestore(p: RestorePreview, at: number, done: boolean): string {
+  const { add, change, remove } = p.plan;
+  const parts: string[] = [];
+  if (!add.length && !change.length && !remove.length) parts.push(`The library already matches the version as of ${when(at)}: nothing to restore.`);
+  else if (done)
+    parts.push(
+      `Restored the library as of ${when(at)}: ${papers(add.length)} added, ${change.length} changed, ${remove.length} removed.`,
+      'The library as it was is in Backup (restore it from there to undo). Other browsers will get this version at their next sync.',
+    );
+  else
+    parts.push(
+      `As of ${when(at)}: ${papers(add.length)} would be added, ${change.length} changed, ${remove.length} removed.`,
+      'Press Restore to make it the library on every browser (a backup of the library as it is now is taken first).',
+    );
+  parts.push(
+    p.version.compacted
+      ? `The server keeps history back to ${when(p.version.since)}.`
+      : `The server's history starts at ${when(p.version.since)} (this folder's first synced change).`,
+  );
+  if (p.version.problems.length) parts.push(`Left out (damaged or missing on the server): ${p.version.problems.join('; ')}`);
+  return parts.join(' ');
+}
