@@ -193,6 +193,7 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
             Restore as of{' '}
             <input
               type="datetime-local"
+              step={1}
               value={asOf}
               onInput={(e) => {
                 setAsOf(e.currentTarget.value);
