@@ -5,8 +5,20 @@ import type { Paper } from '../paper/schema';
 import type { PapershelfDB } from './db';
 import { write } from './write';
 
-/** Puts `papers` as they are given (their updatedAt becomes now) and removes `removed`, in one write. */
-export async function restoreVersion(db: PapershelfDB, papers: Paper[], removed: string[], now = Date.now()): Promise<number> {
+/**
+ * Puts `papers` as they are given (their updatedAt becomes now) and removes `removed`, in one write.
+ * `revived`: papers this library does not have, as the other devices last had them before they were
+ * removed. Re-creating one alone would leave edits made there after the date standing (in the merge
+ * an edit beats a create whatever the clocks), so a second write logs the differences from that
+ * record too: every device then reads the restored version.
+ */
+export async function restoreVersion(
+  db: PapershelfDB,
+  papers: Paper[],
+  removed: string[],
+  now = Date.now(),
+  revived: ReadonlyMap<string, Paper> = new Map(),
+): Promise<number> {
   const { records } = await write(
     db,
     'restore',
@@ -19,5 +31,18 @@ export async function restoreVersion(db: PapershelfDB, papers: Paper[], removed:
     },
     { now },
   );
-  return records.length;
+  let count = records.length;
+  const again = papers.filter((p) => revived.has(p.key));
+  if (again.length) {
+    const second = await write(
+      db,
+      'restore',
+      async (w) => {
+        for (const p of again) w.put({ ...p, updatedAt: now }, revived.get(p.key));
+      },
+      { now },
+    );
+    count += second.records.length;
+  }
+  return count;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { davAvailable, startDav, type DavServer } from '../../tests/helpers/dav-servers';
 import { uniqueName } from '../../tests/helpers/random';
-import { save, update } from '../library/commands';
+import { remove, save, update } from '../library/commands';
 import { PapershelfDB } from '../library/db';
 import { syncPort } from '../library/remote';
 import { restoreVersion } from '../library/restoring';
@@ -67,6 +67,10 @@ describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache',
     await a.sync(config);
     await update(a.db, p.key, { status: 'read', tags: ['third'], note: 'as of t3', starred: true }, t[3]);
     const [added] = await save(a.db, [meta('2403.00003')], t[3]);
+    // Edited after the restore's date (t2 + 30 min), then removed: the restore brings it back as it was at t2.
+    await update(a.db, gone.key, { tags: ['late'], status: 'read' }, t[2] + (3 * HOUR) / 4);
+    await a.sync(config);
+    await remove(a.db, [gone.key]);
     await a.sync(config);
     return { a, t, key: p.key, gone: gone.key, added: added.key };
   }
@@ -81,24 +85,27 @@ describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache',
     // The preview of a future date is refused; so are the clocks here (they run ahead of now): use a fixed "now".
     const { plan, version } = await previewFromServer(config, current, t[2] + HOUR / 2, { now: t[3] + HOUR });
     expect(version.compacted).toBe(false);
-    expect(plan.add).toEqual([]);
+    const goneAsOfT2 = { title: 'Paper 2403.00002', tags: [], note: '', status: 'unread', starred: false };
+    expect(plan.add.map((p) => p.key)).toEqual([gone]);
+    expect([...plan.revived.keys()]).toEqual([gone]);
     expect(plan.change.map((p) => p.key)).toEqual([key]);
     expect(plan.remove).toEqual([added]);
     expect(plan.change[0]).toMatchObject(asOfT2);
-    expect(current.find((p) => p.key === gone)).toBeDefined();
+    expect(current.find((p) => p.key === gone)).toBeUndefined();
 
-    await restoreVersion(a.db, [...plan.add, ...plan.change], plan.remove);
+    await restoreVersion(a.db, [...plan.add, ...plan.change], plan.remove, Date.now(), plan.revived);
     expect(await a.view(key)).toEqual(asOfT2);
+    expect(await a.view(gone)).toEqual(goneAsOfT2);
     expect(await a.db.papers.get(added)).toBeUndefined();
-    expect(await a.db.papers.get(gone)).toBeDefined();
     // The restored version is this device's newest change: the other browser gets it as the truth.
     await a.sync(config);
     await b.sync(config);
     expect(await b.view(key)).toEqual(asOfT2);
     expect(await b.db.papers.get(added)).toBeUndefined();
+    expect(await b.view(gone)).toEqual(goneAsOfT2);
     // And it is a version the server now holds too: previewing "now" again changes nothing.
     const again = await previewFromServer(config, await b.db.papers.toArray(), Date.now() + 10 * HOUR, { now: Date.now() + 10 * HOUR });
-    expect(again.plan).toEqual({ add: [], change: [], remove: [] });
+    expect(again.plan).toEqual({ add: [], change: [], remove: [], revived: new Map() });
   }, 60_000);
 
   it('a date before any history is refused with a clear message, and an encrypted folder needs its passphrase', async () => {

@@ -147,6 +147,21 @@ export interface RestorePlan {
   change: Paper[];
   /** Keys of papers the library has and the version does not. */
   remove: string[];
+  /** Of `add`: the ones removed on the server since, as they were just before (see restoreVersion). */
+  revived: Map<string, Paper>;
+}
+
+/** `key`'s record in `lib` as if its removal had not happened (undefined: never created, or merged away). */
+function unremoved(lib: LibraryState, key: string): Paper | undefined {
+  const s = lib.papers.get(key);
+  if (!s?.removed) return undefined;
+  const removed = s.removed;
+  s.removed = undefined;
+  try {
+    return materialize(lib, key)?.paper;
+  } finally {
+    s.removed = removed;
+  }
 }
 
 const comparable = (p: Paper) => {
@@ -159,18 +174,21 @@ const comparable = (p: Paper) => {
   );
 };
 
-/** What restoring `lib` does to the library as it is now (`current`). */
-export function planRestore(lib: LibraryState, current: Paper[]): RestorePlan {
+/** What restoring `lib` does to the library as it is now (`current`); `latest`: the server's newest state. */
+export function planRestore(lib: LibraryState, current: Paper[], latest?: LibraryState): RestorePlan {
   const now = new Map(current.map((p) => [p.key, p]));
-  const plan: RestorePlan = { add: [], change: [], remove: [] };
+  const plan: RestorePlan = { add: [], change: [], remove: [], revived: new Map() };
   const live = new Set<string>();
   for (const key of lib.papers.keys()) {
     const m = materialize(lib, key);
     if (!m) continue;
     live.add(key);
     const before = now.get(key);
-    if (!before) plan.add.push(m.paper);
-    else if (comparable(before) !== comparable(m.paper)) plan.change.push(m.paper);
+    if (!before) {
+      plan.add.push(m.paper);
+      const was = latest && unremoved(latest, key);
+      if (was) plan.revived.set(key, was);
+    } else if (comparable(before) !== comparable(m.paper)) plan.change.push(m.paper);
   }
   for (const key of now.keys()) if (!live.has(key)) plan.remove.push(key);
   return plan;
@@ -193,8 +211,9 @@ export async function previewFromServer(
   const url = serverUrl(config.url, config.folder, config.allowInsecure);
   const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
   const folder = await openFolder(dav, config.passphrase || undefined);
-  const version = versionAsOf(await readHistory(dav, folder), at);
-  return { version, plan: planRestore(version.lib, current) };
+  const history = await readHistory(dav, folder);
+  const version = versionAsOf(history, at);
+  return { version, plan: planRestore(version.lib, current, versionAsOf(history, Infinity).lib) };
 }
 
 const papers = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;

@@ -152,7 +152,7 @@ export async function applyServerRestore(db: PapershelfDB, config: SyncConfig, a
     const { add, change, remove } = preview.plan;
     if (add.length || change.length || remove.length) {
       await backup();
-      await restoreVersion(db, [...add, ...change], remove);
+      await restoreVersion(db, [...add, ...change], remove, Date.now(), preview.plan.revived);
     }
     return preview;
   });
