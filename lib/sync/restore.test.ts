@@ -13,7 +13,7 @@ import { syncPort } from '../library/remote';
 import { restoreVersion } from '../library/restoring';
 import { makePaper } from '../paper/make';
 import { syncNow, type SyncConfig } from './engine';
-import { RestoreError, planRestore, previewFromServer, versionAsOf, type ServerHistory } from './restore';
+import { RestoreError, describeRestore, planRestore, previewFromServer, versionAsOf, type ServerHistory } from './restore';
 import type { SegmentFile } from './segments';
 import { toSnapshot } from './snapshot';
 import { SyncDB, dexieStore } from './store';
@@ -154,6 +154,17 @@ describe('versionAsOf on a compacted history', () => {
   it('before the snapshot, says how far back the server keeps history', () => {
     expect(() => versionAsOf(h, at(r1))).toThrow(/keeps history back to .* only/);
     expect(versionAsOf(h, at(r2)).since).toBe(at(r2));
+  });
+
+  it("the options page's lines: counts, then what was done, and how far back the server keeps history", () => {
+    const version = versionAsOf(h, at(r3));
+    const plan = planRestore(version.lib, [paper(k, 'four'), paper('arxiv:2404.00009', 'other')]);
+    const preview = describeRestore({ version, plan }, at(r3), false);
+    expect(preview).toContain('0 papers would be added, 1 changed, 1 removed');
+    expect(preview).toContain(`The server keeps history back to ${new Date(at(r2)).toLocaleString()}.`);
+    expect(describeRestore({ version, plan }, at(r3), true)).toContain('Other browsers will get this version at their next sync.');
+    const none = planRestore(version.lib, [paper(k, 'three')]);
+    expect(describeRestore({ version, plan: none }, at(r3), true)).toContain('nothing to restore');
   });
 
   it('plans additions, changes and removals against the library as it is', () => {
