@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { getBackupDb } from '@/lib/backup/db';
+import { takeSnapshot } from '@/lib/backup/snapshots';
 import type { PapershelfDB } from '@/lib/library/db';
 import type { SyncConfig } from '@/lib/sync/engine';
+import { describeRestore } from '@/lib/sync/restore';
 import {
   CONFIG_KEY,
+  applyServerRestore,
   STATUS_KEY,
   checkConnection,
   disconnect,
   loadConfig,
   loadStatus,
+  previewServerRestore,
   requestPermission,
   runSync,
   saveConfig,
@@ -25,6 +30,10 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
   const [status, setStatus] = useState<SyncStatus>();
   const [note, setNote] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  const [asOf, setAsOf] = useState('');
+  const [restoreNote, setRestoreNote] = useState<{ text: string; error: boolean }>();
+  /** The date last previewed: Restore writes only a version the user has seen the counts of. */
+  const [previewed, setPreviewed] = useState<string>();
 
   useEffect(() => {
     void loadConfig().then((c) => {
@@ -52,17 +61,17 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
   }
 
   /** Checks the URL, asks for the server's origin (this click is the user gesture), then runs `f`. */
-  const withServer = async (f: (config: SyncConfig) => Promise<string>) => {
-    setNote(undefined);
+  const withServer = async (f: (config: SyncConfig) => Promise<string>, show = setNote) => {
+    show(undefined);
     const config: SyncConfig = { ...form, url: form.url.trim(), user: form.user.trim(), folder: form.folder.trim() || 'Papershelf/' };
     try {
       serverUrl(config.url, config.folder, config.allowInsecure);
       if (!(await requestPermission(config)))
         throw new Error(`Papershelf was not allowed to reach ${new URL(config.url).host}; it needs that to sync.`);
       setBusy(true);
-      setNote({ text: await f(config), error: false });
+      show({ text: await f(config), error: false });
     } catch (e) {
-      setNote({ text: e instanceof Error ? e.message : String(e), error: true });
+      show({ text: e instanceof Error ? e.message : String(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -76,6 +85,20 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
       if (s?.state === 'error') throw new Error(s.message);
       return '';
     });
+  const at = () => (asOf ? new Date(asOf).getTime() : Number.NaN);
+  const preview = () =>
+    withServer(async (c) => {
+      setPreviewed(undefined);
+      const text = describeRestore(await previewServerRestore(db, c, at()), at(), false);
+      setPreviewed(asOf);
+      return text;
+    }, setRestoreNote);
+  const restoreClick = () =>
+    withServer(async (c) => {
+      const done = await applyServerRestore(db, c, at(), () => takeSnapshot(db, getBackupDb()));
+      setPreviewed(undefined);
+      return describeRestore(done, at(), true);
+    }, setRestoreNote);
   const leave = async () => {
     await disconnect();
     setForm(EMPTY);
@@ -159,6 +182,38 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
                 ? status.message
                 : 'Connected; not synced yet.'}
       </p>
+      <div class="sync-restore" role="group" aria-labelledby="sync-restore-h">
+        <h3 id="sync-restore-h">Restore from the server</h3>
+        <p class="hint">
+          The library as it was at a date and time, rebuilt from every browser's changes on the server. Before it is written, a backup of the library
+          as it is now is taken (see Backup), so you can undo. Other browsers will get this version at their next sync.
+        </p>
+        <div class="row">
+          <label>
+            Restore as of{' '}
+            <input
+              type="datetime-local"
+              step={1}
+              value={asOf}
+              onInput={(e) => {
+                setAsOf(e.currentTarget.value);
+                setPreviewed(undefined);
+              }}
+            />
+          </label>
+          <button type="button" onClick={() => void preview()} disabled={busy || !asOf}>
+            Preview
+          </button>
+          <button type="button" onClick={() => void restoreClick()} disabled={busy || !asOf || previewed !== asOf}>
+            Restore
+          </button>
+        </div>
+        {restoreNote?.text && (
+          <p role={restoreNote.error ? 'alert' : 'status'} class={restoreNote.error ? 'error' : 'hint'}>
+            {restoreNote.text}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

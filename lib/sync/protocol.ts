@@ -109,7 +109,8 @@ export async function openFolder(dav: DavClient, passphrase: string | undefined,
   }
 }
 
-async function readFile(dav: DavClient, codec: Codec, path: string): Promise<unknown> {
+/** A file of the folder, decoded (decrypted, unzipped); null when the server does not have it. */
+export async function readFile(dav: DavClient, codec: Codec, path: string): Promise<unknown> {
   const got = await dav.get(path);
   return got ? codec.decode(path, got.body) : null;
 }

@@ -10,6 +10,8 @@ import { openLibrary } from '../library/db';
 import { CHANGE_KEY } from '../messaging/changes';
 import { syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
 import { DavError } from './errors';
+import { restoreVersion } from '../library/restoring';
+import { previewFromServer, type RestorePreview } from './restore';
 import { STATUS_KEY, type SyncStatus } from './status';
 import { SyncDB, dexieStore } from './store';
 import { originPattern, serverUrl } from './url';
@@ -131,5 +133,27 @@ export function startSync(db: PapershelfDB): void {
     if (area !== 'local') return;
     if (changes[CHANGE_KEY]) soon();
     if (changes[CONFIG_KEY]?.newValue) soon();
+  });
+}
+
+/** "Preview" of a restore as of `at`: what it would add, change and remove here (nothing is written). */
+export async function previewServerRestore(db: PapershelfDB, config: SyncConfig, at: number): Promise<RestorePreview> {
+  return exclusive(async () => previewFromServer(config, await db.papers.toArray(), at));
+}
+
+/**
+ * "Restore": plans again (the library may have changed since the preview), runs `backup` (the
+ * options page's automatic local backup, so the user can undo), then writes the version as new
+ * local changes of origin 'restore' — the next sync sends them to the other browsers.
+ */
+export async function applyServerRestore(db: PapershelfDB, config: SyncConfig, at: number, backup: () => Promise<unknown>): Promise<RestorePreview> {
+  return exclusive(async () => {
+    const preview = await previewFromServer(config, await db.papers.toArray(), at);
+    const { add, change, remove } = preview.plan;
+    if (add.length || change.length || remove.length) {
+      await backup();
+      await restoreVersion(db, [...add, ...change], remove, Date.now(), preview.plan.revived);
+    }
+    return preview;
   });
 }

@@ -451,3 +451,62 @@ test('faults: a 507 on upload, a password changed on the server, a segment damag
     await b.context.close();
   }
 });
+
+test('restore from the server as of a date: preview counts, a local backup first, and the other browsers get the version', async () => {
+  test.setTimeout(180_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2505.00001', 'A Paper As It Was');
+    await connect(a, 'Shelf5/');
+    // "Restore as of" has one-second steps: T is a whole second after the first sync and before the later changes.
+    await a.options.waitForTimeout(1100);
+    const asOf = await a.options.evaluate(() => {
+      const d = new Date();
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    });
+    await a.options.waitForTimeout(1100);
+    await savePaper(a, '2505.00002', 'Saved After The Date');
+    await setNote(a, 'A Paper As It Was', 'A note written after the date.');
+    await syncNow(a);
+
+    const o = a.options;
+    const block = o.getByRole('group', { name: 'Restore from the server' });
+    await expect(block.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
+    await block.getByLabel('Restore as of').fill(asOf);
+    await block.getByRole('button', { name: 'Preview' }).click();
+    await expect(block.getByRole('status')).toContainText('0 papers would be added, 1 changed, 1 removed');
+    await block.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(block.getByRole('status')).toContainText('Other browsers will get this version at their next sync');
+    const after = await papers(a);
+    expect(after.map((p) => [p.title, p.note])).toEqual([['A Paper As It Was', '']]);
+    // The library as it was before the restore is in a local backup (the Backup section can put it back).
+    const backups = await o.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('papershelf-backups');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const rows: { count: number; text: string }[] = await new Promise((res, rej) => {
+        const r = db.transaction('snapshots').objectStore('snapshots').getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      db.close();
+      return rows;
+    });
+    expect(backups.some((s) => s.count === 2 && s.text.includes('A note written after the date.'))).toBe(true);
+
+    // The restored version goes to the server as this browser's newest changes.
+    const before = await statusAt(o);
+    await o.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => statusAt(o), { timeout: 20_000 }).toBeGreaterThan(before);
+    await expect(o.getByText(/^Synced/)).toBeVisible();
+    await connect(b, 'Shelf5/');
+    expect((await papers(b)).map((p) => [p.title, p.note])).toEqual([['A Paper As It Was', '']]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});

@@ -1,0 +1,48 @@
+// "Restore from the server as of a date" (lib/sync/restore.ts builds the version): it goes in as
+// ordinary local changes of origin 'restore' — one write, validated, a change record per paper —
+// so sync ships it to the other devices as the newest truth (not 'remote', which sync never ships).
+import type { Paper } from '../paper/schema';
+import type { PapershelfDB } from './db';
+import { write } from './write';
+
+/**
+ * Puts `papers` as they are given (their updatedAt becomes now) and removes `removed`, in one write.
+ * `revived`: papers this library does not have, as the other devices last had them before they were
+ * removed. Re-creating one alone would leave edits made there after the date standing (in the merge
+ * an edit beats a create whatever the clocks), so a second write logs the differences from that
+ * record too: every device then reads the restored version.
+ */
+export async function restoreVersion(
+  db: PapershelfDB,
+  papers: Paper[],
+  removed: string[],
+  now = Date.now(),
+  revived: ReadonlyMap<string, Paper> = new Map(),
+): Promise<number> {
+  const { records } = await write(
+    db,
+    'restore',
+    async (w) => {
+      for (const p of papers) w.put({ ...p, updatedAt: now });
+      for (const key of removed) {
+        const before = await w.get(key);
+        if (before) w.delete(key, before);
+      }
+    },
+    { now },
+  );
+  let count = records.length;
+  const again = papers.filter((p) => revived.has(p.key));
+  if (again.length) {
+    const second = await write(
+      db,
+      'restore',
+      async (w) => {
+        for (const p of again) w.put({ ...p, updatedAt: now }, revived.get(p.key));
+      },
+      { now },
+    );
+    count += second.records.length;
+  }
+  return count;
+}
