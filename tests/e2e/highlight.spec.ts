@@ -98,6 +98,8 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
 
   // A page script's synthetic click on the toolbar does nothing.
   await select(page, 'learned subset of blocks');
+  // The toolbar comes up a moment after the selection: wait for it, then click from the page.
+  await expect(toolbar(page).getByRole('button').first()).toBeVisible();
   await page.evaluate(() => (document.querySelector('papershelf-toolbar')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
   await page.waitForTimeout(300);
   expect((await drawn(page))['papershelf-yellow']).toHaveLength(2);
