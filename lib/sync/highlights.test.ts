@@ -4,20 +4,16 @@
 // and removal made on one device is what the other device's highlights table holds after a
 // round each; concurrent edits converge, last clock wins; a value the schema refuses is skipped.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { davAvailable, startDav, type DavServer } from '../../tests/helpers/dav-servers';
-import { uniqueName } from '../../tests/helpers/random';
+import { describe, expect, it } from 'vitest';
+import { davAvailable } from '../../tests/helpers/dav-servers';
+import { SyncProfile, apacheForSuite } from '../../tests/helpers/sync-profile';
 import { save } from '../library/commands';
-import { PapershelfDB } from '../library/db';
 import { addHighlight, allHighlights, highlightsOf, removeHighlight, updateHighlight } from '../library/highlights';
-import { syncPort } from '../library/remote';
 import { write } from '../library/write';
 import type { HighlightSelectors } from '../paper/highlight';
 import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';
-import { syncNow, type SyncConfig } from './engine';
-import { SyncDB, dexieStore } from './store';
+import { type SyncConfig } from './engine';
 
 const meta = (id: string, title = `Paper ${id}`): PaperMeta => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;
 const sel = (exact: string, start: number): HighlightSelectors => ({
@@ -33,13 +29,7 @@ const draft = (exact: string, start: number, comment?: string) => ({
 /** The next millisecond: two edits in one would be ordered by device id, not by time. */
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-class Profile {
-  db = new PapershelfDB(uniqueName('hlsync-lib'));
-  store = dexieStore(new SyncDB(uniqueName('hlsync-sync')));
-  port = syncPort(this.db);
-  sync(cfg: SyncConfig) {
-    return syncNow(cfg, this.port, this.store);
-  }
+class Profile extends SyncProfile {
   /** The highlights as the user sees them, without the local bookkeeping. */
   async highlights() {
     return (await allHighlights(this.db)).map(({ id, key, selectors, color, comment, url }) => ({ id, key, selectors, color, comment, url }));
@@ -47,14 +37,9 @@ class Profile {
 }
 
 describe.skipIf(!davAvailable('apache'))('highlights between two libraries through Apache', () => {
-  let server: DavServer;
+  const dav = apacheForSuite();
   let n = 0;
-  beforeAll(async () => {
-    server = await startDav('apache');
-  }, 20_000);
-  afterAll(() => server?.dispose());
-  beforeEach(() => fakeBrowser.reset());
-  const cfg = (): SyncConfig => ({ url: server.url, user: server.user, password: server.password, folder: `H${n}/` });
+  const cfg = (): SyncConfig => ({ url: dav().url, user: dav().user, password: dav().password, folder: `H${n}/` });
 
   it('add on A appears on B; recolour and comment on B, then remove on A, converge', async () => {
     n++;

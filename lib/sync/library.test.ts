@@ -2,27 +2,18 @@
 // Two real libraries (the Dexie database, the real commands and writer, fake-indexeddb) syncing
 // through a real server: applyRemote and the port of lib/library/remote.ts under the engine.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { davAvailable, startDav, type DavServer } from '../../tests/helpers/dav-servers';
+import { describe, expect, it } from 'vitest';
+import { davAvailable } from '../../tests/helpers/dav-servers';
+import { SyncProfile, apacheForSuite } from '../../tests/helpers/sync-profile';
 import { editNote, remove, save, update } from '../library/commands';
-import { PapershelfDB } from '../library/db';
-import { syncPort } from '../library/remote';
 import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';
-import { syncNow, type SyncConfig } from './engine';
+import { type SyncConfig } from './engine';
 import { CONFLICT_START, KEPT_TAG } from './merge';
-import { SyncDB, dexieStore } from './store';
 
 const meta = (id: string, title = `Paper ${id}`): PaperMeta => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;
 
-class Profile {
-  db = new PapershelfDB(`lib-${Math.random()}`);
-  store = dexieStore(new SyncDB(`sync-${Math.random()}`));
-  port = syncPort(this.db);
-  sync(cfg: SyncConfig) {
-    return syncNow(cfg, this.port, this.store);
-  }
+class Profile extends SyncProfile {
   async hash(): Promise<string> {
     const papers = await this.db.papers.toArray();
     return JSON.stringify(
@@ -42,14 +33,9 @@ class Profile {
 }
 
 describe.skipIf(!davAvailable('apache'))('two libraries through Apache', () => {
-  let server: DavServer;
+  const dav = apacheForSuite();
   let n = 0;
-  beforeAll(async () => {
-    server = await startDav('apache');
-  }, 20_000);
-  afterAll(() => server?.dispose());
-  beforeEach(() => fakeBrowser.reset());
-  const cfg = (): SyncConfig => ({ url: server.url, user: server.user, password: server.password, folder: `P${n}/` });
+  const cfg = (): SyncConfig => ({ url: dav().url, user: dav().user, password: dav().password, folder: `P${n}/` });
 
   it('save, tag, note, status, star, remove interleaved on two profiles: identical libraries, nothing lost', async () => {
     n++;

@@ -3,32 +3,22 @@
 // syncing through a real Apache WebDAV server, then the version as of T read back from it; and
 // the pure core on a compacted history (snapshot + later segments).
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { davAvailable, startDav, type DavServer } from '../../tests/helpers/dav-servers';
-import { uniqueName } from '../../tests/helpers/random';
+import { describe, expect, it } from 'vitest';
+import { davAvailable } from '../../tests/helpers/dav-servers';
+import { SyncProfile, apacheForSuite } from '../../tests/helpers/sync-profile';
 import { remove, save, update } from '../library/commands';
-import { PapershelfDB } from '../library/db';
-import { syncPort } from '../library/remote';
 import { restoreVersion } from '../library/restoring';
 import { makePaper } from '../paper/make';
-import { syncNow, type SyncConfig } from './engine';
+import { type SyncConfig } from './engine';
 import { RestoreError, describeRestore, planRestore, previewFromServer, versionAsOf, type ServerHistory } from './restore';
 import type { SegmentFile } from './segments';
 import { toSnapshot } from './snapshot';
-import { SyncDB, dexieStore } from './store';
 import { TestClock, canonical, paper, stateOf } from './testing';
 import type { WireRecord } from './types';
 
 const meta = (id: string, title = `Paper ${id}`) => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;
 
-class Profile {
-  db = new PapershelfDB(uniqueName('lib'));
-  store = dexieStore(new SyncDB(uniqueName('sync')));
-  port = syncPort(this.db);
-  sync(cfg: SyncConfig) {
-    return syncNow(cfg, this.port, this.store);
-  }
+class Profile extends SyncProfile {
   async view(key: string) {
     const p = await this.db.papers.get(key);
     return p && { title: p.title, tags: p.tags, note: p.note, status: p.status, starred: p.starred };
@@ -38,17 +28,12 @@ class Profile {
 const HOUR = 3_600_000;
 
 describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache', () => {
-  let server: DavServer;
+  const dav = apacheForSuite();
   let n = 0;
-  beforeAll(async () => {
-    server = await startDav('apache');
-  }, 20_000);
-  afterAll(() => server?.dispose());
-  beforeEach(() => fakeBrowser.reset());
   const cfg = (passphrase?: string): SyncConfig => ({
-    url: server.url,
-    user: server.user,
-    password: server.password,
+    url: dav().url,
+    user: dav().user,
+    password: dav().password,
     folder: `R${++n}/`,
     ...(passphrase ? { passphrase } : {}),
   });
