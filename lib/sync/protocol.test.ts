@@ -10,7 +10,7 @@ import { DavError } from './errors';
 import { applyRecords, emptyLibrary, joinInto, noteHeads, type LibraryState } from './merge';
 import { finishRound, newCursor, openFolder, runRound, type SyncCursor } from './protocol';
 import { segmentPath } from './segments';
-import { TestClock, canonical, paper } from './testing';
+import { TestClock, canonical, paper } from '../../tests/helpers/sync-testing';
 import type { WireOp, WireRecord } from './types';
 import { DavClient } from './webdav';
 
