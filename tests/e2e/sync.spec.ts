@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { startCutProxy } from '../helpers/cut-proxy';
 import { davAvailable, setFull, startDav, type DavServer } from '../helpers/dav-servers';
 import { PopupPage } from './pages/PopupPage';
 
@@ -75,9 +76,9 @@ async function profile(): Promise<Profile> {
   return { context, id, options };
 }
 
-async function connect(p: Profile, folder: string, passphrase = ''): Promise<void> {
+async function connect(p: Profile, folder: string, passphrase = '', url = server.url): Promise<void> {
   const o = p.options;
-  await o.getByLabel('Server URL').fill(server.url);
+  await o.getByLabel('Server URL').fill(url);
   await o.getByLabel('User name').fill(server.user);
   await o.getByLabel('Password', { exact: true }).fill(server.password);
   await o.getByLabel('Folder').fill(folder);
@@ -124,6 +125,45 @@ async function libraryHash(p: Profile): Promise<string> {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(rows));
     return `${papers.length}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
   }, all);
+}
+
+/** Saves `n` papers at once (a library big enough for an upload to take a while). */
+async function saveMany(p: Profile, n: number, prefix: string): Promise<void> {
+  const reply = await p.options.evaluate(
+    ([count, pre]) =>
+      chrome.runtime.sendMessage<unknown, { saved: string[] }>({
+        type: 'save',
+        papers: Array.from({ length: count }, (_, i) => ({
+          key: `arxiv:${pre}.${String(i).padStart(5, '0')}`,
+          ids: { arxiv: `${pre}.${String(i).padStart(5, '0')}` },
+          title: `Imported Paper Number ${i} On Some Topic`,
+          authors: ['A. Author', 'B. Author'],
+          abstract: `An abstract of paper ${i}, long enough to make the upload take a few packets. `.repeat(4),
+          type: 'preprint',
+          source: 'test',
+        })),
+      }),
+    [n, prefix] as const,
+  );
+  expect(reply.saved).toHaveLength(n);
+}
+
+/** A row of the library's meta table (the change log's 'shipped' mark). */
+async function meta(p: Profile, id: string): Promise<unknown> {
+  return p.options.evaluate(async (key) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('papershelf');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const row: { value?: unknown } | undefined = await new Promise((res, rej) => {
+      const r = db.transaction('meta').objectStore('meta').get(key);
+      r.onsuccess = () => res(r.result as { value?: unknown } | undefined);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return row?.value;
+  }, id);
 }
 
 async function details(p: Profile, title: string): Promise<PopupPage> {
@@ -391,6 +431,55 @@ test('server stopped while both profiles edit: a clear error, then they converge
   } finally {
     await a.context.close();
     await b.context.close();
+  }
+});
+
+test('the server killed in the middle of an upload: a clear message, no partial segment, nothing lost; converges once it is back', async () => {
+  test.setTimeout(240_000);
+  // A sees the server through a proxy that holds a segment's PUT half-way; the test then kills
+  // Apache with the request in flight.
+  const proxy = await startCutProxy(server.port);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2506.00001', 'Before The Big Import');
+    await connect(a, 'Shelf6/', '', proxy.url);
+    const shipped = await meta(a, 'shipped');
+    expect(typeof shipped).toBe('number');
+    await saveMany(a, 1500, '2507');
+    const cut = proxy.cutNextPut(/\/devices\/[0-9a-f]{16}\/\.tmp-[^/]*seg-/, 4096);
+    const failing = syncNow(a, false);
+    const held = await cut;
+    expect(held.length).toBeGreaterThan(4096);
+    await server.stop();
+    proxy.dropHeld();
+    try {
+      expect(await failing).toMatch(/Sync failed.*Writing devices\/.*could not be reached/s);
+      const pop = await PopupPage.open(a.context, a.id);
+      await expect(pop.page.getByText(/Sync: .*could not be reached/)).toBeVisible();
+      await pop.page.close();
+      // Nothing lost: the change log still holds the import, marked as not shipped.
+      expect(await meta(a, 'shipped')).toBe(shipped);
+      // No partial file is a segment: each seg- file is whole (gunzips, parses), and the new one is not there.
+      const dir = join(server.root, 'Shelf6', 'devices');
+      const files = filesUnder(dir);
+      const segs = files.filter((f) => /\/seg-\d{8}\.json\.gz$/.test(f));
+      expect(segs.length).toBe(1);
+      for (const f of segs) expect(() => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as unknown, f).not.toThrow();
+    } finally {
+      await server.start();
+    }
+    const text = await syncNow(a);
+    expect(text).toContain('1500 changes sent');
+    expect(await meta(a, 'shipped')).toBeGreaterThan(shipped as number);
+    await connect(b, 'Shelf6/');
+    const hash = await libraryHash(a);
+    expect(hash.startsWith('1501:')).toBe(true);
+    expect(await libraryHash(b)).toBe(hash);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+    await proxy.close();
   }
 });
 
