@@ -79,6 +79,8 @@ export interface SyncOutcome {
   problems: string[];
   bytesSent: number;
   bytesReceived: number;
+  /** The server's clock minus this device's (from its Date header), when it sent one. */
+  clockSkewMs?: number;
 }
 
 const PAGE = 5000;
@@ -111,7 +113,7 @@ export interface EngineOptions {
 export async function syncNow(config: SyncConfig, port: LibraryPort, store: SyncStore, opts: EngineOptions = {}): Promise<SyncOutcome> {
   const now = opts.now ?? Date.now;
   const url = serverUrl(config.url, config.folder, config.allowInsecure);
-  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs, now });
   const folder = await openFolder(dav, config.passphrase || undefined, now());
   const device = await port.deviceId();
   const saved = await store.load();
@@ -201,6 +203,7 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
     problems: round.problems,
     bytesSent: dav.bytesSent,
     bytesReceived: dav.bytesReceived,
+    ...(dav.clockSkewMs !== undefined ? { clockSkewMs: dav.clockSkewMs } : {}),
   };
 }
 

@@ -67,11 +67,27 @@ async function exclusive<T>(f: () => Promise<T>): Promise<T> {
   return locks ? locks.request('papershelf-sync', () => f()) : f();
 }
 
+/** Beyond this, the sync status says this device's clock looks wrong. */
+export const SKEW_WARN_MS = 5 * 60_000;
+
+/**
+ * A gentle note when this device's clock and the server's disagree by more than 5 minutes. Sync
+ * stays correct (hybrid logical clocks order what each device has seen), but when two devices
+ * edit the same field without syncing in between, the one whose clock runs ahead wins.
+ */
+export function skewNote(skewMs: number | undefined): string | undefined {
+  if (skewMs === undefined || Math.abs(skewMs) <= SKEW_WARN_MS) return undefined;
+  const min = Math.round(Math.abs(skewMs) / 60_000);
+  return `this device's clock is ${min} minutes ${skewMs > 0 ? 'behind' : 'ahead of'} the server's: check its date and time (nothing is lost, but when this device and another edit the same field between two syncs, the clock that is ahead wins)`;
+}
+
 export function summary(o: SyncOutcome): string {
   const parts = [`Synced at ${new Date(o.at).toLocaleTimeString()}`];
   if (o.uploaded || o.downloaded) parts.push(`${o.uploaded} change${o.uploaded === 1 ? '' : 's'} sent, ${o.downloaded} received`);
   if (o.conflicts) parts.push(`${o.conflicts} note conflict${o.conflicts === 1 ? '' : 's'} to resolve`);
   if (o.problems.length) parts.push(o.problems.join('; '));
+  const skew = skewNote(o.clockSkewMs);
+  if (skew) parts.push(skew);
   return parts.join(' · ');
 }
 

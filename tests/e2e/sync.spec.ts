@@ -7,8 +7,8 @@
 // manifest lists http://127.0.0.1/* as granted — the state the product is in once the user has
 // said yes: permissions.contains is true and the product asks nothing. The product's own
 // manifest only has optional_host_permissions (checked below).
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -44,9 +44,16 @@ interface Profile {
   context: BrowserContext;
   id: string;
   options: Page;
+  worker: Worker;
 }
 
-async function profile(): Promise<Profile> {
+// A device whose clock is off: Chromium runs under Debian's libfaketime (LD_PRELOAD), which
+// shifts every clock the browser reads — the service worker's Date.now() included.
+// (The thread-safe build, with the monotonic clocks shifted too: keeping them real
+// (FAKETIME_DONT_FAKE_MONOTONIC) makes Chromium hang at start some of the time.)
+const FAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+async function profile(opts: { clockOffset?: string } = {}): Promise<Profile> {
   const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-profile-'));
   temp.push(dataDir);
   const context = await chromium.launchPersistentContext(dataDir, {
@@ -60,6 +67,7 @@ async function profile(): Promise<Profile> {
       '--no-first-run',
       '--disable-background-networking',
     ],
+    ...(opts.clockOffset ? { env: { ...process.env, LD_PRELOAD: FAKETIME, FAKETIME: opts.clockOffset } } : {}),
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -73,7 +81,7 @@ async function profile(): Promise<Profile> {
   }
   await options.waitForLoadState();
   await expect(options.getByRole('heading', { name: 'Sync' })).toBeVisible();
-  return { context, id, options };
+  return { context, id, options, worker: sw };
 }
 
 async function connect(p: Profile, folder: string, passphrase = '', url = server.url): Promise<void> {
@@ -480,6 +488,68 @@ test('the server killed in the middle of an upload: a clear message, no partial 
     await a.context.close();
     await b.context.close();
     await proxy.close();
+  }
+});
+
+test('a clock 10 minutes behind on one device: a gentle warning there, concurrent edits converge, a later edit wins by HLC', async () => {
+  test.skip(!existsSync(FAKETIME), "Debian's faketime (libfaketime) is not installed");
+  test.setTimeout(240_000);
+  const a = await profile();
+  const s = await profile({ clockOffset: '-10m' });
+  try {
+    // The skew is real where sync runs: in the background's service worker.
+    const skew = (await s.worker.evaluate(() => Date.now())) - Date.now();
+    expect(Math.abs(skew + 10 * 60_000)).toBeLessThan(30_000);
+    expect(Math.abs((await a.worker.evaluate(() => Date.now())) - Date.now())).toBeLessThan(30_000);
+
+    await savePaper(a, '2508.00001', 'Clocks Disagree Here');
+    await savePaper(a, '2508.00002', 'A Second Paper For The Clocks');
+    await connect(a, 'Shelf7/');
+    expect(await a.options.getByRole('status').innerText()).not.toContain('clock');
+    await connect(s, 'Shelf7/');
+    await expect(s.options.getByRole('status')).toContainText("this device's clock is 10 minutes behind the server's");
+    expect(await libraryHash(s)).toBe(await libraryHash(a));
+
+    // Concurrent edits, no sync in between: a status and a tag on A; a note and a star on the skewed one.
+    let popup = await details(a, 'Clocks Disagree Here');
+    await popup.page.getByText('Reading', { exact: true }).click();
+    await popup.page.close();
+    popup = await details(a, 'A Second Paper For The Clocks');
+    await popup.addTags('clocks');
+    await expect(popup.tagChip('clocks')).toBeVisible();
+    await popup.page.close();
+    await setNote(s, 'Clocks Disagree Here', 'written on the device whose clock is behind');
+    popup = await details(s, 'A Second Paper For The Clocks');
+    await popup.page.getByRole('button', { name: 'Star' }).click();
+    await popup.page.close();
+    await syncNow(a);
+    await syncNow(s);
+    await syncNow(a);
+    expect(await libraryHash(s)).toBe(await libraryHash(a));
+    const one = (await papers(a)).find((x) => x.title === 'Clocks Disagree Here')!;
+    expect([one.status, one.note]).toEqual(['reading', 'written on the device whose clock is behind']);
+    const two = (await papers(s)).find((x) => x.title === 'A Second Paper For The Clocks')!;
+    expect([two.tags, two.starred]).toEqual([['clocks'], true]);
+
+    // A edits; the skewed device syncs, then edits the same field. By its wall clock its edit is
+    // 10 minutes older than A's, but it has seen A's: its clock moved past, and its edit wins.
+    popup = await details(a, 'Clocks Disagree Here');
+    await popup.page.getByText('Read', { exact: true }).click();
+    await popup.page.close();
+    await syncNow(a);
+    await syncNow(s);
+    popup = await details(s, 'Clocks Disagree Here');
+    await expect(popup.page.getByRole('radio', { name: 'Read', exact: true })).toBeChecked();
+    await popup.page.getByText('To read', { exact: true }).click();
+    await popup.page.close();
+    await expect.poll(async () => (await papers(s)).find((x) => x.title === 'Clocks Disagree Here')?.status).toBe('unread');
+    await syncNow(s);
+    await syncNow(a);
+    for (const p of [a, s]) expect((await papers(p)).find((x) => x.title === 'Clocks Disagree Here')?.status).toBe('unread');
+    expect(await libraryHash(s)).toBe(await libraryHash(a));
+  } finally {
+    await a.context.close();
+    await s.context.close();
   }
 });
 
