@@ -8,9 +8,10 @@ import { syncPort } from '../library/remote';
 import { stopShipping } from '../library/compact';
 import { openLibrary } from '../library/db';
 import { CHANGE_KEY } from '../messaging/changes';
-import { syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
+import { forgetServerDevice, serverDevices, syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
 import { DavError } from './errors';
 import { restoreVersion } from '../library/restoring';
+import type { DeviceInfo } from './protocol';
 import { previewFromServer, type RestorePreview } from './restore';
 import { STATUS_KEY, type SyncStatus } from './status';
 import { SyncDB, dexieStore } from './store';
@@ -172,4 +173,23 @@ export async function applyServerRestore(db: PapershelfDB, config: SyncConfig, a
     }
     return preview;
   });
+}
+
+async function connected(): Promise<SyncConfig> {
+  const config = await loadConfig();
+  if (!config) throw new DavError('url', 'sync is not set up');
+  return config;
+}
+
+/** The devices that sync through the folder (Settings → Sync). */
+export async function listServerDevices(db: PapershelfDB): Promise<DeviceInfo[]> {
+  const config = await connected();
+  return exclusive(() => serverDevices(config, syncPort(db), store()));
+}
+
+/** "Forget this device", then a round: this device's old segments can now be compacted. */
+export async function forgetDeviceOnServer(db: PapershelfDB, id: string): Promise<SyncStatus | undefined> {
+  const config = await connected();
+  await exclusive(() => forgetServerDevice(config, syncPort(db), store(), id));
+  return runSync(db);
 }

@@ -553,6 +553,51 @@ test('a clock 10 minutes behind on one device: a gentle warning there, concurren
   }
 });
 
+test('Settings → Sync lists the devices on the server; forgetting one that is gone asks first, then marks it', async () => {
+  test.setTimeout(150_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2509.00001', 'Devices Are Listed');
+    await connect(a, 'Shelf8/');
+    await connect(b, 'Shelf8/');
+    await b.context.close();
+    await syncNow(a);
+    const list = a.options.getByRole('list', { name: 'Devices on the server' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list.getByRole('listitem').first()).toContainText('(this browser)');
+    const other = list.getByRole('listitem').nth(1);
+    await expect(other).toContainText('last seen');
+    const otherId = (await other.locator('code').innerText()).trim();
+    const mine = readdirSync(join(server.root, 'Shelf8', 'devices')).find((d) => d !== otherId)!;
+    const head = () =>
+      JSON.parse(gunzipSync(readFileSync(join(server.root, 'Shelf8', 'devices', mine, 'head.json'))).toString('utf8')) as {
+        forgotten?: Record<string, number>;
+      };
+    // Cancelled: nothing happens.
+    a.options.once('dialog', (d) => void d.dismiss());
+    await other.getByRole('button', { name: 'Forget this device' }).click();
+    await expect(other).not.toContainText('forgotten');
+    expect(head().forgotten).toBeUndefined();
+    const before = await statusAt(a.options);
+    let asked = '';
+    a.options.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await other.getByRole('button', { name: 'Forget this device' }).click();
+    await expect(other).toContainText('forgotten');
+    await expect(other.getByRole('button', { name: 'Forget this device' })).toHaveCount(0);
+    expect(asked).toContain(`Forget the browser ${otherId.slice(0, 8)}`);
+    expect(asked).toContain('Nothing it synced is lost');
+    expect(Object.keys(head().forgotten ?? {})).toEqual([otherId]);
+    await expect.poll(() => statusAt(a.options)).toBeGreaterThan(before);
+    await expect(a.options.getByRole('status').first()).toContainText('Synced');
+  } finally {
+    await a.context.close();
+  }
+});
+
 test('faults: a 507 on upload, a password changed on the server, a segment damaged on the server — each said clearly, nothing lost', async () => {
   test.setTimeout(180_000);
   const a = await profile();
