@@ -20,6 +20,7 @@ import {
   type SyncStatus,
 } from '@/lib/sync/service';
 import { serverUrl } from '@/lib/sync/url';
+import { SyncDevices } from './SyncDevices';
 
 const EMPTY: SyncConfig = { url: '', user: '', password: '', folder: 'Papershelf/', passphrase: '' };
 
@@ -182,6 +183,7 @@ export function SyncSection({ db }: { db: PapershelfDB }) {
                 ? status.message
                 : 'Connected; not synced yet.'}
       </p>
+      {connected && status?.lastSuccess && <SyncDevices db={db} refresh={status.lastSuccess} />}
       <div class="sync-restore" role="group" aria-labelledby="sync-restore-h">
         <h3 id="sync-restore-h">Restore from the server</h3>
         <p class="hint">

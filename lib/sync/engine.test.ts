@@ -10,7 +10,7 @@ import type { Paper } from '../paper/schema';
 import { syncNow, testConnection, type LibraryPort, type LocalRecord, type SyncConfig } from './engine';
 import { CONFLICT_START, type MaterializedPaper } from './merge';
 import { SyncDB, dexieStore } from './store';
-import { TestClock, paper } from './testing';
+import { TestClock, paper } from '../../tests/helpers/sync-testing';
 import type { WireOp } from './types';
 
 let wall = 1_770_000_000_000;

@@ -9,7 +9,7 @@
 import type { Paper } from '../paper/schema';
 import { DavError } from './errors';
 import { affectedTargets, applyRecords, joinInto, materialize, noteHeads, type LibraryState, type MaterializedPaper } from './merge';
-import { finishRound, newCursor, openFolder, runRound, type SyncCursor } from './protocol';
+import { finishRound, forgetDevice, listDevices, newCursor, openFolder, runRound, type DeviceInfo, type SyncCursor } from './protocol';
 import type { WireOp, WireRecord } from './types';
 import { serverUrl } from './url';
 import { DavClient, type FetchFn } from './webdav';
@@ -79,6 +79,8 @@ export interface SyncOutcome {
   problems: string[];
   bytesSent: number;
   bytesReceived: number;
+  /** The server's clock minus this device's (from its Date header), when it sent one. */
+  clockSkewMs?: number;
 }
 
 const PAGE = 5000;
@@ -111,7 +113,7 @@ export interface EngineOptions {
 export async function syncNow(config: SyncConfig, port: LibraryPort, store: SyncStore, opts: EngineOptions = {}): Promise<SyncOutcome> {
   const now = opts.now ?? Date.now;
   const url = serverUrl(config.url, config.folder, config.allowInsecure);
-  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs, now });
   const folder = await openFolder(dav, config.passphrase || undefined, now());
   const device = await port.deviceId();
   const saved = await store.load();
@@ -201,6 +203,7 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
     problems: round.problems,
     bytesSent: dav.bytesSent,
     bytesReceived: dav.bytesReceived,
+    ...(dav.clockSkewMs !== undefined ? { clockSkewMs: dav.clockSkewMs } : {}),
   };
 }
 
@@ -224,4 +227,38 @@ export async function testConnection(config: SyncConfig, opts: EngineOptions = {
   await dav.delete(probe);
   if (!back || new TextDecoder().decode(back.body) !== 'papershelf') throw new DavError('protocol', 'the server did not give back what was written');
   return `Connected: ${url.base} can be written${folder.file.encryption ? ', and the passphrase opens it (encrypted)' : ''}.`;
+}
+
+async function connectedFolder(config: SyncConfig, port: LibraryPort, store: SyncStore, opts: EngineOptions) {
+  const url = serverUrl(config.url, config.folder, config.allowInsecure);
+  const dav = new DavClient({ base: url.base, user: config.user, password: config.password, fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+  const folder = await openFolder(dav, config.passphrase || undefined);
+  const saved = await store.load();
+  const device = await port.deviceId();
+  const cursor = saved.cursor ?? newCursor(device);
+  return { dav, folder, saved, cursor };
+}
+
+/** Settings → Sync's list of the devices that sync through the folder. */
+export async function serverDevices(config: SyncConfig, port: LibraryPort, store: SyncStore, opts: EngineOptions = {}): Promise<DeviceInfo[]> {
+  const { dav, folder, cursor } = await connectedFolder(config, port, store, opts);
+  return listDevices(dav, folder, cursor);
+}
+
+/**
+ * "Forget this device" (a device that is gone): the other devices stop keeping old segments for
+ * it. Its own segments stay on the server, so nothing it wrote is lost; if it ever syncs again it
+ * is back, and starts from a snapshot like a new device.
+ */
+export async function forgetServerDevice(
+  config: SyncConfig,
+  port: LibraryPort,
+  store: SyncStore,
+  id: string,
+  opts: EngineOptions = {},
+): Promise<void> {
+  const { dav, folder, saved, cursor } = await connectedFolder(config, port, store, opts);
+  if (!saved.cursor) throw new DavError('protocol', 'sync once before forgetting a device');
+  const next = await forgetDevice(dav, folder, cursor, id, (opts.now ?? Date.now)());
+  await store.save(next, saved.lib, [], saved.presented);
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../tests/helpers/random';
 import { CONFLICT_START, KEPT_TAG, applyRecords, emptyLibrary, materialize, noteHeads } from './merge';
-import { TestClock, canonical, paper, stateOf } from './testing';
+import { TestClock, canonical, paper, stateOf } from '../../tests/helpers/sync-testing';
 import type { WireOp, WireRecord } from './types';
 
 let wall = 1_750_000_000_000;

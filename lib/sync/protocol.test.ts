@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { davAvailable, setFull, startDav, type DavKind, type DavServer } from '../../tests/helpers/dav-servers';
 import { DavError } from './errors';
 import { applyRecords, emptyLibrary, joinInto, noteHeads, type LibraryState } from './merge';
-import { finishRound, newCursor, openFolder, runRound, type SyncCursor } from './protocol';
+import { finishRound, forgetDevice, listDevices, newCursor, openFolder, runRound, type SyncCursor } from './protocol';
 import { segmentPath } from './segments';
-import { TestClock, canonical, paper } from './testing';
+import { TestClock, canonical, paper } from '../../tests/helpers/sync-testing';
 import type { WireOp, WireRecord } from './types';
 import { DavClient } from './webdav';
 
@@ -53,6 +53,12 @@ class Device {
     for (const r of round.remote) this.clock.receive(r.hlc);
     this.problems = round.problems;
     this.cursor = await finishRound(this.dav, folder, round, this.lib, { snapshotEvery });
+  }
+  async forget(id: string): Promise<void> {
+    this.cursor = await forgetDevice(this.dav, await openFolder(this.dav, this.passphrase), this.cursor, id);
+  }
+  async devices() {
+    return listDevices(this.dav, await openFolder(this.dav, this.passphrase), this.cursor);
   }
 }
 
@@ -135,6 +141,49 @@ for (const kind of ['apache', 'rclone'] as DavKind[]) {
       expect(canonical(a.lib)).toBe(canonical(b.lib));
       expect(canonical(a.lib)).toContain('"conflict":false');
     }, 30_000);
+
+    it('an idle device holds compaction; forgetting it lets compaction go on, and it can come back', async () => {
+      const { f, a, b, c } = devices();
+      const segs = (d: string) => readdirSync(join(server.root, f, 'devices', d)).filter((x) => x.startsWith('seg-'));
+      a.edit(K1, { op: 'create', record: paper(K1, 'Kept Through Compaction') });
+      for (const d of [a, b, c, a]) await d.sync(1);
+      // C goes quiet; A and B go on editing, each round with a snapshot.
+      for (let i = 0; i < 3; i++) {
+        a.edit(K1, { op: 'tag', tag: `a${i}`, present: true });
+        b.edit(K2, i === 0 ? { op: 'create', record: paper(K2, 'Made While C Was Away') } : { op: 'tag', tag: `b${i}`, present: true });
+        await a.sync(1);
+        await b.sync(1);
+      }
+      await a.sync(1);
+      expect(segs(A).length).toBeGreaterThanOrEqual(3);
+      expect(segs(B).length).toBeGreaterThanOrEqual(3);
+      expect((await a.devices()).map((d) => [d.id, d.me, d.gone])).toEqual([
+        [A, true, false],
+        [B, false, false],
+        [C, false, false],
+      ]);
+      await expect(a.forget(A)).rejects.toThrow(/cannot forget itself/);
+      await a.forget(C);
+      expect((await b.devices()).find((d) => d.id === C)?.gone).toBe(true);
+      for (const d of [a, b, a, b]) await d.sync(1);
+      // Nobody waits for C any more: A's and B's old segments are gone (B's newest waits for A's
+      // next snapshot); C's files stay.
+      expect(segs(A)).toEqual([]);
+      expect(segs(B).length).toBeLessThanOrEqual(1);
+      expect(readdirSync(join(server.root, f, 'devices', C))).toContain('head.json');
+      const d = new Device('dddddddddddddddd', client(f));
+      await d.sync();
+      expect(canonical(d.lib)).toBe(canonical(a.lib));
+      // C comes back with an edit: it starts from a snapshot, nothing is lost, and it is not gone any more.
+      c.edit(K1, { op: 'set', field: 'starred', value: true });
+      await c.sync(1);
+      await a.sync(1);
+      await c.sync(1);
+      expect(canonical(c.lib)).toBe(canonical(a.lib));
+      expect(canonical(a.lib)).toMatch(/"starred":true/);
+      expect(canonical(a.lib)).toContain('Made While C Was Away');
+      expect((await a.devices()).find((x) => x.id === C)?.gone).toBe(false);
+    }, 60_000);
 
     it('a damaged segment on the server is reported, skipped, rewritten by its device, and then read', async () => {
       const { f, a, b } = devices();

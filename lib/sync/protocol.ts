@@ -44,6 +44,11 @@ export interface SyncCursor {
   snapshot?: { n: number; covers: Record<string, number> };
   /** Records written or applied since the last snapshot. */
   sinceSnapshot: number;
+  /**
+   * Devices the user said are gone: id → the \`at\` of that device's head when forgotten. Until it
+   * writes its head again, its snapshot no longer holds back compaction (its segments stay).
+   */
+  forgotten?: Record<string, number>;
 }
 
 export function newCursor(device: string): SyncCursor {
@@ -124,6 +129,7 @@ async function writeHead(dav: DavClient, codec: Codec, c: SyncCursor, now: numbe
     seen: c.seen,
     at: now,
     ...(c.snapshot ? { snapshot: c.snapshot } : {}),
+    ...(c.forgotten && Object.keys(c.forgotten).length ? { forgotten: c.forgotten } : {}),
   };
   await dav.putAtomic(headPath(c.device), await codec.encode(headPath(c.device), head));
 }
@@ -135,6 +141,8 @@ export interface Round {
   /** A snapshot to join into the state first (a new device, or one that fell behind a compaction). */
   snapshot?: LibraryState;
   heads: Map<string, HeadFile>;
+  /** Devices forgotten (by this device or another) that have not written since: they do not hold back compaction. */
+  gone: Set<string>;
   /** This device's records uploaded in the round (the caller adds them to its state too). */
   own: WireRecord[];
   uploaded: number;
@@ -196,10 +204,13 @@ export async function runRound(dav: DavClient, folder: Folder, cursor: SyncCurso
       else throw err;
     }
   }
+  const gone = goneDevices(heads, c);
   let snapshot: LibraryState | undefined;
   // Behind a compaction (a new device, or one long away): start from the snapshot covering most.
   if ([...heads.values()].some((h) => (c.seen[h.device] ?? 0) < h.compacted)) {
-    const best = [...heads.values()].filter((h) => h.snapshot).sort((a, b) => total(b.snapshot!.covers) - total(a.snapshot!.covers))[0];
+    const best = [...heads.values()]
+      .filter((h) => h.snapshot && !gone.has(h.device))
+      .sort((a, b) => total(b.snapshot!.covers) - total(a.snapshot!.covers))[0];
     if (best) {
       const path = snapshotPath(best.device, best.snapshot!.n);
       const snap = parseSnapshot(await readFile(dav, folder.codec, path), path);
@@ -229,7 +240,60 @@ export async function runRound(dav: DavClient, folder: Folder, cursor: SyncCurso
     }
   }
   c.sinceSnapshot += remote.length;
-  return { cursor: c, remote, snapshot, heads, own: records, uploaded: records.length, problems };
+  return { cursor: c, remote, snapshot, heads, gone, own: records, uploaded: records.length, problems };
+}
+
+/**
+ * The devices forgotten by this one or by any other whose head has not changed since; a device
+ * that wrote its head again is back (and this device's note of forgetting it is dropped).
+ */
+export function goneDevices(heads: Map<string, HeadFile>, c: SyncCursor): Set<string> {
+  const gone = new Set<string>();
+  for (const [id, h] of heads) {
+    if (c.forgotten?.[id] !== undefined && h.at > c.forgotten[id]) delete c.forgotten[id];
+    const by = [c.forgotten, ...[...heads.values()].filter((o) => o.device !== id).map((o) => o.forgotten)];
+    if (by.some((f) => f?.[id] !== undefined && h.at <= f[id])) gone.add(id);
+  }
+  return gone;
+}
+
+export interface DeviceInfo {
+  id: string;
+  /** When it last wrote its head (by its own clock). */
+  lastSeen: number;
+  me: boolean;
+  /** Forgotten, and silent since. */
+  gone: boolean;
+  /** Its segments still on the server. */
+  segments: number;
+}
+
+/** Every device with a head in the folder. */
+export async function listDevices(dav: DavClient, folder: Folder, c: SyncCursor): Promise<DeviceInfo[]> {
+  const heads = new Map<string, HeadFile>();
+  for (const e of (await dav.list(DEVICES)) ?? []) {
+    const id = e.href.replace(/\/$/, '');
+    if (!e.collection || !DEVICE_ID.test(id)) continue;
+    const raw = await readFile(dav, folder.codec, headPath(id)).catch(() => null);
+    if (raw) heads.set(id, parseHead(raw, id));
+  }
+  const others = new Map([...heads].filter(([id]) => id !== c.device));
+  const gone = goneDevices(others, structuredClone(c));
+  return [...heads.values()]
+    .map((h) => ({ id: h.device, lastSeen: h.at, me: h.device === c.device, gone: gone.has(h.device), segments: h.n - h.compacted }))
+    .sort((a, b) => Number(b.me) - Number(a.me) || b.lastSeen - a.lastSeen);
+}
+
+/** "Forget this device": noted in this device's head, so every device stops waiting for it. */
+export async function forgetDevice(dav: DavClient, folder: Folder, cursor: SyncCursor, id: string, now = Date.now()): Promise<SyncCursor> {
+  if (id === cursor.device) throw new DavError('protocol', 'this browser cannot forget itself: use Disconnect');
+  const raw = await readFile(dav, folder.codec, headPath(id));
+  if (!raw) throw new DavError('not-found', `device ${id} is not on the server`);
+  const head = parseHead(raw, id);
+  const c = structuredClone(cursor);
+  c.forgotten = { ...c.forgotten, [id]: head.at };
+  await writeHead(dav, folder.codec, c, now);
+  return c;
 }
 
 const total = (covers: Record<string, number>) => Object.values(covers).reduce((a, b) => a + b, 0);
@@ -262,7 +326,8 @@ export async function finishRound(
     }
   }
   // Compaction: only what every device's latest snapshot (this one's included) already holds.
-  const covered = [...round.heads.values(), { snapshot: c.snapshot }].map((h) => h.snapshot?.covers[c.device] ?? 0);
+  const waitFor = [...round.heads.values()].filter((h) => !round.gone.has(h.device));
+  const covered = [...waitFor, { snapshot: c.snapshot }].map((h) => h.snapshot?.covers[c.device] ?? 0);
   const k = Math.min(...covered, c.n);
   const drop = c.segments.filter((s) => s.n <= k);
   if (k > c.compacted) {

@@ -13,7 +13,7 @@ import { type SyncConfig } from './engine';
 import { RestoreError, describeRestore, planRestore, previewFromServer, versionAsOf, type ServerHistory } from './restore';
 import type { SegmentFile } from './segments';
 import { toSnapshot } from './snapshot';
-import { TestClock, canonical, paper, stateOf } from './testing';
+import { TestClock, canonical, paper, stateOf } from '../../tests/helpers/sync-testing';
 import type { WireRecord } from './types';
 
 const meta = (id: string, title = `Paper ${id}`) => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;

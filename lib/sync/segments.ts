@@ -38,6 +38,8 @@ const headSchema = z.object({
   seen: covers,
   at: z.number(),
   label: z.optional(z.string().check(z.maxLength(200))),
+  /** Devices this one was told are gone ("Forget this device"): id → that device's head \`at\` then. */
+  forgotten: z.optional(covers),
 });
 export type HeadFile = z.infer<typeof headSchema>;
 

@@ -8,9 +8,10 @@ import { syncPort } from '../library/remote';
 import { stopShipping } from '../library/compact';
 import { openLibrary } from '../library/db';
 import { CHANGE_KEY } from '../messaging/changes';
-import { syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
+import { forgetServerDevice, serverDevices, syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
 import { DavError } from './errors';
 import { restoreVersion } from '../library/restoring';
+import type { DeviceInfo } from './protocol';
 import { previewFromServer, type RestorePreview } from './restore';
 import { STATUS_KEY, type SyncStatus } from './status';
 import { SyncDB, dexieStore } from './store';
@@ -67,11 +68,27 @@ async function exclusive<T>(f: () => Promise<T>): Promise<T> {
   return locks ? locks.request('papershelf-sync', () => f()) : f();
 }
 
+/** Beyond this, the sync status says this device's clock looks wrong. */
+export const SKEW_WARN_MS = 5 * 60_000;
+
+/**
+ * A gentle note when this device's clock and the server's disagree by more than 5 minutes. Sync
+ * stays correct (hybrid logical clocks order what each device has seen), but when two devices
+ * edit the same field without syncing in between, the one whose clock runs ahead wins.
+ */
+export function skewNote(skewMs: number | undefined): string | undefined {
+  if (skewMs === undefined || Math.abs(skewMs) <= SKEW_WARN_MS) return undefined;
+  const min = Math.round(Math.abs(skewMs) / 60_000);
+  return `this device's clock is ${min} minutes ${skewMs > 0 ? 'behind' : 'ahead of'} the server's: check its date and time (nothing is lost, but when this device and another edit the same field between two syncs, the clock that is ahead wins)`;
+}
+
 export function summary(o: SyncOutcome): string {
   const parts = [`Synced at ${new Date(o.at).toLocaleTimeString()}`];
   if (o.uploaded || o.downloaded) parts.push(`${o.uploaded} change${o.uploaded === 1 ? '' : 's'} sent, ${o.downloaded} received`);
   if (o.conflicts) parts.push(`${o.conflicts} note conflict${o.conflicts === 1 ? '' : 's'} to resolve`);
   if (o.problems.length) parts.push(o.problems.join('; '));
+  const skew = skewNote(o.clockSkewMs);
+  if (skew) parts.push(skew);
   return parts.join(' · ');
 }
 
@@ -156,4 +173,23 @@ export async function applyServerRestore(db: PapershelfDB, config: SyncConfig, a
     }
     return preview;
   });
+}
+
+async function connected(): Promise<SyncConfig> {
+  const config = await loadConfig();
+  if (!config) throw new DavError('url', 'sync is not set up');
+  return config;
+}
+
+/** The devices that sync through the folder (Settings → Sync). */
+export async function listServerDevices(db: PapershelfDB): Promise<DeviceInfo[]> {
+  const config = await connected();
+  return exclusive(() => serverDevices(config, syncPort(db), store()));
+}
+
+/** "Forget this device", then a round: this device's old segments can now be compacted. */
+export async function forgetDeviceOnServer(db: PapershelfDB, id: string): Promise<SyncStatus | undefined> {
+  const config = await connected();
+  await exclusive(() => forgetServerDevice(config, syncPort(db), store(), id));
+  return runSync(db);
 }

@@ -26,6 +26,20 @@ for (const kind of kinds) {
     }, 20_000);
     afterAll(() => server?.dispose());
 
+    it("measures this device's clock against the server's Date header", async () => {
+      const behind = new DavClient({
+        base: `${server.url}shelf/`,
+        user: server.user,
+        password: server.password,
+        now: () => Date.now() - 10 * 60_000,
+      });
+      expect(behind.clockSkewMs).toBeUndefined();
+      await behind.stat('');
+      expect(Math.abs(behind.clockSkewMs! - 10 * 60_000)).toBeLessThan(3000);
+      await dav.stat('');
+      expect(Math.abs(dav.clockSkewMs!)).toBeLessThan(3000);
+    });
+
     it('creates the folder, lists it, and reads back what it wrote', async () => {
       expect(await dav.stat('')).toBeNull();
       await dav.ensureDir('devices/abc/');

@@ -14,6 +14,8 @@ export interface DavOptions {
   fetch?: FetchFn;
   /** Per request, body included. */
   timeoutMs?: number;
+  /** This device's clock (compared with the server's Date header). */
+  now?: () => number;
 }
 
 export interface PutOptions {
@@ -47,6 +49,12 @@ export class DavClient {
   /** Bytes sent in request bodies (the bench reads it). */
   bytesSent = 0;
   bytesReceived = 0;
+  /**
+   * The server's clock minus this device's, from the last answer's Date header (whole seconds;
+   * undefined until a server sent one). Sync does not depend on it: it only warns.
+   */
+  clockSkewMs?: number;
+  private readonly now: () => number;
 
   constructor(opts: DavOptions) {
     if (!opts.base.endsWith('/')) throw new DavError('url', 'the folder URL must end with "/"');
@@ -54,6 +62,7 @@ export class DavClient {
     this.auth = basic(opts.user, opts.password);
     this.fetchFn = opts.fetch ?? ((u, i) => fetch(u, i));
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.now = opts.now ?? Date.now;
   }
 
   url(path: string): string {
@@ -80,6 +89,9 @@ export class DavClient {
         redirect: 'follow',
       });
       if (body) this.bytesSent += body.byteLength;
+      const date = Date.parse(res.headers.get('date') ?? '');
+      // (Date has whole seconds: the local time is rounded the same way.)
+      if (!Number.isNaN(date)) this.clockSkewMs = date - Math.floor(this.now() / 1000) * 1000;
       const bytes = new Uint8Array(await res.arrayBuffer());
       this.bytesReceived += bytes.byteLength;
       return { res, bytes };

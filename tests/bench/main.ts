@@ -131,7 +131,7 @@ async function main() {
     return r.results;
   });
   await part('formats', () => formatsBench(10_000, RUNS));
-  await part('generic', () => genericBench(RUNS));
+  await part('generic', () => genericBench(RUNS, readFileSync(resolve(BENCH, 'out/detect-helpers.js'), 'utf8')));
   await part('search', () => {
     const r = searchBench();
     keepExtra('search', r.text.trim());

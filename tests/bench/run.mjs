@@ -26,5 +26,15 @@ await build({
   outfile: here('./out/page-helpers.js'),
   logLevel: 'warning',
 });
+// Evaluated in the generic bench's page: the quick check and the listing layer.
+await build({
+  entryPoints: [here('./detect-helpers.ts')],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  outfile: here('./out/detect-helpers.js'),
+  logLevel: 'warning',
+});
 const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -7,11 +7,12 @@
 // manifest lists http://127.0.0.1/* as granted — the state the product is in once the user has
 // said yes: permissions.contains is true and the product asks nothing. The product's own
 // manifest only has optional_host_permissions (checked below).
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { startCutProxy } from '../helpers/cut-proxy';
 import { davAvailable, setFull, startDav, type DavServer } from '../helpers/dav-servers';
 import { PopupPage } from './pages/PopupPage';
 
@@ -43,9 +44,16 @@ interface Profile {
   context: BrowserContext;
   id: string;
   options: Page;
+  worker: Worker;
 }
 
-async function profile(): Promise<Profile> {
+// A device whose clock is off: Chromium runs under Debian's libfaketime (LD_PRELOAD), which
+// shifts every clock the browser reads — the service worker's Date.now() included.
+// (The thread-safe build, with the monotonic clocks shifted too: keeping them real
+// (FAKETIME_DONT_FAKE_MONOTONIC) makes Chromium hang at start some of the time.)
+const FAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+async function profile(opts: { clockOffset?: string } = {}): Promise<Profile> {
   const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-profile-'));
   temp.push(dataDir);
   const context = await chromium.launchPersistentContext(dataDir, {
@@ -59,6 +67,7 @@ async function profile(): Promise<Profile> {
       '--no-first-run',
       '--disable-background-networking',
     ],
+    ...(opts.clockOffset ? { env: { ...process.env, LD_PRELOAD: FAKETIME, FAKETIME: opts.clockOffset } } : {}),
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -72,12 +81,12 @@ async function profile(): Promise<Profile> {
   }
   await options.waitForLoadState();
   await expect(options.getByRole('heading', { name: 'Sync' })).toBeVisible();
-  return { context, id, options };
+  return { context, id, options, worker: sw };
 }
 
-async function connect(p: Profile, folder: string, passphrase = ''): Promise<void> {
+async function connect(p: Profile, folder: string, passphrase = '', url = server.url): Promise<void> {
   const o = p.options;
-  await o.getByLabel('Server URL').fill(server.url);
+  await o.getByLabel('Server URL').fill(url);
   await o.getByLabel('User name').fill(server.user);
   await o.getByLabel('Password', { exact: true }).fill(server.password);
   await o.getByLabel('Folder').fill(folder);
@@ -124,6 +133,45 @@ async function libraryHash(p: Profile): Promise<string> {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(rows));
     return `${papers.length}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
   }, all);
+}
+
+/** Saves `n` papers at once (a library big enough for an upload to take a while). */
+async function saveMany(p: Profile, n: number, prefix: string): Promise<void> {
+  const reply = await p.options.evaluate(
+    ([count, pre]) =>
+      chrome.runtime.sendMessage<unknown, { saved: string[] }>({
+        type: 'save',
+        papers: Array.from({ length: count }, (_, i) => ({
+          key: `arxiv:${pre}.${String(i).padStart(5, '0')}`,
+          ids: { arxiv: `${pre}.${String(i).padStart(5, '0')}` },
+          title: `Imported Paper Number ${i} On Some Topic`,
+          authors: ['A. Author', 'B. Author'],
+          abstract: `An abstract of paper ${i}, long enough to make the upload take a few packets. `.repeat(4),
+          type: 'preprint',
+          source: 'test',
+        })),
+      }),
+    [n, prefix] as const,
+  );
+  expect(reply.saved).toHaveLength(n);
+}
+
+/** A row of the library's meta table (the change log's 'shipped' mark). */
+async function meta(p: Profile, id: string): Promise<unknown> {
+  return p.options.evaluate(async (key) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('papershelf');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const row: { value?: unknown } | undefined = await new Promise((res, rej) => {
+      const r = db.transaction('meta').objectStore('meta').get(key);
+      r.onsuccess = () => res(r.result as { value?: unknown } | undefined);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return row?.value;
+  }, id);
 }
 
 async function details(p: Profile, title: string): Promise<PopupPage> {
@@ -391,6 +439,162 @@ test('server stopped while both profiles edit: a clear error, then they converge
   } finally {
     await a.context.close();
     await b.context.close();
+  }
+});
+
+test('the server killed in the middle of an upload: a clear message, no partial segment, nothing lost; converges once it is back', async () => {
+  test.setTimeout(240_000);
+  // A sees the server through a proxy that holds a segment's PUT half-way; the test then kills
+  // Apache with the request in flight.
+  const proxy = await startCutProxy(server.port);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2506.00001', 'Before The Big Import');
+    await connect(a, 'Shelf6/', '', proxy.url);
+    const shipped = await meta(a, 'shipped');
+    expect(typeof shipped).toBe('number');
+    await saveMany(a, 1500, '2507');
+    const cut = proxy.cutNextPut(/\/devices\/[0-9a-f]{16}\/\.tmp-[^/]*seg-/, 4096);
+    const failing = syncNow(a, false);
+    const held = await cut;
+    expect(held.length).toBeGreaterThan(4096);
+    await server.stop();
+    proxy.dropHeld();
+    try {
+      expect(await failing).toMatch(/Sync failed.*Writing devices\/.*could not be reached/s);
+      const pop = await PopupPage.open(a.context, a.id);
+      await expect(pop.page.getByText(/Sync: .*could not be reached/)).toBeVisible();
+      await pop.page.close();
+      // Nothing lost: the change log still holds the import, marked as not shipped.
+      expect(await meta(a, 'shipped')).toBe(shipped);
+      // No partial file is a segment: each seg- file is whole (gunzips, parses), and the new one is not there.
+      const dir = join(server.root, 'Shelf6', 'devices');
+      const files = filesUnder(dir);
+      const segs = files.filter((f) => /\/seg-\d{8}\.json\.gz$/.test(f));
+      expect(segs.length).toBe(1);
+      for (const f of segs) expect(() => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as unknown, f).not.toThrow();
+    } finally {
+      await server.start();
+    }
+    const text = await syncNow(a);
+    expect(text).toContain('1500 changes sent');
+    expect(await meta(a, 'shipped')).toBeGreaterThan(shipped as number);
+    await connect(b, 'Shelf6/');
+    const hash = await libraryHash(a);
+    expect(hash.startsWith('1501:')).toBe(true);
+    expect(await libraryHash(b)).toBe(hash);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+    await proxy.close();
+  }
+});
+
+test('a clock 10 minutes behind on one device: a gentle warning there, concurrent edits converge, a later edit wins by HLC', async () => {
+  test.skip(!existsSync(FAKETIME), "Debian's faketime (libfaketime) is not installed");
+  test.setTimeout(240_000);
+  const a = await profile();
+  const s = await profile({ clockOffset: '-10m' });
+  try {
+    // The skew is real where sync runs: in the background's service worker.
+    const skew = (await s.worker.evaluate(() => Date.now())) - Date.now();
+    expect(Math.abs(skew + 10 * 60_000)).toBeLessThan(30_000);
+    expect(Math.abs((await a.worker.evaluate(() => Date.now())) - Date.now())).toBeLessThan(30_000);
+
+    await savePaper(a, '2508.00001', 'Clocks Disagree Here');
+    await savePaper(a, '2508.00002', 'A Second Paper For The Clocks');
+    await connect(a, 'Shelf7/');
+    expect(await a.options.getByRole('status').innerText()).not.toContain('clock');
+    await connect(s, 'Shelf7/');
+    await expect(s.options.getByRole('status')).toContainText("this device's clock is 10 minutes behind the server's");
+    expect(await libraryHash(s)).toBe(await libraryHash(a));
+
+    // Concurrent edits, no sync in between: a status and a tag on A; a note and a star on the skewed one.
+    let popup = await details(a, 'Clocks Disagree Here');
+    await popup.page.getByText('Reading', { exact: true }).click();
+    await popup.page.close();
+    popup = await details(a, 'A Second Paper For The Clocks');
+    await popup.addTags('clocks');
+    await expect(popup.tagChip('clocks')).toBeVisible();
+    await popup.page.close();
+    await setNote(s, 'Clocks Disagree Here', 'written on the device whose clock is behind');
+    popup = await details(s, 'A Second Paper For The Clocks');
+    await popup.page.getByRole('button', { name: 'Star' }).click();
+    await popup.page.close();
+    await syncNow(a);
+    await syncNow(s);
+    await syncNow(a);
+    expect(await libraryHash(s)).toBe(await libraryHash(a));
+    const one = (await papers(a)).find((x) => x.title === 'Clocks Disagree Here')!;
+    expect([one.status, one.note]).toEqual(['reading', 'written on the device whose clock is behind']);
+    const two = (await papers(s)).find((x) => x.title === 'A Second Paper For The Clocks')!;
+    expect([two.tags, two.starred]).toEqual([['clocks'], true]);
+
+    // A edits; the skewed device syncs, then edits the same field. By its wall clock its edit is
+    // 10 minutes older than A's, but it has seen A's: its clock moved past, and its edit wins.
+    popup = await details(a, 'Clocks Disagree Here');
+    await popup.page.getByText('Read', { exact: true }).click();
+    await popup.page.close();
+    await syncNow(a);
+    await syncNow(s);
+    popup = await details(s, 'Clocks Disagree Here');
+    await expect(popup.page.getByRole('radio', { name: 'Read', exact: true })).toBeChecked();
+    await popup.page.getByText('To read', { exact: true }).click();
+    await popup.page.close();
+    await expect.poll(async () => (await papers(s)).find((x) => x.title === 'Clocks Disagree Here')?.status).toBe('unread');
+    await syncNow(s);
+    await syncNow(a);
+    for (const p of [a, s]) expect((await papers(p)).find((x) => x.title === 'Clocks Disagree Here')?.status).toBe('unread');
+    expect(await libraryHash(s)).toBe(await libraryHash(a));
+  } finally {
+    await a.context.close();
+    await s.context.close();
+  }
+});
+
+test('Settings → Sync lists the devices on the server; forgetting one that is gone asks first, then marks it', async () => {
+  test.setTimeout(150_000);
+  const a = await profile();
+  const b = await profile();
+  try {
+    await savePaper(a, '2509.00001', 'Devices Are Listed');
+    await connect(a, 'Shelf8/');
+    await connect(b, 'Shelf8/');
+    await b.context.close();
+    await syncNow(a);
+    const list = a.options.getByRole('list', { name: 'Devices on the server' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list.getByRole('listitem').first()).toContainText('(this browser)');
+    const other = list.getByRole('listitem').nth(1);
+    await expect(other).toContainText('last seen');
+    const otherId = (await other.locator('code').innerText()).trim();
+    const mine = readdirSync(join(server.root, 'Shelf8', 'devices')).find((d) => d !== otherId)!;
+    const head = () =>
+      JSON.parse(gunzipSync(readFileSync(join(server.root, 'Shelf8', 'devices', mine, 'head.json'))).toString('utf8')) as {
+        forgotten?: Record<string, number>;
+      };
+    // Cancelled: nothing happens.
+    a.options.once('dialog', (d) => void d.dismiss());
+    await other.getByRole('button', { name: 'Forget this device' }).click();
+    await expect(other).not.toContainText('forgotten');
+    expect(head().forgotten).toBeUndefined();
+    const before = await statusAt(a.options);
+    let asked = '';
+    a.options.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await other.getByRole('button', { name: 'Forget this device' }).click();
+    await expect(other).toContainText('forgotten');
+    await expect(other.getByRole('button', { name: 'Forget this device' })).toHaveCount(0);
+    expect(asked).toContain(`Forget the browser ${otherId.slice(0, 8)}`);
+    expect(asked).toContain('Nothing it synced is lost');
+    expect(Object.keys(head().forgotten ?? {})).toEqual([otherId]);
+    await expect.poll(() => statusAt(a.options)).toBeGreaterThan(before);
+    await expect(a.options.getByRole('status').first()).toContainText('Synced');
+  } finally {
+    await a.context.close();
   }
 });
 

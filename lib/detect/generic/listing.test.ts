@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../tests/helpers/dom';
-import { listing, mayHoldIds } from './listing';
+import { TEXT_BUDGET, listing, mayHoldIds } from './listing';
 
 const url = new URL('https://search.example.org/results?q=tides');
 const li = (i: number, extra = '') =>
@@ -51,5 +51,28 @@ describe('generic listing layer', () => {
     expect(mayHoldIds(page('<p>No papers here. <a href="/about">About</a></p>'))).toBe(false);
     expect(mayHoldIds(page('<p>Printed: doi:10.5555/x</p>'))).toBe(true);
     expect(mayHoldIds(page('<a href="https://arxiv.org/abs/2401.01234">x</a>'))).toBe(true);
+  });
+
+  it('asks for links first and never reads the whole body as one string', () => {
+    const doc = page(`${'<p>A long story about the bay and its tides, with no paper in it at all.</p>'.repeat(3000)}`);
+    Object.defineProperty(doc.body, 'textContent', {
+      get: () => {
+        throw new Error('read the whole body');
+      },
+    });
+    expect(mayHoldIds(doc)).toBe(false);
+    doc.querySelector('p')!.insertAdjacentHTML('beforeend', '<a href="https://doi.org/10.5555/x">x</a>');
+    expect(mayHoldIds(doc)).toBe(true);
+  });
+
+  it('reads text in a bounded prefix, across split text nodes, and not in scripts', () => {
+    expect(mayHoldIds(page('<p><b>PMID:</b> 7654321</p>'))).toBe(true);
+    expect(mayHoldIds(page('<p>Printed as <span>doi:</span><span>10.5555/split</span></p>'))).toBe(true);
+    expect(mayHoldIds(page('<script>var x = "doi:10.5555/in-a-script";</script><p>Nothing here.</p>'))).toBe(false);
+    const filler = '<p>A long story about the bay and its tides, with no paper in it at all.</p>';
+    const n = Math.ceil(TEXT_BUDGET / 60);
+    expect(mayHoldIds(page(`${filler.repeat(n / 2)}<p>doi:10.5555/early</p>`))).toBe(true);
+    // Past the budget: a page of prose that prints one identifier at its very end is not a listing.
+    expect(mayHoldIds(page(`${filler.repeat(n * 2)}<p>doi:10.5555/late</p>`))).toBe(false);
   });
 });

@@ -15,11 +15,39 @@ const LINK_SIGNS = 'a[href*="10."], a[href*="arxiv.org/"], a[href*="/pmc/article
 const TEXT_SIGNS = /(?:doi:?\s*10\.\d{4,9}\/|PMCID:?\s*PMC\d|PMID:?\s*\d|arXiv:\s*\d{4}\.\d{4})/i;
 
 /**
+ * How much of the page's text the pre-check reads, in document order, when no link names a
+ * paper. Identifiers printed only as text come with the page's main content: a thin article
+ * prints its DOI right after the title (article.ts), a listing whose links do not carry the id
+ * prints it in every entry (Entrez: `PMCID: PMC…`) — each within the first few thousand
+ * characters after the navigation. 50,000 characters is some 8,000 words before the first one.
+ */
+export const TEXT_BUDGET = 50_000;
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
  * The cheap pre-check (quick.ts, and the layer itself): whether the page names any paper
- * identifier at all. One selector query, and one regular expression over the body's text.
+ * identifier at all. First one selector query for links that carry one; only when there is
+ * none, the page's text node by node, up to TEXT_BUDGET characters (never the whole body as
+ * one string: on a long page without identifiers that was the whole cost).
  */
 export function mayHoldIds(doc: Document): boolean {
-  return !!doc.querySelector(LINK_SIGNS) || TEXT_SIGNS.test(doc.body?.textContent ?? '');
+  if (doc.querySelector(LINK_SIGNS)) return true;
+  const body = doc.body;
+  if (!body) return false;
+  // 4 = NodeFilter.SHOW_TEXT (the global is not available to pure modules everywhere).
+  const walker = doc.createTreeWalker(body, 4);
+  let left = TEXT_BUDGET;
+  let tail = '';
+  for (let n = walker.nextNode(); n && left > 0; n = walker.nextNode()) {
+    const s = n.nodeValue ?? '';
+    if (!s.trim() || NOT_TEXT.has(n.parentElement?.tagName ?? '')) continue;
+    left -= s.length;
+    // With the end of the previous text node: `<b>PMID:</b> 123…` is split in two.
+    const text = tail + s;
+    if (text.length >= 8 && TEXT_SIGNS.test(text)) return true;
+    tail = text.slice(-24);
+  }
+  return false;
 }
 
 type Ids = Pick<Identifiers, 'doi' | 'arxiv' | 'pmid' | 'pmcid'>;

@@ -1,7 +1,7 @@
 // Helpers for sync's tests: an HLC in the contract's format and papers to start from.
-import type { Paper } from '../paper/schema';
-import { applyRecords, emptyLibrary, materialize, type LibraryState } from './merge';
-import type { WireRecord } from './types';
+import type { Paper } from '../../lib/paper/schema';
+import { applyRecords, emptyLibrary, materialize, type LibraryState } from '../../lib/sync/merge';
+import type { WireRecord } from '../../lib/sync/types';
 
 const pad = (n: number, w: number) => n.toString(36).padStart(w, '0');
 
