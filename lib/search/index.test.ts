@@ -230,6 +230,32 @@ describe('incremental updates', () => {
     expect(search(index, '').total).toBe(600);
   });
 
+  it('keeps no abstract, yet finds its words and phrases, also after compaction', () => {
+    const papers = generatePapers(600);
+    const index = createSearchIndex(papers);
+    const last = papers[599];
+    const phrase = `"${last.abstract!.split(' ').slice(3, 6).join(' ')}"`;
+    const queries = [
+      phrase,
+      '"we call our model"',
+      'has:abstract',
+      '-has:abstract',
+      'transformer attention',
+      'author:"ana"',
+      `author:"${last.authors[0]}"`,
+    ];
+    const run = () => queries.map((q) => search(index, q, { limit: 1000 }).keys.sort());
+    const before = run();
+    expect(before[0]).toContain(last.key);
+    expect(before.every((k) => k.length > 0)).toBe(true);
+    for (let i = 0; i < 3; i++) for (const p of papers.slice(0, 400)) index.update({ ...p, starred: i % 2 === 0 });
+    // Compacted: the 200 papers never updated were re-indexed from what the index keeps.
+    expect((index as unknown as { docs: unknown[] }).docs.length).toBeLessThan(600 + 1200);
+    expect(run()).toEqual(before);
+    expect(index.get(last.key)).not.toHaveProperty('abstract');
+    expect(index.get(last.key)).toMatchObject({ title: last.title, authors: last.authors, tags: last.tags, note: last.note });
+  });
+
   it('matches a brute-force filter on a generated library', () => {
     const papers = generatePapers(400);
     const got = keys(papers, 'tag:ml year:>2015 -status:read').sort();

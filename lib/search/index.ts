@@ -7,14 +7,15 @@
 //   100k: own 21 / 67 / 34 ms, 181 MB, build 7.7 s;    MiniSearch 5494 / 7359 / 339 ms, 619 MB, build 299 s wall
 // MiniSearch scores every prefix/fuzzy expansion into per-doc objects; packed postings with
 // typed-array scratch, cached per-word hits and precomputed sort ranks keep a keystroke cheap.
-import type { Paper } from '../paper/schema';
-import { matchesAll, toSearchDoc, type SearchDoc } from './filters';
-import { FIELDS, InvertedIndex, type Hits } from './inverted';
+import { matchesAll, StringPool, toSearchDoc, type IndexablePaper, type IndexedPaper, type SearchDoc } from './filters';
+import { InvertedIndex, type Hits } from './inverted';
 import { words } from './normalize';
+import { PhraseStore } from './phrases';
 import { parseQuery, type ParsedQuery, type TextTerm } from './query';
 import { pageByRank, rankDocs, relevanceComparator, topK, type SortOrder } from './sort';
 
 export type { SortOrder } from './sort';
+export type { IndexablePaper, IndexedPaper } from './filters';
 
 export interface SearchOptions {
   /** Default: 'relevance' when the query has words, else 'added' (newest first). */
@@ -31,15 +32,16 @@ export interface SearchResult {
 export interface SearchIndex {
   readonly size: number;
   /** Adds or, when the key is already indexed, replaces. */
-  add(paper: Paper): void;
-  update(paper: Paper): void;
+  add(paper: IndexablePaper): void;
+  update(paper: IndexablePaper): void;
   remove(key: string): void;
-  get(key: string): Paper | undefined;
+  /** What the index keeps of the paper (not its abstract, ids or links: ask the database). */
+  get(key: string): IndexedPaper | undefined;
   /** Every indexed paper, in no particular order. */
-  papers(): IterableIterator<Paper>;
+  papers(): IterableIterator<IndexedPaper>;
 }
 
-export function createSearchIndex(papers: Iterable<Paper> = []): SearchIndex {
+export function createSearchIndex(papers: Iterable<IndexablePaper> = []): SearchIndex {
   return new LibraryIndex(papers);
 }
 
@@ -52,11 +54,13 @@ class LibraryIndex implements SearchIndex {
   docs: (SearchDoc | undefined)[] = [];
   private ids = new Map<string, number>();
   private inverted = new InvertedIndex();
+  private phrases = new PhraseStore();
+  private pool = new StringPool();
   private dead = 0;
   /** Hits per text term, kept while nothing changes: typing re-asks the earlier words. */
   private cache = new Map<string, Hits>();
 
-  constructor(papers: Iterable<Paper>) {
+  constructor(papers: Iterable<IndexablePaper>) {
     for (const p of papers) this.add(p);
   }
 
@@ -64,18 +68,26 @@ class LibraryIndex implements SearchIndex {
     return this.ids.size;
   }
 
-  add(paper: Paper): void {
+  add(paper: IndexablePaper): void {
+    this.insert(paper, textWords(paper));
+  }
+
+  private insert(paper: IndexablePaper, t: TextWords, hasAbstract?: boolean): void {
     this.changed();
     const old = this.ids.get(paper.key);
     if (old !== undefined) this.drop(old);
     const id = this.docs.length;
-    this.docs.push(toSearchDoc(paper));
-    this.ids.set(paper.key, id);
-    this.inverted.add(id, fieldWords(paper));
+    const doc = toSearchDoc(paper, this.pool, t.authors);
+    if (hasAbstract !== undefined) doc.hasAbstract = hasAbstract;
+    this.docs.push(doc);
+    this.ids.set(doc.paper.key, id);
+    this.inverted.add(id, [t.title, t.authors.flat(), t.tags.flat(), t.venue, t.note, t.abstract]);
+    const termIds = (ws: string[]) => ws.map((w) => this.inverted.termId(w));
+    this.phrases.add(id, [t.title, t.venue, t.note, t.abstract, ...t.authors, ...t.tags].map(termIds));
     this.maybeCompact();
   }
 
-  update(paper: Paper): void {
+  update(paper: IndexablePaper): void {
     this.add(paper);
   }
 
@@ -88,12 +100,12 @@ class LibraryIndex implements SearchIndex {
     this.maybeCompact();
   }
 
-  get(key: string): Paper | undefined {
+  get(key: string): IndexedPaper | undefined {
     const id = this.ids.get(key);
     return id === undefined ? undefined : this.docs[id]!.paper;
   }
 
-  *papers(): IterableIterator<Paper> {
+  *papers(): IterableIterator<IndexedPaper> {
     for (const d of this.docs) if (d) yield d.paper;
   }
 
@@ -176,9 +188,11 @@ class LibraryIndex implements SearchIndex {
   private phraseHits(phrase: string[]): Hits {
     const parts = phrase.map((w, i) => this.inverted.match(w, { prefix: i === phrase.length - 1, fuzzy: false }));
     const { ids, scores } = this.intersect(parts);
-    const needle = ' ' + phrase.join(' ');
+    const exact = phrase.slice(0, -1).map((w) => this.inverted.termId(w));
+    const lastWord = phrase[phrase.length - 1];
+    const last = (term: number) => this.inverted.term(term).startsWith(lastWord);
     const keep: number[] = [];
-    for (let i = 0; i < ids.length; i++) if (containsPhrase(this.docs[ids[i]]!.paper, needle)) keep.push(i);
+    for (let i = 0; i < ids.length; i++) if (this.phrases.has(ids[i], exact, last)) keep.push(i);
     return { ids: Uint32Array.from(keep, (i) => ids[i]), scores: Float32Array.from(keep, (i) => scores[i]) };
   }
 
@@ -190,32 +204,42 @@ class LibraryIndex implements SearchIndex {
 
   private maybeCompact(): void {
     if (this.dead < COMPACT_MIN || this.dead < this.docs.length * COMPACT_RATIO) return;
-    const papers = this.liveIds()
-      .sort((a, b) => a - b)
-      .map((id) => this.docs[id]!.paper);
+    // The texts are not kept: their words come back from the phrase store's term ids.
+    const { docs, phrases, inverted } = this;
+    const live = this.liveIds().sort((a, b) => a - b);
     this.docs = [];
     this.ids.clear();
     this.dead = 0;
     this.inverted = new InvertedIndex();
-    for (const p of papers) this.add(p);
+    this.phrases = new PhraseStore();
+    for (const id of live) {
+      const d = docs[id]!;
+      const [title, venue, note, abstract, ...rest] = phrases.texts(id).map((ids) => ids.map((t) => inverted.term(t)));
+      const n = d.paper.authors.length;
+      this.insert(d.paper, { title, venue, note, abstract, authors: rest.slice(0, n), tags: rest.slice(n) }, d.hasAbstract);
+    }
   }
 }
 
-function fieldWords(p: Paper): string[][] {
-  const byField: Record<(typeof FIELDS)[number], string[]> = {
+interface TextWords {
+  title: string[];
+  authors: string[][];
+  tags: string[][];
+  venue: string[];
+  note: string[];
+  abstract: string[];
+}
+
+/** The folded words of each text of a paper; authors and tags one list each. */
+function textWords(p: IndexablePaper): TextWords {
+  return {
     title: words(p.title),
-    authors: p.authors.flatMap(words),
-    tags: p.tags.flatMap(words),
+    authors: p.authors.map(words),
+    tags: p.tags.map(words),
     venue: words(p.venue ?? ''),
     note: words(p.note),
     abstract: words(p.abstract ?? ''),
   };
-  return FIELDS.map((f) => byField[f]);
-}
-
-function containsPhrase(p: Paper, needle: string): boolean {
-  const texts = [p.title, p.venue ?? '', p.note, p.abstract ?? '', ...p.authors, ...p.tags];
-  return texts.some((t) => (' ' + words(t).join(' ')).includes(needle));
 }
 
 export function search(index: SearchIndex, query: ParsedQuery | string, options: SearchOptions = {}): SearchResult {
