@@ -8,11 +8,10 @@ import { search, type SortOrder } from '@/lib/search/index';
 import { normalizeTag } from '@/lib/search/query';
 import { tagCounts } from '@/lib/search/tags';
 import { useLiveQuery } from './useLiveQuery';
-import { byline } from './byline';
+import { PaperRow, ROW_HEIGHT, SEARCH_PLACEHOLDER } from './PaperRow';
 import type { LibraryState } from './useLibrary';
 import { VirtualList } from './VirtualList';
 
-const ROW = 60;
 /** Rows ordered ahead of the last one in view. */
 const PAGE = 100;
 const SORTS: [SortOrder, string][] = [
@@ -102,7 +101,7 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
           ref={searchRef}
           type="search"
           aria-label="Search library"
-          placeholder="Search title, authors, notes…  tag: status: year:>2020"
+          placeholder={SEARCH_PLACEHOLDER}
           value={query}
           onInput={(e) => {
             setQuery(e.currentTarget.value);
@@ -195,27 +194,21 @@ export function LibraryView({ db, lib, firstRows, searchRef, onOpen, onRemove, o
           <VirtualList
             count={count}
             onRange={setLastRow}
-            rowHeight={ROW}
+            rowHeight={ROW_HEIGHT}
             active={active}
             label="Saved papers"
             renderRow={(i) => {
               const p = paperAt(i);
               if (!p) return null;
               return (
-                <div class={`row ${i === active ? 'active' : ''}`} onClick={() => setActive(i)}>
-                  <input type="checkbox" aria-label={`Select ${p.title}`} checked={selected.has(p.key)} onChange={() => toggleSelect(p.key)} />
-                  <button type="button" class="row-open" onClick={() => onOpen(p.key)} title={p.title}>
-                    <span class="paper-title">
-                      {p.starred && <span aria-label="starred">★ </span>}
-                      {p.title}
-                    </span>
-                    <span class="paper-by">
-                      {byline(p)}
-                      {p.tags.length > 0 && <span class="row-tags"> · {p.tags.join(', ')}</span>}
-                    </span>
-                  </button>
-                  <span class={`status-dot ${p.status}`} role="img" title={p.status} aria-label={`status ${p.status}`} />
-                </div>
+                <PaperRow
+                  p={p}
+                  active={i === active}
+                  selected={selected.has(p.key)}
+                  onActivate={() => setActive(i)}
+                  onToggle={() => toggleSelect(p.key)}
+                  onOpen={() => onOpen(p.key)}
+                />
               );
             }}
           />

@@ -1,16 +1,14 @@
 import { render } from 'preact';
-import { openLibrary } from '@/lib/library/db';
-import { readFirstRows } from '@/lib/library/firstRows';
-import { App } from './App';
+import { readFirstRows } from '@/lib/library/firstRowsRead';
+import { PopupShell } from '@/components/PopupShell';
 import '@/components/theme.css';
 import './popup.css';
 
-// IndexedDB opens while the first screen is drawn: the list's first query (run after that
-// paint) then finds it open. A failure is reported by the queries, which wait for this open.
-openLibrary()
-  .open()
-  .catch(() => {});
-// The first frame shows the newest papers as last stored (a few ms away, where the database is
-// ~50–100 ms); the database's own answer replaces them. Never more than a short wait: rows
-// that come later are shown when they come.
-void readFirstRows().then((firstRows) => render(<App firstRows={firstRows} />, document.getElementById('app')!));
+// The first frame is the popup's shell with the newest papers as last stored (storage.session
+// answers in a few ms); the app — the database layer, zod, the search index — is loaded after
+// that frame is painted, and replaces it. The database's own answer then replaces the rows.
+const root = document.getElementById('app')!;
+void readFirstRows().then((firstRows) => {
+  render(<PopupShell rows={firstRows.now} />, root);
+  requestAnimationFrame(() => setTimeout(() => void import('./App').then(({ App }) => render(<App firstRows={firstRows} />, root))));
+});

@@ -4,12 +4,12 @@
 // or its paper's title. Pure: papers and highlights in, annotations out.
 import type { Highlight } from '../paper/highlight';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../paper/highlightLimits';
-import type { Paper } from '../paper/schema';
-import { createSearchIndex, search, type SearchIndex } from '../search/index';
+import { createSearchIndex, search, type IndexablePaper, type IndexedPaper, type SearchIndex } from '../search/index';
 import { fold } from '../search/normalize';
 import { parseQuery } from '../search/query';
 
-export type Annotation = { kind: 'note'; paper: Paper; text: string } | { kind: 'highlight'; paper: Paper; highlight: Highlight; text: string };
+export type Annotation =
+  { kind: 'note'; paper: IndexedPaper; text: string } | { kind: 'highlight'; paper: IndexedPaper; highlight: Highlight; text: string };
 
 export interface AnnotationQuery {
   /** The rest of the query, in the popup's language. */
@@ -37,7 +37,7 @@ export function parseAnnotationQuery(input: string): AnnotationQuery {
   return { rest: rest.trim(), colors, hasHighlight };
 }
 
-export function annotationsOf(papers: Iterable<Paper>, highlights: Highlight[], input: string, index?: SearchIndex): Annotation[] {
+export function annotationsOf(papers: Iterable<IndexablePaper>, highlights: Highlight[], input: string, index?: SearchIndex): Annotation[] {
   const q = parseAnnotationQuery(input);
   const parsed = parseQuery(q.rest);
   const byKey = new Map<string, Highlight[]>();

@@ -3,28 +3,11 @@
 // storage.session answers in a few, so the popup's first frame already has its rows. The
 // database stays the truth: its own answer replaces these rows as soon as it comes.
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import type { PapershelfDB } from '../db/database';
-import { readingStatusSchema, type Paper } from '../paper/schema';
+import type { Paper } from '../paper/schema';
+import { FIRST_ROWS, FIRST_ROWS_KEY, type RowPaper } from './firstRowsRead';
 
-export const FIRST_ROWS_KEY = 'library:first-rows';
-/** As many rows as the popup's list shows before its index is built. */
-export const FIRST_ROWS = 40;
-
-/** What a library row shows of a paper. */
-export type RowPaper = Pick<Paper, 'key' | 'title' | 'authors' | 'year' | 'venue' | 'tags' | 'status' | 'starred'>;
-
-const rowSchema = z.object({
-  key: z.string(),
-  title: z.string(),
-  authors: z.array(z.string()),
-  year: z.optional(z.number()),
-  venue: z.optional(z.string()),
-  tags: z.array(z.string()),
-  status: readingStatusSchema,
-  starred: z.boolean(),
-});
-const rowsSchema = z.array(rowSchema).check(z.maxLength(FIRST_ROWS));
+export { FIRST_ROWS, FIRST_ROWS_KEY, parseRows, readFirstRows, type FirstRowsRead, type RowPaper } from './firstRowsRead';
 
 /** The rows of the newest papers (newest first); a row keeps three authors, all a byline shows. */
 export function toRows(papers: readonly Paper[]): RowPaper[] {
@@ -41,39 +24,7 @@ export function toRows(papers: readonly Paper[]): RowPaper[] {
   }));
 }
 
-/** Stored rows, or undefined when there are none or they are not rows (never trusted blindly). */
-export function parseRows(raw: unknown): RowPaper[] | undefined {
-  const got = rowsSchema.safeParse(raw);
-  return got.success ? got.data : undefined;
-}
-
 const sameRows = (a: readonly RowPaper[], b: readonly RowPaper[]) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The stored first rows: `now` if they came within `waitMs` (the popup draws its first frame
- * with them), and `later` in any case, for a popup that had to draw before they came (a busy
- * machine) and can still show them until the database answers. Undefined: none, or not rows.
- */
-export interface FirstRowsRead {
-  now: RowPaper[] | undefined;
-  later: Promise<RowPaper[] | undefined>;
-}
-
-export async function readFirstRows(waitMs = 60): Promise<FirstRowsRead> {
-  const later = browser.storage.session.get(FIRST_ROWS_KEY).then(
-    (got) => parseRows(got[FIRST_ROWS_KEY]),
-    () => undefined,
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), waitMs);
-  });
-  try {
-    return { now: await Promise.race([later, late]), later };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Stores `rows` unless they are what is stored already (`known`). */
 export async function storeFirstRows(rows: RowPaper[], known?: readonly RowPaper[]): Promise<void> {

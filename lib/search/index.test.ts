@@ -230,6 +230,70 @@ describe('incremental updates', () => {
     expect(search(index, '').total).toBe(600);
   });
 
+  it('keeps no abstract, yet finds its words and phrases, also after compaction', () => {
+    const papers = generatePapers(600);
+    const index = createSearchIndex(papers);
+    const last = papers[599];
+    const phrase = `"${last.abstract!.split(' ').slice(3, 6).join(' ')}"`;
+    const queries = [
+      phrase,
+      '"we call our model"',
+      'has:abstract',
+      '-has:abstract',
+      'transformer attention',
+      'author:"ana"',
+      `author:"${last.authors[0]}"`,
+    ];
+    const run = () => queries.map((q) => search(index, q, { limit: 1000 }).keys.sort());
+    const before = run();
+    expect(before[0]).toContain(last.key);
+    expect(before.every((k) => k.length > 0)).toBe(true);
+    for (let i = 0; i < 3; i++) for (const p of papers.slice(0, 400)) index.update({ ...p, starred: i % 2 === 0 });
+    // Compacted: the 200 papers never updated were re-indexed from what the index keeps.
+    expect((index as unknown as { docs: unknown[] }).docs.length).toBeLessThan(600 + 1200);
+    expect(run()).toEqual(before);
+    expect(index.get(last.key)).not.toHaveProperty('abstract');
+    expect(index.get(last.key)).toMatchObject({ title: last.title, authors: last.authors, tags: last.tags, note: last.note });
+  });
+
+  it('finds the same while typing as a fresh index (matches narrowed from the last query)', () => {
+    const papers = generatePapers(400);
+    const typed = createSearchIndex(papers);
+    const fresh = createSearchIndex(papers);
+    for (const q of ['author:hint year:>2018 tag:ml -status:read', 'tag:ml graph', 'transformer year:>2010 author:"an"', '-tag:ml author:a']) {
+      // Typed on, then deleted back (a query widening again must not be narrowed).
+      const steps = [...Array(q.length).keys()].map((i) => q.slice(0, i + 1));
+      const edits = [
+        'year:>2010',
+        'year:>2018',
+        'year:>2008',
+        'year:2015',
+        'year:<2016',
+        'author:an',
+        'author:"an b"',
+        'author:"ana be"',
+        'author:"an b"',
+      ];
+      for (const text of [...steps, ...steps.reverse(), ...edits]) {
+        search(fresh, 'reset'); // the fresh index's last query never narrows to this one
+        for (const sort of [undefined, 'title'] as const) {
+          expect(search(typed, text, { sort, limit: 20 })).toEqual(search(fresh, text, { sort, limit: 20 }));
+        }
+      }
+    }
+  });
+
+  it('ranks tag-filtered word matches as the words alone rank them', () => {
+    const papers = generatePapers(400);
+    const index = createSearchIndex(papers);
+    const ml = new Set(papers.filter((p) => p.tags.includes('ml')).map((p) => p.key));
+    for (const words of ['graph', 'g', 'transformer attention', '"we call"']) {
+      const want = search(index, words, { limit: 1000 }).keys.filter((k) => ml.has(k));
+      expect(want.length).toBeGreaterThan(0);
+      expect(search(index, `tag:ml ${words}`, { limit: 1000 }).keys).toEqual(want);
+    }
+  });
+
   it('matches a brute-force filter on a generated library', () => {
     const papers = generatePapers(400);
     const got = keys(papers, 'tag:ml year:>2015 -status:read').sort();

@@ -7,14 +7,16 @@
 //   100k: own 21 / 67 / 34 ms, 181 MB, build 7.7 s;    MiniSearch 5494 / 7359 / 339 ms, 619 MB, build 299 s wall
 // MiniSearch scores every prefix/fuzzy expansion into per-doc objects; packed postings with
 // typed-array scratch, cached per-word hits and precomputed sort ranks keep a keystroke cheap.
-import type { Paper } from '../paper/schema';
-import { matchesAll, toSearchDoc, type SearchDoc } from './filters';
-import { FIELDS, InvertedIndex, type Hits } from './inverted';
+import { matchesAll, StringPool, toSearchDoc, type IndexablePaper, type IndexedPaper, type SearchDoc } from './filters';
+import { InvertedIndex, type Hits } from './inverted';
 import { words } from './normalize';
-import { parseQuery, type ParsedQuery, type TextTerm } from './query';
+import { narrows } from './narrow';
+import { PhraseStore } from './phrases';
+import { parseQuery, type FilterClause, type ParsedQuery, type TextTerm } from './query';
 import { pageByRank, rankDocs, relevanceComparator, topK, type SortOrder } from './sort';
 
 export type { SortOrder } from './sort';
+export type { IndexablePaper, IndexedPaper } from './filters';
 
 export interface SearchOptions {
   /** Default: 'relevance' when the query has words, else 'added' (newest first). */
@@ -31,15 +33,16 @@ export interface SearchResult {
 export interface SearchIndex {
   readonly size: number;
   /** Adds or, when the key is already indexed, replaces. */
-  add(paper: Paper): void;
-  update(paper: Paper): void;
+  add(paper: IndexablePaper): void;
+  update(paper: IndexablePaper): void;
   remove(key: string): void;
-  get(key: string): Paper | undefined;
+  /** What the index keeps of the paper (not its abstract, ids or links: ask the database). */
+  get(key: string): IndexedPaper | undefined;
   /** Every indexed paper, in no particular order. */
-  papers(): IterableIterator<Paper>;
+  papers(): IterableIterator<IndexedPaper>;
 }
 
-export function createSearchIndex(papers: Iterable<Paper> = []): SearchIndex {
+export function createSearchIndex(papers: Iterable<IndexablePaper> = []): SearchIndex {
   return new LibraryIndex(papers);
 }
 
@@ -47,16 +50,31 @@ export function createSearchIndex(papers: Iterable<Paper> = []): SearchIndex {
 const COMPACT_RATIO = 0.5;
 const COMPACT_MIN = 1000;
 const CACHE_SIZE = 32;
+/** Match sets kept for narrowing (typing `author:hint year` then `year:` goes back two). */
+const RECENT = 8;
+
+interface Match {
+  terms: string;
+  filters: readonly FilterClause[];
+  ids: Uint32Array;
+  scores: Float32Array;
+}
 
 class LibraryIndex implements SearchIndex {
   docs: (SearchDoc | undefined)[] = [];
   private ids = new Map<string, number>();
   private inverted = new InvertedIndex();
+  private phrases = new PhraseStore();
+  private pool = new StringPool();
   private dead = 0;
   /** Hits per text term, kept while nothing changes: typing re-asks the earlier words. */
   private cache = new Map<string, Hits>();
+  /** Doc ids (ascending, dead ones included) per folded tag: `tag:` needs no scan. */
+  tagIds = new Map<string, number[]>();
+  /** The last searches' matches, while nothing changes: newest first. */
+  recent: Match[] = [];
 
-  constructor(papers: Iterable<Paper>) {
+  constructor(papers: Iterable<IndexablePaper>) {
     for (const p of papers) this.add(p);
   }
 
@@ -64,18 +82,31 @@ class LibraryIndex implements SearchIndex {
     return this.ids.size;
   }
 
-  add(paper: Paper): void {
+  add(paper: IndexablePaper): void {
+    this.insert(paper, textWords(paper));
+  }
+
+  private insert(paper: IndexablePaper, t: TextWords, hasAbstract?: boolean): void {
     this.changed();
     const old = this.ids.get(paper.key);
     if (old !== undefined) this.drop(old);
     const id = this.docs.length;
-    this.docs.push(toSearchDoc(paper));
-    this.ids.set(paper.key, id);
-    this.inverted.add(id, fieldWords(paper));
+    const doc = toSearchDoc(paper, this.pool, t.authors);
+    if (hasAbstract !== undefined) doc.hasAbstract = hasAbstract;
+    this.docs.push(doc);
+    for (const tag of new Set(doc.tags)) {
+      const ids = this.tagIds.get(tag);
+      if (ids) ids.push(id);
+      else this.tagIds.set(tag, [id]);
+    }
+    this.ids.set(doc.paper.key, id);
+    this.inverted.add(id, [t.title, t.authors.flat(), t.tags.flat(), t.venue, t.note, t.abstract]);
+    const termIds = (ws: string[]) => ws.map((w) => this.inverted.termId(w));
+    this.phrases.add(id, [t.title, t.venue, t.note, t.abstract, ...t.authors, ...t.tags].map(termIds));
     this.maybeCompact();
   }
 
-  update(paper: Paper): void {
+  update(paper: IndexablePaper): void {
     this.add(paper);
   }
 
@@ -88,12 +119,12 @@ class LibraryIndex implements SearchIndex {
     this.maybeCompact();
   }
 
-  get(key: string): Paper | undefined {
+  get(key: string): IndexedPaper | undefined {
     const id = this.ids.get(key);
     return id === undefined ? undefined : this.docs[id]!.paper;
   }
 
-  *papers(): IterableIterator<Paper> {
+  *papers(): IterableIterator<IndexedPaper> {
     for (const d of this.docs) if (d) yield d.paper;
   }
 
@@ -109,9 +140,36 @@ class LibraryIndex implements SearchIndex {
     return r;
   }
 
+  private sorted = new Map<SortOrder, Uint32Array>();
+
+  /** The live ids in `order`. */
+  inOrder(order: Exclude<SortOrder, 'relevance'>): Uint32Array {
+    let ids = this.sorted.get(order);
+    if (!ids) {
+      const rank = this.rank(order);
+      ids = new Uint32Array(this.size);
+      for (const id of this.ids.values()) ids[rank[id]] = id;
+      this.sorted.set(order, ids);
+    }
+    return ids;
+  }
+
+  /** The smallest recent match set this query's matches must be among, if any. */
+  narrowest(terms: string, filters: readonly FilterClause[]): Match | undefined {
+    let best: Match | undefined;
+    for (const m of this.recent) if (m.terms === terms && narrows(m.filters, filters) && (!best || m.ids.length < best.ids.length)) best = m;
+    return best;
+  }
+
+  remember(m: Match): void {
+    this.recent = [m, ...this.recent.filter((r) => r.terms !== m.terms || JSON.stringify(r.filters) !== JSON.stringify(m.filters))].slice(0, RECENT);
+  }
+
   private changed(): void {
     this.cache.clear();
     this.ranks.clear();
+    this.recent = [];
+    this.sorted.clear();
   }
 
   /** Per-doc scratch reused by every search (fresh 100k-entry arrays per keystroke cost GC time). */
@@ -176,10 +234,23 @@ class LibraryIndex implements SearchIndex {
   private phraseHits(phrase: string[]): Hits {
     const parts = phrase.map((w, i) => this.inverted.match(w, { prefix: i === phrase.length - 1, fuzzy: false }));
     const { ids, scores } = this.intersect(parts);
-    const needle = ' ' + phrase.join(' ');
+    const exact = phrase.slice(0, -1).map((w) => this.inverted.termId(w));
+    const lastWord = phrase[phrase.length - 1];
+    const last = (term: number) => this.inverted.term(term).startsWith(lastWord);
     const keep: number[] = [];
-    for (let i = 0; i < ids.length; i++) if (containsPhrase(this.docs[ids[i]]!.paper, needle)) keep.push(i);
+    for (let i = 0; i < ids.length; i++) if (this.phrases.has(ids[i], exact, last)) keep.push(i);
     return { ids: Uint32Array.from(keep, (i) => ids[i]), scores: Float32Array.from(keep, (i) => scores[i]) };
+  }
+
+  /** The docs a positive tag filter allows (the rarest tag's), or undefined: every doc. */
+  candidates(filters: readonly FilterClause[]): readonly number[] | undefined {
+    let best: readonly number[] | undefined;
+    for (const { filter, negated } of filters) {
+      if (negated || filter.kind !== 'tag') continue;
+      const ids = this.tagIds.get(filter.tag) ?? [];
+      if (!best || ids.length < best.length) best = ids;
+    }
+    return best;
   }
 
   private drop(id: number): void {
@@ -190,32 +261,43 @@ class LibraryIndex implements SearchIndex {
 
   private maybeCompact(): void {
     if (this.dead < COMPACT_MIN || this.dead < this.docs.length * COMPACT_RATIO) return;
-    const papers = this.liveIds()
-      .sort((a, b) => a - b)
-      .map((id) => this.docs[id]!.paper);
+    // The texts are not kept: their words come back from the phrase store's term ids.
+    const { docs, phrases, inverted } = this;
+    const live = this.liveIds().sort((a, b) => a - b);
     this.docs = [];
     this.ids.clear();
+    this.tagIds.clear();
     this.dead = 0;
     this.inverted = new InvertedIndex();
-    for (const p of papers) this.add(p);
+    this.phrases = new PhraseStore();
+    for (const id of live) {
+      const d = docs[id]!;
+      const [title, venue, note, abstract, ...rest] = phrases.texts(id).map((ids) => ids.map((t) => inverted.term(t)));
+      const n = d.paper.authors.length;
+      this.insert(d.paper, { title, venue, note, abstract, authors: rest.slice(0, n), tags: rest.slice(n) }, d.hasAbstract);
+    }
   }
 }
 
-function fieldWords(p: Paper): string[][] {
-  const byField: Record<(typeof FIELDS)[number], string[]> = {
+interface TextWords {
+  title: string[];
+  authors: string[][];
+  tags: string[][];
+  venue: string[];
+  note: string[];
+  abstract: string[];
+}
+
+/** The folded words of each text of a paper; authors and tags one list each. */
+function textWords(p: IndexablePaper): TextWords {
+  return {
     title: words(p.title),
-    authors: p.authors.flatMap(words),
-    tags: p.tags.flatMap(words),
+    authors: p.authors.map(words),
+    tags: p.tags.map(words),
     venue: words(p.venue ?? ''),
     note: words(p.note),
     abstract: words(p.abstract ?? ''),
   };
-  return FIELDS.map((f) => byField[f]);
-}
-
-function containsPhrase(p: Paper, needle: string): boolean {
-  const texts = [p.title, p.venue ?? '', p.note, p.abstract ?? '', ...p.authors, ...p.tags];
-  return texts.some((t) => (' ' + words(t).join(' ')).includes(needle));
 }
 
 export function search(index: SearchIndex, query: ParsedQuery | string, options: SearchOptions = {}): SearchResult {
@@ -227,27 +309,56 @@ export function search(index: SearchIndex, query: ParsedQuery | string, options:
   const negatives = q.terms.filter((t) => t.negated).map((t) => lib.termHits(t).ids);
   for (const ids of negatives) for (let i = 0; i < ids.length; i++) excluded[ids[i]] = 1;
 
+  const order = options.sort ?? (positive.length ? 'relevance' : 'added');
+  const offset = Math.max(0, options.offset ?? 0);
+  const limit = options.limit ?? Infinity;
+  if (!q.terms.length && !q.filters.length) {
+    // The whole library: a page of the order, no scan.
+    const ids = lib.inOrder(order === 'relevance' ? 'updated' : order);
+    const page = ids.subarray(offset, Math.min(ids.length, offset + limit));
+    return { keys: Array.from(page, (id) => docs[id]!.paper.key), total: ids.length };
+  }
   const result: number[] = [];
-  let matched: Hits | null = null;
-  if (positive.length) {
-    matched = lib.intersect(positive.map((t) => lib.termHits(t)));
-    const { ids, scores } = matched;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!excluded[id] && matchesAll(docs[id]!, q.filters)) {
+  const terms = JSON.stringify(q.terms);
+  const last = lib.narrowest(terms, q.filters);
+  if (last) {
+    // Same words, filters only narrowed: the matches are among the last ones.
+    for (let i = 0; i < last.ids.length; i++) {
+      const id = last.ids[i];
+      if (matchesAll(docs[id]!, q.filters)) {
         result.push(id);
-        score[id] = scores[i];
+        score[id] = last.scores[i];
+      }
+    }
+  } else if (positive.length) {
+    const { ids, scores } = lib.intersect(positive.map((t) => lib.termHits(t)));
+    const candidates = lib.candidates(q.filters);
+    if (candidates && candidates.length < ids.length) {
+      // Fewer papers with the tag than with the words: look the tagged ones up among the hits.
+      for (let i = 0; i < ids.length; i++) score[ids[i]] = scores[i];
+      for (const id of candidates) if (score[id] > 0 && !excluded[id] && docs[id] && matchesAll(docs[id], q.filters)) result.push(id);
+      const kept = Float32Array.from(result, (id) => score[id]);
+      for (let i = 0; i < ids.length; i++) score[ids[i]] = 0;
+      result.forEach((id, i) => (score[id] = kept[i]));
+    } else {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (!excluded[id] && matchesAll(docs[id]!, q.filters)) {
+          result.push(id);
+          score[id] = scores[i];
+        }
       }
     }
   } else {
-    for (let id = 0; id < docs.length; id++) {
+    const candidates = lib.candidates(q.filters);
+    for (let i = 0, n = candidates ? candidates.length : docs.length; i < n; i++) {
+      const id = candidates ? candidates[i] : i;
       const d = docs[id];
       if (d && !excluded[id] && matchesAll(d, q.filters)) result.push(id);
     }
   }
-  const order = options.sort ?? (positive.length ? 'relevance' : 'added');
-  const offset = Math.max(0, options.offset ?? 0);
-  const limit = options.limit ?? Infinity;
+  // Copied: the page below may sort `result` in place.
+  lib.remember({ terms, filters: q.filters, ids: Uint32Array.from(result), scores: Float32Array.from(result, (id) => score[id]) });
   const page =
     order !== 'relevance'
       ? pageByRank(result, lib.rank(order), offset, limit)

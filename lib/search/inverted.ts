@@ -25,6 +25,8 @@ export const FUZZY_MIN_LENGTH = 5;
 class Postings {
   data = new Uint32Array(2);
   n = 0;
+  /** The term's id (from 1, in the order terms were met), for phrase sequences. */
+  constructor(readonly id: number) {}
   /** Adds field `bit` for doc `id`; consecutive calls for the same doc merge. */
   add(id: number, bit: number): void {
     const last = this.n - 1;
@@ -54,6 +56,8 @@ export interface MatchOptions {
 
 export class InvertedIndex {
   private terms = new Map<string, Postings>();
+  /** termOf[id] is the term of that id (termOf[0] is unused). */
+  private termOf: string[] = [''];
   private sorted: string[] = [];
   /** New terms not yet merged into `sorted` (adding one by one must not splice 100k times). */
   private pending: string[] = [];
@@ -71,7 +75,8 @@ export class InvertedIndex {
       for (const w of fields[f]) {
         let p = this.terms.get(w);
         if (!p) {
-          p = new Postings();
+          p = new Postings(this.termOf.length);
+          this.termOf.push(w);
           this.terms.set(w, p);
           (this.byLength[w.length] ??= []).push(w);
           this.pending.push(w);
@@ -79,6 +84,15 @@ export class InvertedIndex {
         p.add(id, 1 << f);
       }
     }
+  }
+
+  /** The id of an indexed term, or 0. */
+  termId(word: string): number {
+    return this.terms.get(word)?.id ?? 0;
+  }
+
+  term(id: number): string {
+    return this.termOf[id];
   }
 
   remove(id: number): void {

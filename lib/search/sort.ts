@@ -2,13 +2,18 @@
 // doc id (until the library changes), so comparing two results is one subtraction; a bounded
 // heap then picks a page of 50 out of 100k without sorting them all.
 import type { SearchDoc } from './filters';
+import { fold } from './normalize';
 
 export const sortOrders = ['relevance', 'added', 'updated', 'year', 'title'] as const;
 export type SortOrder = (typeof sortOrders)[number];
 export type Compare = (a: number, b: number) => number;
 
 /** Full comparator of a non-relevance order, newest-added first on ties. */
-export function orderComparator(order: Exclude<SortOrder, 'relevance'>, docs: readonly (SearchDoc | undefined)[]): Compare {
+export function orderComparator(
+  order: Exclude<SortOrder, 'relevance'>,
+  docs: readonly (SearchDoc | undefined)[],
+  titleKeys: readonly string[] = order === 'title' ? titleKeysOf(docs) : [],
+): Compare {
   const p = (id: number) => docs[id]!.paper;
   const added: Compare = (a, b) => p(b).addedAt - p(a).addedAt || a - b;
   switch (order) {
@@ -20,11 +25,16 @@ export function orderComparator(order: Exclude<SortOrder, 'relevance'>, docs: re
       return (a, b) => (p(b).year ?? -Infinity) - (p(a).year ?? -Infinity) || added(a, b);
     case 'title':
       return (a, b) => {
-        const ta = docs[a]!.titleKey;
-        const tb = docs[b]!.titleKey;
+        const ta = titleKeys[a];
+        const tb = titleKeys[b];
         return ta < tb ? -1 : ta > tb ? 1 : added(a, b);
       };
   }
+}
+
+/** Folded titles by doc id, for the title order: computed when that order is asked, not kept. */
+function titleKeysOf(docs: readonly (SearchDoc | undefined)[]): string[] {
+  return docs.map((d) => (d ? fold(d.paper.title).trim() : ''));
 }
 
 /** rank[id] = position of doc `id` in `order` (dead ids get 0 and are never asked). */

@@ -1,6 +1,5 @@
 // Tag lists with counts (for the tag chips) and tag autocomplete.
-import type { Paper } from '../paper/schema';
-import type { SearchIndex } from './index';
+import type { IndexedPaper, SearchIndex } from './index';
 import { normalizeTag } from './query';
 
 /** `tag` is the spelling met first; tags differing only in case or accents count together. */
@@ -12,7 +11,7 @@ export interface TagCount {
 /** Tags of the whole library, or of the papers `keys` (a result set); most used first, then by name. */
 export function tagCounts(index: SearchIndex, keys?: Iterable<string>): TagCount[] {
   const counts = new Map<string, TagCount>();
-  const papers: Iterable<Paper | undefined> = keys ? mapIter(keys, (k) => index.get(k)) : index.papers();
+  const papers: Iterable<IndexedPaper | undefined> = keys ? mapIter(keys, (k) => index.get(k)) : index.papers();
   for (const p of papers) {
     if (!p) continue;
     const seen = new Set<string>();

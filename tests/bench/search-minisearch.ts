@@ -11,7 +11,7 @@ import { orderComparator, topK } from '../../lib/search/sort';
 const BOOST = { title: 32, authors: 16, tags: 8, venue: 4, note: 2, abstract: 1 };
 
 export function createMiniSearchIndex(papers: Paper[]) {
-  const docs: SearchDoc[] = papers.map(toSearchDoc);
+  const docs: SearchDoc[] = papers.map((p) => toSearchDoc(p));
   const ms = new MiniSearch<Paper & { id: number }>({
     fields: Object.keys(BOOST),
     tokenize: words,
