@@ -5,7 +5,7 @@ import type { PaperMeta } from '../paper/schema';
 import type { SiteAdapter } from '../detect/types';
 import type { Sighting } from '../messaging/protocol';
 import { PageSession, type SessionEnv } from './session';
-import { InlineTriage, type TriageOptions } from './triage';
+import { BATCH, FLUSH_MS, InlineTriage, type TriageOptions } from './triage';
 
 const listing: SiteAdapter = {
   id: 'test-list',
@@ -27,7 +27,10 @@ const listing: SiteAdapter = {
 class FakeIO {
   static all: FakeIO[] = [];
   targets = new Set<Element>();
-  constructor(private cb: (r: Partial<IntersectionObserverEntry>[]) => void) {
+  constructor(
+    private cb: (r: Partial<IntersectionObserverEntry>[]) => void,
+    readonly options?: IntersectionObserverInit,
+  ) {
     FakeIO.all.push(this);
   }
   observe(el: Element) {
@@ -88,7 +91,11 @@ async function scanned(ids: string[], t: ReturnType<typeof env>, opts: TriageOpt
     { adapters: [listing], genericEverywhere: false, triage: opts, onListing: () => void (listing_ = true) },
     'https://list.test/',
   );
-  await s.scan();
+  // A long listing is placed in several tasks (their timers are the test's to run).
+  let done = false;
+  const scanning = s.scan().then(() => (done = true));
+  while (!done) await vi.advanceTimersByTimeAsync(0);
+  await scanning;
   if (listing_) s.enableTriage(InlineTriage);
   // Controls first; the look-up comes in a later task, the marks after its answer.
   expect(host(ids[0]).hasAttribute('data-papershelf-new')).toBe(false);
@@ -123,9 +130,9 @@ describe('inline triage', () => {
     await scanned(['2401.00001', '2401.00002'], t);
     FakeIO.show(anchor('2401.00001'), 0.6);
     FakeIO.show(anchor('2401.00002'), 0.3);
-    await vi.advanceTimersByTimeAsync(1100);
+    await vi.advanceTimersByTimeAsync(1300);
     expect(t.sightings).toEqual([]); // batched: not sent at once
-    await vi.advanceTimersByTimeAsync(2100);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
     expect(t.sightings).toEqual([{ key: 'arxiv:2401.00001', aliases: [], title: 'Paper 2401.00001', authors: ['Ada Lovelace'] }]);
     FakeIO.show(anchor('2401.00001'), 1);
     await vi.advanceTimersByTimeAsync(5000);
@@ -133,6 +140,42 @@ describe('inline triage', () => {
     // Seen during this page load: still New until the next one.
     expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(true);
   });
+
+  it("a screen's entries, crossing a few frames apart, are collected by one timer and sent together", async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `2401.${String(i + 1).padStart(5, '0')}`);
+    const t = env();
+    await scanned(ids, t);
+    expect(FakeIO.all.map((io) => io.options?.threshold)).toEqual([0.5]);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    for (const id of ids) {
+      FakeIO.show(anchor(id), 1);
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await vi.advanceTimersByTimeAsync(1500);
+    // The threshold timer (once, plus its re-check) and the batch's send timer: not one per entry.
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(3);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.e.triage!.seen).toHaveBeenCalledTimes(1);
+    expect(t.sightings.map((x) => x.key)).toEqual(ids.map((id) => `arxiv:${id}`));
+    timers.mockRestore();
+  });
+
+  it('a slow read of 120 entries goes out in two messages (up to a hundred each)', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `2402.${String(i + 1).padStart(5, '0')}`);
+    const t = env();
+    await scanned(ids, t);
+    // 12 screens of 10 entries, 1.2 s each (as the benchmark reads).
+    for (let screen = 0; screen < 12; screen++) {
+      for (const id of ids.slice(screen * 10, screen * 10 + 10)) FakeIO.show(anchor(id), 1);
+      await vi.advanceTimersByTimeAsync(1200);
+      for (const id of ids.slice(screen * 10, screen * 10 + 10)) FakeIO.show(anchor(id), 0);
+    }
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.sightings).toHaveLength(120);
+    const sizes = vi.mocked(t.e.triage!.seen).mock.calls.map(([, list]) => list.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(BATCH);
+    expect(sizes).toHaveLength(2);
+  }, 20_000);
 
   it('scrolled past in under a second: not seen', async () => {
     const t = env();

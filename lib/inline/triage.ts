@@ -5,7 +5,7 @@
 import type { PaperMeta } from '../paper/schema';
 import type { Sighting } from '../messaging/protocol';
 import { sightingOf } from '../triage/sighting';
-import { SeenTracker } from '../triage/threshold';
+import { SEEN_RATIO, SeenTracker } from '../triage/threshold';
 import { compileWatchList, matchWatch, type WatchRule } from '../triage/watch';
 import type { ControlHandle } from './control';
 
@@ -30,9 +30,18 @@ export interface TriageEntry {
 
 /** Marks applied per task: a 2,000-entry listing is marked in ten short tasks, not one long one. */
 const CHUNK = 200;
-/** Sightings wait this long for company before they are sent (or until BATCH of them). */
-const FLUSH_MS = 2000;
-const BATCH = 100;
+/**
+ * Sightings wait this long for company before they are sent (or until BATCH of them; at once when
+ * the page is hidden or left). A message costs about a millisecond of the page's main thread
+ * whatever it carries, so a slow reader's sightings go out a few times a minute, not every second.
+ */
+export const FLUSH_MS = 10_000;
+export const BATCH = 100;
+/**
+ * The seen threshold is checked this long after the first entry pending is due: the entries of a
+ * screen cross a few frames apart and are collected by one timer, not one each.
+ */
+const DUE_SLACK_MS = 200;
 const DIM = '0.45';
 
 const later = (fn: () => void, ms = 0) => setTimeout(fn, ms);
@@ -208,38 +217,40 @@ export class InlineTriage {
     if (!this.ledger || this.sent.has(e.key) || this.observed.has(e.anchor)) return;
     const IO = (this.win as (Window & typeof globalThis) | null)?.IntersectionObserver;
     if (!IO) return;
-    const observer = (this.observer ??= new IO((records: IntersectionObserverEntry[]) => this.onIntersect(records), { threshold: [0, 0.5, 1] }));
+    // One crossing in, one out: the only ratio the threshold cares about.
+    const observer = (this.observer ??= new IO((records: IntersectionObserverEntry[]) => this.onIntersect(records), { threshold: SEEN_RATIO }));
     this.observed.set(e.anchor, e.key);
     observer.observe(e.anchor);
   }
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
     const now = performance.now();
-    for (const r of records) this.tracker.update(r.target, r.isIntersecting ? r.intersectionRatio : 0, now);
-    this.armDue();
+    for (const r of records) this.tracker.update(r.target, r.intersectionRatio, now);
+    // Whatever became due since the last look is collected now, without waiting for the timer.
+    this.collectDue(now);
   }
 
-  private armDue(): void {
-    if (this.dueTimer !== undefined) return;
+  /** Moves the entries past the threshold to the outbox; one timer waits for the next ones. */
+  private collectDue(now: number): void {
+    for (const el of this.tracker.due(now)) {
+      const key = this.observed.get(el);
+      this.observed.delete(el);
+      this.observer?.unobserve(el);
+      if (key && !this.sent.has(key)) {
+        this.sent.add(key);
+        this.outbox.push(key);
+      }
+    }
+    if (this.outbox.length >= BATCH) this.flush();
+    else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
     const at = this.tracker.nextDue();
-    if (at === undefined) return;
+    if (at === undefined || this.dueTimer !== undefined) return;
     this.dueTimer = later(
       () => {
         this.dueTimer = undefined;
-        for (const el of this.tracker.due(performance.now())) {
-          const key = this.observed.get(el);
-          this.observed.delete(el);
-          this.observer?.unobserve(el);
-          if (key && !this.sent.has(key)) {
-            this.sent.add(key);
-            this.outbox.push(key);
-          }
-        }
-        if (this.outbox.length >= BATCH) this.flush();
-        else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
-        this.armDue();
+        this.collectDue(performance.now());
       },
-      Math.max(0, at - performance.now()) + 16,
+      Math.max(0, at - now) + DUE_SLACK_MS,
     );
   }
 
