@@ -25,7 +25,7 @@ export function domReady(doc: Document): Promise<void> {
   return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: s.dimSeen, watchList: s.watchList });
+const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: s.dimSeen, hide: s.hideInsteadOfDim, watchList: s.watchList });
 
 /**
  * `fallbacks`: what the engine tries when nothing else found a paper; the generic script passes

@@ -71,7 +71,7 @@ function env(seenBefore: string[] = [], dismissed: string[] = [], ledger = true)
   return { e, sightings, lookups };
 }
 
-const triage: TriageOptions = { ledger: true, dimSeen: false, watchList: [] };
+const triage: TriageOptions = { ledger: true, dimSeen: false, hide: 'off', watchList: [] };
 const host = (id: string) => document.querySelector(`papershelf-save[data-papershelf-key="arxiv:${id}"]`) as HTMLElement;
 const anchor = (id: string) => document.querySelector(`a[data-id="${id}"]`) as HTMLElement;
 
@@ -209,7 +209,7 @@ describe('inline triage', () => {
 
   it('dims seen entries only when asked, and highlights watch-list matches', async () => {
     const t = env(['arxiv:2401.00002']);
-    await scanned(['2401.00001', '2401.00002'], t, { ledger: true, dimSeen: true, watchList: ['author: lovelace', 'nothing here'] });
+    await scanned(['2401.00001', '2401.00002'], t, { ...triage, dimSeen: true, watchList: ['author: lovelace', 'nothing here'] });
     expect(anchor('2401.00002').style.opacity).toBe('0.45');
     expect(anchor('2401.00001').style.opacity).toBe('');
     expect(host('2401.00001').getAttribute('data-papershelf-watch')).toBe('author: lovelace');
@@ -223,5 +223,51 @@ describe('inline triage', () => {
     await vi.runAllTimersAsync();
     expect(t.lookups).toHaveLength(1);
     expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(true);
+  });
+});
+
+describe('hide instead of dim', () => {
+  const stubOf = (id: string) => anchor(id).previousElementSibling as HTMLElement | null;
+  const trustedClick = (el: Element) => {
+    const e = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(e, 'isTrusted', { get: () => true });
+    el.dispatchEvent(e);
+  };
+
+  it('hides a dismissed entry behind "1 hidden · show"; show brings it back, dimmed, with its Undo', async () => {
+    const t = env([], ['arxiv:2401.00002']);
+    const s = await scanned(['2401.00001', '2401.00002'], t, { ...triage, hide: 'dismissed' });
+    expect(anchor('2401.00002').style.display).toBe('none');
+    expect(anchor('2401.00001').style.display).toBe('');
+    // The contract stays on the control host.
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(true);
+    const stub = stubOf('2401.00002')!;
+    expect(stub.tagName.toLowerCase()).toBe('papershelf-hidden');
+    const show = stub.shadowRoot!.querySelector('button')!;
+    expect(show.textContent).toBe('1 hidden · show');
+    show.click(); // untrusted: a page script cannot show it
+    expect(anchor('2401.00002').style.display).toBe('none');
+    trustedClick(show);
+    expect(anchor('2401.00002').style.display).toBe('');
+    expect(anchor('2401.00002').style.opacity).toBe('0.45');
+    expect(stubOf('2401.00002')?.tagName.toLowerCase()).not.toBe('papershelf-hidden');
+    await s.toggleDismiss('arxiv:2401.00002');
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(false);
+    expect(anchor('2401.00002').style.opacity).toBe('');
+  });
+
+  it('dismissed on this page: stays in view (undo in place); seen entries are hidden only with "all"', async () => {
+    const t = env(['arxiv:2401.00003']);
+    const s = await scanned(['2401.00001', '2401.00002', '2401.00003'], t, { ...triage, dimSeen: true, hide: 'dismissed' });
+    await s.toggleDismiss('arxiv:2401.00001');
+    expect(anchor('2401.00001').style.display).toBe('');
+    expect(anchor('2401.00001').style.opacity).toBe('0.45');
+    expect(anchor('2401.00003').style.display).toBe('');
+    expect(anchor('2401.00003').style.opacity).toBe('0.45');
+    s.destroy();
+    document.body.innerHTML = '';
+    const u = env(['arxiv:2401.00003'], ['arxiv:2401.00001']);
+    await scanned(['2401.00001', '2401.00002', '2401.00003'], u, { ...triage, dimSeen: true, hide: 'all' });
+    expect(['2401.00001', '2401.00002', '2401.00003'].map((id) => anchor(id).style.display)).toEqual(['none', '', 'none']);
   });
 });

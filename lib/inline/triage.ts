@@ -8,6 +8,7 @@ import { sightingOf } from '../triage/sighting';
 import { SEEN_RATIO, SeenTracker } from '../triage/threshold';
 import { compileWatchList, matchWatch, type WatchRule } from '../triage/watch';
 import type { ControlHandle } from './control';
+import { Hider } from './hidden';
 
 export interface TriageEnv {
   lookup(keys: string[]): Promise<{ ledger: boolean; seen: string[]; dismissed: string[] }>;
@@ -19,6 +20,8 @@ export interface TriageOptions {
   /** Whether this page may record sightings (the seenLedger setting; the background has the last word). */
   ledger: boolean;
   dimSeen: boolean;
+  /** Hide instead of dim: dismissed entries, or everything dimmed (dismissed, and seen with dimSeen). */
+  hide: 'off' | 'dismissed' | 'all';
   watchList: string[];
 }
 
@@ -65,6 +68,9 @@ export class InlineTriage {
   private outbox: string[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private dimmed = new Map<HTMLElement, string>();
+  /** Keys shown although hiding applies: dismissed on this page (undo in place) or "show" clicked. */
+  private revealed = new Set<string>();
+  private readonly hider: Hider;
   private readonly win: Window | null;
   private readonly onHide = () => {
     if (this.doc.visibilityState === 'hidden') this.flush();
@@ -79,6 +85,12 @@ export class InlineTriage {
     private readonly onError: (message: string) => void = () => {},
   ) {
     this.win = doc.defaultView;
+    this.hider = new Hider(doc, (el) => {
+      const key = [...this.byKey].find(([, list]) => list.some((e) => e.anchor === el))?.[0];
+      if (key === undefined) return this.hider.show(el);
+      this.revealed.add(key);
+      this.paintKey(key);
+    });
     this.rules = compileWatchList(opts.watchList);
     this.win?.addEventListener('pagehide', () => this.flush());
     doc.addEventListener('visibilitychange', this.onHide);
@@ -105,6 +117,7 @@ export class InlineTriage {
     else this.byKey.delete(e.key);
     if (this.observed.delete(e.anchor)) this.observer?.unobserve(e.anchor);
     this.undim(e.anchor);
+    this.hider.show(e.anchor);
   }
 
   isNew(key: string): boolean {
@@ -130,6 +143,8 @@ export class InlineTriage {
   /** Dismiss, or undo a dismissal (in place: the same button). */
   async toggleDismiss(key: string): Promise<void> {
     const undo = this.dismissed.has(key);
+    // Dismissed here: it stays in view, dimmed, with its Undo (hidden on the next listings).
+    if (!undo) this.revealed.add(key);
     const apply = (on: boolean) => {
       if (on) this.dismissed.add(key);
       else this.dismissed.delete(key);
@@ -191,9 +206,13 @@ export class InlineTriage {
     const dismissed = this.isDismissed(key);
     e.handle.setTriage({ isNew: this.isNew(key), dismissed, watch: this.watchOf(key) });
     const dim = dismissed || (this.opts.dimSeen && this.ledger && this.seenBefore.has(key) && !this.saved.has(key));
+    const hide = dim && !this.revealed.has(key) && (this.opts.hide === 'all' || (this.opts.hide === 'dismissed' && dismissed));
     e.handle.host.toggleAttribute('data-papershelf-dimmed', dim);
+    e.handle.host.toggleAttribute('data-papershelf-hidden', hide);
     if (dim) this.dim(e.anchor);
     else this.undim(e.anchor);
+    if (hide) this.hider.hide(e.anchor, this.paperOf(key)?.title ?? key);
+    else this.hider.show(e.anchor);
   }
 
   /** The entry is dimmed through its own inline opacity, restored exactly on undim. */
@@ -281,5 +300,6 @@ export class InlineTriage {
     this.byKey.clear();
     this.pending = [];
     for (const h of [...this.dimmed.keys()]) this.undim(h);
+    this.hider.showAll();
   }
 }

@@ -133,6 +133,33 @@ test('dismissed on one listing, dimmed on another; undo in place', async ({ cont
   void background;
 });
 
+test('hide instead of dim: a dismissed entry leaves "1 hidden · show" on the next listing; show and undo', async ({ context, background }) => {
+  await setSettings(background, { hideInsteadOfDim: 'dismissed' });
+  const arxiv = await open(context, ARXIV_URL, arxivList());
+  await marked(arxiv, 'arxiv:2410.05004');
+  await host(arxiv, 'arxiv:2410.05004')
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
+  // Dismissed here: it stays in view, dimmed, with its Undo.
+  await expect(host(arxiv, 'arxiv:2410.05004')).toHaveAttribute('data-papershelf-dismissed', '');
+  await expect(host(arxiv, 'arxiv:2410.05004')).toBeVisible();
+  await arxiv.close();
+
+  const hf = await open(context, HF_URL, hfDaily());
+  const dismissed = host(hf, 'arxiv:2410.05004');
+  await expect(dismissed).toHaveAttribute('data-papershelf-dismissed', '');
+  await expect(dismissed).toBeHidden();
+  await expect(host(hf, 'arxiv:2410.05001')).toBeVisible();
+  const show = hf.getByRole('button', { name: /^1 hidden · show/ });
+  await expect(show).toHaveCount(1);
+  await show.click();
+  await expect(dismissed).toBeVisible();
+  expect(await dismissed.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('0.45');
+  await dismissed.getByRole('button', { name: /^Dismiss/ }).click();
+  await expect(dismissed).not.toHaveAttribute('data-papershelf-dismissed');
+  await expect.poll(() => dismissed.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('1');
+});
+
 test("j j s saves the second entry; keys typed in the page's search box are left alone", async ({ context, background }) => {
   const page = await open(context, ARXIV_URL, arxivList());
   await marked(page, ARXIV_KEYS[5]);
