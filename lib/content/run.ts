@@ -99,6 +99,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   // finding no listener (and saving nothing).
   const onMessage = (raw: unknown) => {
     if (!isToContent(raw)) return undefined;
+    // A dismissal made in another tab: re-dimmed here at once, no reply wanted.
+    if (raw.type === 'dismissed') return void session.applyDismissed(raw.key, raw.dismissed);
     return scanned
       .catch(() => {})
       .then(() => {

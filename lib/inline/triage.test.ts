@@ -207,6 +207,19 @@ describe('inline triage', () => {
     expect(anchor('2401.00002').style.opacity).toBe('');
   });
 
+  it('a dismissal made in another tab is shown at once, and its undo; nothing is sent back', async () => {
+    const t = env();
+    const s = await scanned(['2401.00001', '2401.00002'], t, { ...triage, hide: 'dismissed' });
+    s.applyDismissed('arxiv:2401.00002', true);
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(true);
+    expect(anchor('2401.00002').style.display).toBe('none');
+    s.applyDismissed('arxiv:2401.00002', false);
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(false);
+    expect(anchor('2401.00002').style.display).toBe('');
+    expect(anchor('2401.00002').style.opacity).toBe('');
+    expect(t.e.triage!.dismiss).not.toHaveBeenCalled();
+  });
+
   it('dims seen entries only when asked, and highlights watch-list matches', async () => {
     const t = env(['arxiv:2401.00002']);
     await scanned(['2401.00001', '2401.00002'], t, { ...triage, dimSeen: true, watchList: ['author: lovelace', 'nothing here'] });

@@ -140,6 +140,14 @@ export class InlineTriage {
     if (this.looked.has(key)) this.paintKey(key);
   }
 
+  /** A dismissal (or its undo) made elsewhere: painted here, nothing sent. */
+  setDismissed(key: string, on: boolean): void {
+    if (on === this.dismissed.has(key)) return;
+    if (on) this.dismissed.add(key);
+    else this.dismissed.delete(key);
+    this.paintKey(key);
+  }
+
   /** Dismiss, or undo a dismissal (in place: the same button). */
   async toggleDismiss(key: string): Promise<void> {
     const undo = this.dismissed.has(key);

@@ -16,6 +16,8 @@ export interface TriageEnv {
   ledgerOn(): Promise<boolean>;
   device(): Promise<string>;
   refreshBadge(tabId: number): Promise<void>;
+  /** A dismissal or its undo, told to the other tabs showing the paper (their listings re-dim at once). */
+  broadcastDismissal?(key: string, dismissed: boolean, exceptTab?: number): Promise<void>;
   now?: () => number;
 }
 
@@ -53,6 +55,7 @@ export async function handleTriage(
     case 'dismiss': {
       if (msg.undo) await undismiss(env.seen, msg.key);
       else await dismiss(env.seen, msg.key, await env.device(), now);
+      await env.broadcastDismissal?.(msg.key, !msg.undo, tabId);
       return { dismissed: !msg.undo };
     }
     case 'markSeen': {

@@ -133,6 +133,24 @@ test('dismissed on one listing, dimmed on another; undo in place', async ({ cont
   void background;
 });
 
+test('a dismissal on one open listing re-dims the other open tab at once, and so does its undo', async ({ context }) => {
+  const hf = await open(context, HF_URL, hfDaily());
+  await marked(hf, 'arxiv:2410.05004');
+  const arxiv = await open(context, ARXIV_URL, arxivList());
+  await marked(arxiv, 'arxiv:2410.05004');
+  const there = host(hf, 'arxiv:2410.05004');
+  await expect(there).not.toHaveAttribute('data-papershelf-dismissed');
+  const button = host(arxiv, 'arxiv:2410.05004').getByRole('button', { name: /^Dismiss/ });
+  await button.click();
+  // No reload of the Hugging Face tab: the background told it.
+  await expect(there).toHaveAttribute('data-papershelf-dismissed', '');
+  await expect.poll(() => there.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('0.45');
+  await expect(host(hf, 'arxiv:2410.05001')).not.toHaveAttribute('data-papershelf-dismissed');
+  await button.click();
+  await expect(there).not.toHaveAttribute('data-papershelf-dismissed');
+  await expect.poll(() => there.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('1');
+});
+
 test('hide instead of dim: a dismissed entry leaves "1 hidden · show" on the next listing; show and undo', async ({ context, background }) => {
   await setSettings(background, { hideInsteadOfDim: 'dismissed' });
   const arxiv = await open(context, ARXIV_URL, arxivList());
