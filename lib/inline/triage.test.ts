@@ -177,6 +177,16 @@ describe('inline triage', () => {
     expect(sizes).toHaveLength(2);
   }, 20_000);
 
+  it('on screen for 1.1 s, then scrolled away before the timer looked: seen', async () => {
+    const t = env();
+    await scanned(['2401.00001', '2401.00002'], t);
+    FakeIO.show(anchor('2401.00001'), 1);
+    await vi.advanceTimersByTimeAsync(1100);
+    FakeIO.show(anchor('2401.00001'), 0);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.sightings.map((x) => x.key)).toEqual(['arxiv:2401.00001']);
+  });
+
   it('scrolled past in under a second: not seen', async () => {
     const t = env();
     await scanned(['2401.00001', '2401.00002'], t);

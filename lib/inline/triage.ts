@@ -252,13 +252,15 @@ export class InlineTriage {
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
     const now = performance.now();
+    // What had been on screen long enough counts before this change takes it off: an entry
+    // leaving after 1.1 s was seen, even if the timer (due + slack) has not fired yet.
+    this.collectDue(now, false);
     for (const r of records) this.tracker.update(r.target, r.intersectionRatio, now);
-    // Whatever became due since the last look is collected now, without waiting for the timer.
     this.collectDue(now);
   }
 
   /** Moves the entries past the threshold to the outbox; one timer waits for the next ones. */
-  private collectDue(now: number): void {
+  private collectDue(now: number, arm = true): void {
     for (const el of this.tracker.due(now)) {
       const key = this.observed.get(el);
       this.observed.delete(el);
@@ -270,7 +272,7 @@ export class InlineTriage {
     }
     if (this.outbox.length >= BATCH) this.flush();
     else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
-    const at = this.tracker.nextDue();
+    const at = arm ? this.tracker.nextDue() : undefined;
     if (at === undefined || this.dueTimer !== undefined) return;
     this.dueTimer = later(
       () => {
