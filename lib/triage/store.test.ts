@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenEvent } from './ledger';
 import { Dexie, type DBCore } from 'dexie';
 import { clearLedger, compact, dismiss, lookup, lookupFromTables, recentSeen, recordSightings, saveSnapshot, SeenDB, undismiss } from './store';
@@ -152,6 +152,37 @@ describe('the key index behind look-ups', () => {
     const got = await lookup(up, ['arxiv:240000000', 'arxiv:240024999', 'doi:x/12345', 'arxiv:240025000']);
     expect(got.seen.sort()).toEqual(['arxiv:240000000', 'arxiv:240024999', 'doi:x/12345']);
     await up.delete();
+  }, 30_000);
+
+  it('while the index is rebuilt from the table, look-ups are answered from the tables', async () => {
+    const reads = countSeenReads(db);
+    const pointReads = vi.fn();
+    db.use({
+      stack: 'dbcore',
+      name: 'count-seen-getMany',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table(name) {
+          const t = down.table(name);
+          return name === 'seen' ? { ...t, getMany: (req) => (pointReads(), t.getMany(req)) } : t;
+        },
+      }),
+    });
+    await recordSightings(
+      db,
+      keys(40).map((k, i) => ev(k, 1000 + i, 'w', [`alias:${i}`])),
+    );
+    pointReads.mockClear();
+    // No snapshot yet: the first look-up does not wait for the rebuild, the tables answer it.
+    const got = await lookup(db, [...keys(40), 'alias:39', 'alias:0', 'alias:77']);
+    expect(got.seen.length).toBe(42);
+    expect(pointReads).toHaveBeenCalled();
+    // Once rebuilt, the index answers alone.
+    await saveSnapshot(db);
+    await lookup(db, ['warm-up']);
+    reads.n = 0;
+    expect((await lookup(db, [...keys(40), 'alias:39', 'alias:0'])).seen.length).toBe(42);
+    expect(reads.n).toBe(0);
   });
 
   it('compaction and clearing leave no trace in look-ups', async () => {

@@ -61,6 +61,8 @@ const CHECK_EVERY = 50;
 interface IndexState {
   index?: KeyIndex;
   loading?: Promise<void>;
+  /** Whether the load under way has a snapshot (a quick load) or rebuilds from the table (seconds). */
+  fromSnapshot?: Promise<boolean>;
   /** Keys written while the index loads, added once it is there. */
   waiting: string[];
   saveTimer?: ReturnType<typeof setTimeout>;
@@ -85,16 +87,34 @@ const keysOf = (r: SeenRecord) => [r.key, ...r.aliases];
 export async function keyIndex(db: SeenDB): Promise<KeyIndex> {
   const s = stateOf(db);
   while (!s.index) {
-    s.loading ??= loadIndex(db, s).finally(() => (s.loading = undefined));
+    if (!s.loading) {
+      let told: (v: boolean) => void = () => {};
+      s.fromSnapshot = new Promise<boolean>((r) => (told = r));
+      s.loading = loadIndex(db, s, told).finally(() => {
+        s.loading = undefined;
+        told(false);
+      });
+    }
     await s.loading;
   }
   return s.index;
 }
 
-async function loadIndex(db: SeenDB, s: IndexState): Promise<void> {
+/** The index if it is in memory or comes from a snapshot; undefined while it is rebuilt from the table. */
+async function indexOrRebuilding(db: SeenDB): Promise<KeyIndex | undefined> {
+  const s = stateOf(db);
+  if (s.index) return s.index;
+  const ready = keyIndex(db);
+  if (await s.fromSnapshot) return ready;
+  ready.catch(() => {});
+  return s.index;
+}
+
+async function loadIndex(db: SeenDB, s: IndexState, fromSnapshot: (yes: boolean) => void): Promise<void> {
   const gen = s.generation;
   const index = new KeyIndex();
   const snap = await db.snapshot.get('keys');
+  fromSnapshot(!!snap);
   if (snap) {
     const loaded = new KeyIndex(snap.hashes);
     for (const r of await db.seen
@@ -199,11 +219,16 @@ export interface Lookup {
   dismissed: string[];
 }
 
-/** A listing's look-up: the key index in memory, and the dismissals. */
+/**
+ * A listing's look-up: the key index in memory, and the dismissals. While the index is rebuilt
+ * from the table (a ledger of version 1, after compaction or clearing: seconds for 200,000
+ * records), the tables answer instead.
+ */
 export async function lookup(db: SeenDB, keys: string[]): Promise<Lookup> {
   const distinct = [...new Set(keys)];
-  const [index, dismissed] = await Promise.all([keyIndex(db), dismissedAmong(db, distinct)]);
-  return { seen: distinct.filter((k) => index.has(k)), dismissed };
+  const index = await indexOrRebuilding(db);
+  if (!index) return lookupFromTables(db, distinct);
+  return { seen: distinct.filter((k) => index.has(k)), dismissed: await dismissedAmong(db, distinct) };
 }
 
 /** The same look-up from the tables (what the key index answers without reading them). */

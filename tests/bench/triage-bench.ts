@@ -50,6 +50,22 @@ const ledgerCount = (bg: Worker, clear: boolean) =>
     clear,
   );
 
+/** Whether the key index's snapshot is in the ledger (written once a rebuild is done). */
+const snapshotWritten = (bg: Worker) =>
+  bg.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = indexedDB.open('papershelf-seen');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('snapshot')) return resolve(false);
+          const q = db.transaction('snapshot').objectStore('snapshot').count();
+          q.onsuccess = () => resolve(q.result > 0);
+        };
+      }),
+  );
+
 async function loaded(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -181,7 +197,13 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
         return ms;
       }, i * 13);
       if (i > 0) lookups.push(ms);
-      else console.log(`triage: first look-up (key index rebuilt from 200,000 records) ${ms.toFixed(0)} ms`);
+      else {
+        // The first look-up is answered from the tables while the key index is rebuilt; the
+        // figure is the index's, once its snapshot is written (lib/triage/store.ts).
+        const t = Date.now();
+        while (!(await snapshotWritten(bg))) await new Promise((r) => setTimeout(r, 250));
+        console.log(`triage: first look-up (from the tables) ${ms.toFixed(0)} ms; key index rebuilt in ≈ ${Date.now() - t} ms more`);
+      }
     }
     return [
       summary('triage: scroll 2,000-entry listing top to bottom, longest main-thread task', longest, 'ms', 'lower', 50),
