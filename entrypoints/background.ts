@@ -13,6 +13,7 @@ import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
 import { loadSettings } from '@/lib/settings/store';
 import { getSeenDb } from '@/lib/triage/store';
+import { broadcastDismissal } from '@/lib/triage/broadcast';
 import { clearTabTriage, deviceId } from '@/lib/triage/tabs';
 
 export default defineBackground({
@@ -29,7 +30,13 @@ export default defineBackground({
     startSync(db);
 
     // Daily triage's seen ledger: a database of its own, opened here only (never in a page).
-    const triage = { seen: getSeenDb(), ledgerOn: async () => (await loadSettings()).seenLedger, device: deviceId, refreshBadge: setBadge };
+    const triage = {
+      seen: getSeenDb(),
+      ledgerOn: async () => (await loadSettings()).seenLedger,
+      device: deviceId,
+      refreshBadge: setBadge,
+      broadcastDismissal,
+    };
 
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
     browser.runtime.onMessage.addListener((raw, sender) => {

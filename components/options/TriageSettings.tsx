@@ -31,6 +31,19 @@ export function TriageSettings({ settings, set }: { settings: Settings; set(patc
         ones are always dimmed)
       </label>
       <label>
+        Hide instead of dim{' '}
+        <select
+          aria-label="Hide instead of dim"
+          value={settings.hideInsteadOfDim}
+          onChange={(e) => void set({ hideInsteadOfDim: e.currentTarget.value as Settings['hideInsteadOfDim'] })}
+        >
+          <option value="off">no: dim them</option>
+          <option value="dismissed">dismissed entries</option>
+          <option value="all">dismissed entries, and seen ones when dimmed</option>
+        </select>
+      </label>
+      <p class="hint">A hidden entry leaves a one-line “1 hidden · show” in its place.</p>
+      <label>
         Toolbar badge counts{' '}
         <select
           aria-label="Toolbar badge counts"

@@ -25,7 +25,7 @@ export function domReady(doc: Document): Promise<void> {
   return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: s.dimSeen, watchList: s.watchList });
+const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: s.dimSeen, hide: s.hideInsteadOfDim, watchList: s.watchList });
 
 /**
  * `fallbacks`: what the engine tries when nothing else found a paper; the generic script passes
@@ -99,6 +99,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   // finding no listener (and saving nothing).
   const onMessage = (raw: unknown) => {
     if (!isToContent(raw)) return undefined;
+    // A dismissal made in another tab: re-dimmed here at once, no reply wanted.
+    if (raw.type === 'dismissed') return void session.applyDismissed(raw.key, raw.dismissed);
     return scanned
       .catch(() => {})
       .then(() => {

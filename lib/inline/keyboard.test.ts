@@ -18,7 +18,11 @@ afterEach(() => stops.splice(0).forEach((s) => s()));
 function setup(enabled = true) {
   document.body.innerHTML =
     '<input id="q" type="search"><ol>' + [1, 2, 3].map((i) => `<li><a id="e${i}" href="/abs/${i}">Paper ${i}</a></li>`).join('') + '</ol>';
-  const list = [1, 2, 3].map((i) => ({ key: `arxiv:2401.0000${i}`, anchor: document.getElementById(`e${i}`)!, handle: {} as ControlHandle }));
+  const list = [1, 2, 3].map((i) => ({
+    key: `arxiv:2401.0000${i}`,
+    anchor: document.getElementById(`e${i}`)!,
+    handle: { host: document.createElement('papershelf-save') } as unknown as ControlHandle,
+  }));
   const session: KeyboardSession & { saved: string[]; dismissed: string[] } = {
     saved: [],
     dismissed: [],
@@ -41,6 +45,20 @@ function setup(enabled = true) {
 }
 
 describe('keyboard triage', () => {
+  it('j and k step over hidden entries ("hide instead of dim")', async () => {
+    const { session } = setup();
+    session.entries()[1].handle.host.setAttribute('data-papershelf-hidden', '');
+    press(document.body, 'j');
+    press(document.body, 'j');
+    press(document.body, 's');
+    await Promise.resolve();
+    expect(session.saved).toEqual(['arxiv:2401.00003']);
+    press(document.body, 'k');
+    press(document.body, 's');
+    await Promise.resolve();
+    expect(session.saved).toEqual(['arxiv:2401.00003', 'arxiv:2401.00001']);
+  });
+
   it('j j s saves the second entry, x dismisses, o opens; the page does not see the keys', async () => {
     const { session, deps, stop } = setup();
     const pageSaw: string[] = [];

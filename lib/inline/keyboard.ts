@@ -81,6 +81,15 @@ export function startKeyboardTriage(win: Window, session: KeyboardSession, deps:
       const first = list.findIndex((e) => e.anchor.getBoundingClientRect().bottom > 0);
       current = step === 1 ? Math.max(first, 0) : Math.max(first - 1, 0);
     } else current = Math.min(Math.max(current + step, 0), list.length - 1);
+    // Hidden entries ("hide instead of dim") are stepped over; their "show" is the way back.
+    const hidden = (i: number) => list[i].handle.host.hasAttribute('data-papershelf-hidden');
+    let i = current;
+    while (i >= 0 && i < list.length && hidden(i)) i += step;
+    if (i < 0 || i >= list.length) {
+      for (i = current; i >= 0 && i < list.length && hidden(i); i -= step);
+      if (i < 0 || i >= list.length) return;
+    }
+    current = i;
     const { anchor } = list[current];
     anchor.scrollIntoView?.({ block: 'nearest' });
     drawRing(anchor);

@@ -346,6 +346,11 @@ export class PageSession {
   }
 
   /** Applies the library's answer for this page's keys. */
+  /** A dismissal (or its undo) made in another tab: shown here without telling anyone. */
+  applyDismissed(key: string, dismissed: boolean): void {
+    this.triage?.setDismissed(key, dismissed);
+  }
+
   applySaved(savedKeys: Iterable<string>): void {
     const now = new Set(savedKeys);
     for (const key of this.papers.keys()) this.setSaved(key, now.has(key));

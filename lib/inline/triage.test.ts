@@ -5,7 +5,7 @@ import type { PaperMeta } from '../paper/schema';
 import type { SiteAdapter } from '../detect/types';
 import type { Sighting } from '../messaging/protocol';
 import { PageSession, type SessionEnv } from './session';
-import { InlineTriage, type TriageOptions } from './triage';
+import { BATCH, FLUSH_MS, InlineTriage, type TriageOptions } from './triage';
 
 const listing: SiteAdapter = {
   id: 'test-list',
@@ -27,7 +27,10 @@ const listing: SiteAdapter = {
 class FakeIO {
   static all: FakeIO[] = [];
   targets = new Set<Element>();
-  constructor(private cb: (r: Partial<IntersectionObserverEntry>[]) => void) {
+  constructor(
+    private cb: (r: Partial<IntersectionObserverEntry>[]) => void,
+    readonly options?: IntersectionObserverInit,
+  ) {
     FakeIO.all.push(this);
   }
   observe(el: Element) {
@@ -68,7 +71,7 @@ function env(seenBefore: string[] = [], dismissed: string[] = [], ledger = true)
   return { e, sightings, lookups };
 }
 
-const triage: TriageOptions = { ledger: true, dimSeen: false, watchList: [] };
+const triage: TriageOptions = { ledger: true, dimSeen: false, hide: 'off', watchList: [] };
 const host = (id: string) => document.querySelector(`papershelf-save[data-papershelf-key="arxiv:${id}"]`) as HTMLElement;
 const anchor = (id: string) => document.querySelector(`a[data-id="${id}"]`) as HTMLElement;
 
@@ -88,7 +91,11 @@ async function scanned(ids: string[], t: ReturnType<typeof env>, opts: TriageOpt
     { adapters: [listing], genericEverywhere: false, triage: opts, onListing: () => void (listing_ = true) },
     'https://list.test/',
   );
-  await s.scan();
+  // A long listing is placed in several tasks (their timers are the test's to run).
+  let done = false;
+  const scanning = s.scan().then(() => (done = true));
+  while (!done) await vi.advanceTimersByTimeAsync(0);
+  await scanning;
   if (listing_) s.enableTriage(InlineTriage);
   // Controls first; the look-up comes in a later task, the marks after its answer.
   expect(host(ids[0]).hasAttribute('data-papershelf-new')).toBe(false);
@@ -123,15 +130,61 @@ describe('inline triage', () => {
     await scanned(['2401.00001', '2401.00002'], t);
     FakeIO.show(anchor('2401.00001'), 0.6);
     FakeIO.show(anchor('2401.00002'), 0.3);
-    await vi.advanceTimersByTimeAsync(1100);
+    await vi.advanceTimersByTimeAsync(1300);
     expect(t.sightings).toEqual([]); // batched: not sent at once
-    await vi.advanceTimersByTimeAsync(2100);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
     expect(t.sightings).toEqual([{ key: 'arxiv:2401.00001', aliases: [], title: 'Paper 2401.00001', authors: ['Ada Lovelace'] }]);
     FakeIO.show(anchor('2401.00001'), 1);
     await vi.advanceTimersByTimeAsync(5000);
     expect(t.sightings).toHaveLength(1);
     // Seen during this page load: still New until the next one.
     expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(true);
+  });
+
+  it("a screen's entries, crossing a few frames apart, are collected by one timer and sent together", async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `2401.${String(i + 1).padStart(5, '0')}`);
+    const t = env();
+    await scanned(ids, t);
+    expect(FakeIO.all.map((io) => io.options?.threshold)).toEqual([0.5]);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    for (const id of ids) {
+      FakeIO.show(anchor(id), 1);
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await vi.advanceTimersByTimeAsync(1500);
+    // The threshold timer (once, plus its re-check) and the batch's send timer: not one per entry.
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(3);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.e.triage!.seen).toHaveBeenCalledTimes(1);
+    expect(t.sightings.map((x) => x.key)).toEqual(ids.map((id) => `arxiv:${id}`));
+    timers.mockRestore();
+  });
+
+  it('a slow read of 120 entries goes out in two messages (up to a hundred each)', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `2402.${String(i + 1).padStart(5, '0')}`);
+    const t = env();
+    await scanned(ids, t);
+    // 12 screens of 10 entries, 1.2 s each (as the benchmark reads).
+    for (let screen = 0; screen < 12; screen++) {
+      for (const id of ids.slice(screen * 10, screen * 10 + 10)) FakeIO.show(anchor(id), 1);
+      await vi.advanceTimersByTimeAsync(1200);
+      for (const id of ids.slice(screen * 10, screen * 10 + 10)) FakeIO.show(anchor(id), 0);
+    }
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.sightings).toHaveLength(120);
+    const sizes = vi.mocked(t.e.triage!.seen).mock.calls.map(([, list]) => list.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(BATCH);
+    expect(sizes).toHaveLength(2);
+  }, 20_000);
+
+  it('on screen for 1.1 s, then scrolled away before the timer looked: seen', async () => {
+    const t = env();
+    await scanned(['2401.00001', '2401.00002'], t);
+    FakeIO.show(anchor('2401.00001'), 1);
+    await vi.advanceTimersByTimeAsync(1100);
+    FakeIO.show(anchor('2401.00001'), 0);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.sightings.map((x) => x.key)).toEqual(['arxiv:2401.00001']);
   });
 
   it('scrolled past in under a second: not seen', async () => {
@@ -164,9 +217,22 @@ describe('inline triage', () => {
     expect(anchor('2401.00002').style.opacity).toBe('');
   });
 
+  it('a dismissal made in another tab is shown at once, and its undo; nothing is sent back', async () => {
+    const t = env();
+    const s = await scanned(['2401.00001', '2401.00002'], t, { ...triage, hide: 'dismissed' });
+    s.applyDismissed('arxiv:2401.00002', true);
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(true);
+    expect(anchor('2401.00002').style.display).toBe('none');
+    s.applyDismissed('arxiv:2401.00002', false);
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(false);
+    expect(anchor('2401.00002').style.display).toBe('');
+    expect(anchor('2401.00002').style.opacity).toBe('');
+    expect(t.e.triage!.dismiss).not.toHaveBeenCalled();
+  });
+
   it('dims seen entries only when asked, and highlights watch-list matches', async () => {
     const t = env(['arxiv:2401.00002']);
-    await scanned(['2401.00001', '2401.00002'], t, { ledger: true, dimSeen: true, watchList: ['author: lovelace', 'nothing here'] });
+    await scanned(['2401.00001', '2401.00002'], t, { ...triage, dimSeen: true, watchList: ['author: lovelace', 'nothing here'] });
     expect(anchor('2401.00002').style.opacity).toBe('0.45');
     expect(anchor('2401.00001').style.opacity).toBe('');
     expect(host('2401.00001').getAttribute('data-papershelf-watch')).toBe('author: lovelace');
@@ -180,5 +246,51 @@ describe('inline triage', () => {
     await vi.runAllTimersAsync();
     expect(t.lookups).toHaveLength(1);
     expect(host('2401.00001').hasAttribute('data-papershelf-new')).toBe(true);
+  });
+});
+
+describe('hide instead of dim', () => {
+  const stubOf = (id: string) => anchor(id).previousElementSibling as HTMLElement | null;
+  const trustedClick = (el: Element) => {
+    const e = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(e, 'isTrusted', { get: () => true });
+    el.dispatchEvent(e);
+  };
+
+  it('hides a dismissed entry behind "1 hidden · show"; show brings it back, dimmed, with its Undo', async () => {
+    const t = env([], ['arxiv:2401.00002']);
+    const s = await scanned(['2401.00001', '2401.00002'], t, { ...triage, hide: 'dismissed' });
+    expect(anchor('2401.00002').style.display).toBe('none');
+    expect(anchor('2401.00001').style.display).toBe('');
+    // The contract stays on the control host.
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(true);
+    const stub = stubOf('2401.00002')!;
+    expect(stub.tagName.toLowerCase()).toBe('papershelf-hidden');
+    const show = stub.shadowRoot!.querySelector('button')!;
+    expect(show.textContent).toBe('1 hidden · show');
+    show.click(); // untrusted: a page script cannot show it
+    expect(anchor('2401.00002').style.display).toBe('none');
+    trustedClick(show);
+    expect(anchor('2401.00002').style.display).toBe('');
+    expect(anchor('2401.00002').style.opacity).toBe('0.45');
+    expect(stubOf('2401.00002')?.tagName.toLowerCase()).not.toBe('papershelf-hidden');
+    await s.toggleDismiss('arxiv:2401.00002');
+    expect(host('2401.00002').hasAttribute('data-papershelf-dismissed')).toBe(false);
+    expect(anchor('2401.00002').style.opacity).toBe('');
+  });
+
+  it('dismissed on this page: stays in view (undo in place); seen entries are hidden only with "all"', async () => {
+    const t = env(['arxiv:2401.00003']);
+    const s = await scanned(['2401.00001', '2401.00002', '2401.00003'], t, { ...triage, dimSeen: true, hide: 'dismissed' });
+    await s.toggleDismiss('arxiv:2401.00001');
+    expect(anchor('2401.00001').style.display).toBe('');
+    expect(anchor('2401.00001').style.opacity).toBe('0.45');
+    expect(anchor('2401.00003').style.display).toBe('');
+    expect(anchor('2401.00003').style.opacity).toBe('0.45');
+    s.destroy();
+    document.body.innerHTML = '';
+    const u = env(['arxiv:2401.00003'], ['arxiv:2401.00001']);
+    await scanned(['2401.00001', '2401.00002', '2401.00003'], u, { ...triage, dimSeen: true, hide: 'all' });
+    expect(['2401.00001', '2401.00002', '2401.00003'].map((id) => anchor(id).style.display)).toEqual(['none', '', 'none']);
   });
 });

@@ -5,9 +5,10 @@
 import type { PaperMeta } from '../paper/schema';
 import type { Sighting } from '../messaging/protocol';
 import { sightingOf } from '../triage/sighting';
-import { SeenTracker } from '../triage/threshold';
+import { SEEN_RATIO, SeenTracker } from '../triage/threshold';
 import { compileWatchList, matchWatch, type WatchRule } from '../triage/watch';
 import type { ControlHandle } from './control';
+import { Hider } from './hidden';
 
 export interface TriageEnv {
   lookup(keys: string[]): Promise<{ ledger: boolean; seen: string[]; dismissed: string[] }>;
@@ -19,6 +20,8 @@ export interface TriageOptions {
   /** Whether this page may record sightings (the seenLedger setting; the background has the last word). */
   ledger: boolean;
   dimSeen: boolean;
+  /** Hide instead of dim: dismissed entries, or everything dimmed (dismissed, and seen with dimSeen). */
+  hide: 'off' | 'dismissed' | 'all';
   watchList: string[];
 }
 
@@ -30,9 +33,18 @@ export interface TriageEntry {
 
 /** Marks applied per task: a 2,000-entry listing is marked in ten short tasks, not one long one. */
 const CHUNK = 200;
-/** Sightings wait this long for company before they are sent (or until BATCH of them). */
-const FLUSH_MS = 2000;
-const BATCH = 100;
+/**
+ * Sightings wait this long for company before they are sent (or until BATCH of them; at once when
+ * the page is hidden or left). A message costs about a millisecond of the page's main thread
+ * whatever it carries, so a slow reader's sightings go out a few times a minute, not every second.
+ */
+export const FLUSH_MS = 10_000;
+export const BATCH = 100;
+/**
+ * The seen threshold is checked this long after the first entry pending is due: the entries of a
+ * screen cross a few frames apart and are collected by one timer, not one each.
+ */
+const DUE_SLACK_MS = 200;
 const DIM = '0.45';
 
 const later = (fn: () => void, ms = 0) => setTimeout(fn, ms);
@@ -56,6 +68,9 @@ export class InlineTriage {
   private outbox: string[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private dimmed = new Map<HTMLElement, string>();
+  /** Keys shown although hiding applies: dismissed on this page (undo in place) or "show" clicked. */
+  private revealed = new Set<string>();
+  private readonly hider: Hider;
   private readonly win: Window | null;
   private readonly onHide = () => {
     if (this.doc.visibilityState === 'hidden') this.flush();
@@ -70,6 +85,12 @@ export class InlineTriage {
     private readonly onError: (message: string) => void = () => {},
   ) {
     this.win = doc.defaultView;
+    this.hider = new Hider(doc, (el) => {
+      const key = [...this.byKey].find(([, list]) => list.some((e) => e.anchor === el))?.[0];
+      if (key === undefined) return this.hider.show(el);
+      this.revealed.add(key);
+      this.paintKey(key);
+    });
     this.rules = compileWatchList(opts.watchList);
     this.win?.addEventListener('pagehide', () => this.flush());
     doc.addEventListener('visibilitychange', this.onHide);
@@ -96,6 +117,7 @@ export class InlineTriage {
     else this.byKey.delete(e.key);
     if (this.observed.delete(e.anchor)) this.observer?.unobserve(e.anchor);
     this.undim(e.anchor);
+    this.hider.show(e.anchor);
   }
 
   isNew(key: string): boolean {
@@ -118,9 +140,19 @@ export class InlineTriage {
     if (this.looked.has(key)) this.paintKey(key);
   }
 
+  /** A dismissal (or its undo) made elsewhere: painted here, nothing sent. */
+  setDismissed(key: string, on: boolean): void {
+    if (on === this.dismissed.has(key)) return;
+    if (on) this.dismissed.add(key);
+    else this.dismissed.delete(key);
+    this.paintKey(key);
+  }
+
   /** Dismiss, or undo a dismissal (in place: the same button). */
   async toggleDismiss(key: string): Promise<void> {
     const undo = this.dismissed.has(key);
+    // Dismissed here: it stays in view, dimmed, with its Undo (hidden on the next listings).
+    if (!undo) this.revealed.add(key);
     const apply = (on: boolean) => {
       if (on) this.dismissed.add(key);
       else this.dismissed.delete(key);
@@ -182,9 +214,13 @@ export class InlineTriage {
     const dismissed = this.isDismissed(key);
     e.handle.setTriage({ isNew: this.isNew(key), dismissed, watch: this.watchOf(key) });
     const dim = dismissed || (this.opts.dimSeen && this.ledger && this.seenBefore.has(key) && !this.saved.has(key));
+    const hide = dim && !this.revealed.has(key) && (this.opts.hide === 'all' || (this.opts.hide === 'dismissed' && dismissed));
     e.handle.host.toggleAttribute('data-papershelf-dimmed', dim);
+    e.handle.host.toggleAttribute('data-papershelf-hidden', hide);
     if (dim) this.dim(e.anchor);
     else this.undim(e.anchor);
+    if (hide) this.hider.hide(e.anchor, this.paperOf(key)?.title ?? key);
+    else this.hider.show(e.anchor);
   }
 
   /** The entry is dimmed through its own inline opacity, restored exactly on undim. */
@@ -208,38 +244,42 @@ export class InlineTriage {
     if (!this.ledger || this.sent.has(e.key) || this.observed.has(e.anchor)) return;
     const IO = (this.win as (Window & typeof globalThis) | null)?.IntersectionObserver;
     if (!IO) return;
-    const observer = (this.observer ??= new IO((records: IntersectionObserverEntry[]) => this.onIntersect(records), { threshold: [0, 0.5, 1] }));
+    // One crossing in, one out: the only ratio the threshold cares about.
+    const observer = (this.observer ??= new IO((records: IntersectionObserverEntry[]) => this.onIntersect(records), { threshold: SEEN_RATIO }));
     this.observed.set(e.anchor, e.key);
     observer.observe(e.anchor);
   }
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
     const now = performance.now();
-    for (const r of records) this.tracker.update(r.target, r.isIntersecting ? r.intersectionRatio : 0, now);
-    this.armDue();
+    // What had been on screen long enough counts before this change takes it off: an entry
+    // leaving after 1.1 s was seen, even if the timer (due + slack) has not fired yet.
+    this.collectDue(now, false);
+    for (const r of records) this.tracker.update(r.target, r.intersectionRatio, now);
+    this.collectDue(now);
   }
 
-  private armDue(): void {
-    if (this.dueTimer !== undefined) return;
-    const at = this.tracker.nextDue();
-    if (at === undefined) return;
+  /** Moves the entries past the threshold to the outbox; one timer waits for the next ones. */
+  private collectDue(now: number, arm = true): void {
+    for (const el of this.tracker.due(now)) {
+      const key = this.observed.get(el);
+      this.observed.delete(el);
+      this.observer?.unobserve(el);
+      if (key && !this.sent.has(key)) {
+        this.sent.add(key);
+        this.outbox.push(key);
+      }
+    }
+    if (this.outbox.length >= BATCH) this.flush();
+    else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
+    const at = arm ? this.tracker.nextDue() : undefined;
+    if (at === undefined || this.dueTimer !== undefined) return;
     this.dueTimer = later(
       () => {
         this.dueTimer = undefined;
-        for (const el of this.tracker.due(performance.now())) {
-          const key = this.observed.get(el);
-          this.observed.delete(el);
-          this.observer?.unobserve(el);
-          if (key && !this.sent.has(key)) {
-            this.sent.add(key);
-            this.outbox.push(key);
-          }
-        }
-        if (this.outbox.length >= BATCH) this.flush();
-        else if (this.outbox.length && this.flushTimer === undefined) this.flushTimer = later(() => this.flush(), FLUSH_MS);
-        this.armDue();
+        this.collectDue(performance.now());
       },
-      Math.max(0, at - performance.now()) + 16,
+      Math.max(0, at - now) + DUE_SLACK_MS,
     );
   }
 
@@ -270,5 +310,6 @@ export class InlineTriage {
     this.byKey.clear();
     this.pending = [];
     for (const h of [...this.dimmed.keys()]) this.undim(h);
+    this.hider.showAll();
   }
 }

@@ -8,6 +8,7 @@ export interface ContentSettings {
   detectOn: 'all' | 'known';
   seenLedger: boolean;
   dimSeen: boolean;
+  hideInsteadOfDim: 'off' | 'dismissed' | 'all';
   keyboardTriage: 'auto' | 'on' | 'off';
   watchList: string[];
 }
@@ -21,6 +22,7 @@ export function readContentSettings(raw: unknown): ContentSettings {
     detectOn: o.detectOn === 'known' ? 'known' : 'all',
     seenLedger: typeof o.seenLedger === 'boolean' ? o.seenLedger : true,
     dimSeen: o.dimSeen === true,
+    hideInsteadOfDim: o.hideInsteadOfDim === 'dismissed' || o.hideInsteadOfDim === 'all' ? o.hideInsteadOfDim : 'off',
     keyboardTriage: o.keyboardTriage === 'on' || o.keyboardTriage === 'off' ? o.keyboardTriage : 'auto',
     watchList: Array.isArray(o.watchList) ? o.watchList.filter((x): x is string => typeof x === 'string').slice(0, 200) : [],
   };

@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   seenLedger: z._default(z.boolean(), true),
   /** Dim listing entries seen on an earlier page load (dismissed entries are always dimmed). */
   dimSeen: z._default(z.boolean(), false),
+  /** Hide instead of dim: 'dismissed' entries, or 'all' that is dimmed (dismissed, and seen with dimSeen); a "1 hidden · show" stays. */
+  hideInsteadOfDim: z._default(z.enum(['off', 'dismissed', 'all']), 'off'),
   /** What the toolbar badge counts: every paper on the tab, or only those never seen before. */
   badgeCount: z._default(z.enum(['all', 'new']), 'all'),
   /** j/k/s/x/o/t/n/? on listings. 'auto': on the known sites (none has single-key shortcuts of its own), off elsewhere. */

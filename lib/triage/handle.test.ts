@@ -73,6 +73,17 @@ describe('triage messages in the background', () => {
     expect(await seen.dismissed.count()).toBe(0);
   });
 
+  it('a dismissal and its undo are told to the other tabs, not to the one that made them', async () => {
+    const told: [string, boolean, number | undefined][] = [];
+    env.triage!.broadcastDismissal = async (key, dismissed, except) => void told.push([key, dismissed, except]);
+    await handleMessage({ type: 'dismiss', key: 'arxiv:9' }, tab, env);
+    await handleMessage({ type: 'dismiss', key: 'arxiv:9', undo: true }, tab, env);
+    expect(told).toEqual([
+      ['arxiv:9', true, 3],
+      ['arxiv:9', false, 3],
+    ]);
+  });
+
   it("history is for extension pages only; mark all seen empties the tab's new keys", async () => {
     await handleMessage({ type: 'seen', url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:1')] }, tab, env);
     expect(await handleMessage({ type: 'seenRecent', days: 7, limit: 10 }, tab, env)).toEqual({ error: 'seenRecent: extension pages only' });

@@ -16,6 +16,8 @@ export interface TriageEnv {
   ledgerOn(): Promise<boolean>;
   device(): Promise<string>;
   refreshBadge(tabId: number): Promise<void>;
+  /** A dismissal or its undo, told to the other tabs showing the paper (their listings re-dim at once). */
+  broadcastDismissal?(key: string, dismissed: boolean, exceptTab?: number): Promise<void>;
   now?: () => number;
 }
 
@@ -43,16 +45,19 @@ export async function handleTriage(
       const [found, saved] = await Promise.all([lookup(env.seen, msg.keys), savedAmong(env.db, msg.keys)]);
       // A saved paper is not news, whatever the ledger says; nor, with the ledger off, is anything.
       const seen = on ? [...new Set([...found.seen, ...saved])] : [];
-      if (tabId !== undefined) {
+      // A listing's tab keeps its new keys for the badge and the popup (an extension page's tab
+      // has none). The reply does not wait for the badge: the page's marks come first.
+      if (tabId !== undefined && !from.extensionPage) {
         const before = new Set(seen);
         await setTabTriage(tabId, { newKeys: on ? [...new Set(msg.keys.filter((k) => !before.has(k)))] : [], at: now });
-        await env.refreshBadge(tabId);
+        env.refreshBadge(tabId).catch(() => {});
       }
       return { ledger: on, seen, dismissed: found.dismissed };
     }
     case 'dismiss': {
       if (msg.undo) await undismiss(env.seen, msg.key);
       else await dismiss(env.seen, msg.key, await env.device(), now);
+      await env.broadcastDismissal?.(msg.key, !msg.undo, tabId);
       return { dismissed: !msg.undo };
     }
     case 'markSeen': {

@@ -1,6 +1,7 @@
 // What triage knows about each tab (the keys new on it), in storage.session beside the tab's
 // detections (lib/tabs/detections.ts): the badge and the popup's "N new" read it.
 import { browser } from 'wxt/browser';
+import { tabIdFromStorageKey, type TabDetections } from '../tabs/detections';
 
 export interface TabTriage {
   /** Keys on the tab never seen before its page load (emptied by "Mark all seen"). */
@@ -30,4 +31,15 @@ export async function deviceId(): Promise<string> {
   const id = crypto.randomUUID();
   await browser.storage.local.set({ 'triage:device': id });
   return id;
+}
+
+/** The tabs whose page shows a paper under `key` (from the detections their content scripts reported). */
+export async function tabsShowing(key: string): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  const out: number[] = [];
+  for (const [k, v] of Object.entries(all)) {
+    const id = tabIdFromStorageKey(k);
+    if (id !== undefined && (v as TabDetections | undefined)?.papers?.some((p) => p.key === key)) out.push(id);
+  }
+  return out;
 }

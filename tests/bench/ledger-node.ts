@@ -3,7 +3,7 @@
 // an in-memory model, not Chromium's LevelDB: an indication, the browser row is in triage-bench.ts.
 // Run: node tests/bench/ledger-node.mjs
 import 'fake-indexeddb/auto';
-import { lookup, recordSightings, SeenDB } from '../../lib/triage/store';
+import { keyIndex, lookup, lookupFromTables, recordSightings, saveSnapshot, SeenDB } from '../../lib/triage/store';
 import type { SeenEvent } from '../../lib/triage/ledger';
 
 const N = 200_000;
@@ -23,15 +23,32 @@ for (let i = 0; i < N; i += 5000) {
   await recordSightings(db, batch);
 }
 console.log(`seeded ${await db.seen.count()} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-const times: number[] = [];
-for (let r = 0; r < 7; r++) {
-  const keys = Array.from({ length: 2000 }, (_, j) =>
+const keysOf = (r: number) =>
+  Array.from({ length: 2000 }, (_, j) =>
     j % 2 ? `arxiv:24${String(r * 13 + j * 97).padStart(7, '0')}` : `arxiv:2501.${String(j).padStart(5, '0')}`,
   );
-  const t = performance.now();
-  const got = await lookup(db, keys);
-  times.push(performance.now() - t);
-  if (got.seen.length !== 1000) throw new Error(`expected 1000 seen, got ${got.seen.length}`);
+
+async function median(label: string, run: (keys: string[]) => Promise<{ seen: string[] }>): Promise<void> {
+  const times: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const keys = keysOf(r);
+    const t = performance.now();
+    const got = await run(keys);
+    times.push(performance.now() - t);
+    if (got.seen.length !== 1000) throw new Error(`expected 1000 seen, got ${got.seen.length}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label}: median ${times[3].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[6].toFixed(1)} ms`);
 }
-times.sort((a, b) => a - b);
-console.log(`look-up of 2,000 keys (1,000 seen): median ${times[3].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[6].toFixed(1)} ms`);
+
+let t1 = performance.now();
+await keyIndex(db);
+console.log(`key index built from the table (no snapshot yet): ${(performance.now() - t1).toFixed(0)} ms`);
+await median('look-up of 2,000 keys (1,000 seen), key index', (keys) => lookup(db, keys));
+await median('the same from the tables (bulkGet + alias anyOf, before)', (keys) => lookupFromTables(db, keys));
+await saveSnapshot(db);
+db.close();
+const again = new SeenDB(db.name);
+t1 = performance.now();
+const first = await lookup(again, keysOf(0));
+console.log(`first look-up of a reopened ledger (snapshot loaded): ${(performance.now() - t1).toFixed(0)} ms, ${first.seen.length} seen`);

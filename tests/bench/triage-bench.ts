@@ -2,7 +2,7 @@
 //  - scrolling top to bottom with the seen ledger on: the longest main-thread task (target 50 ms);
 //  - the ledger's main-thread cost per 100 entries recorded (target 2 ms): renderer script time of
 //    the same slow scroll with the ledger on minus with it off (CDP Performance.getMetrics), over
-//    the entries recorded;
+//    the entries recorded (measured once the marks are painted, until the last batch is sent);
 //  - the first controls with the ledger on ÷ off (the New marks must not delay them);
 //  - a ledger of 200,000 entries: one listing's look-up of 2,000 keys (target 30 ms), as the
 //    round trip of the seenLookup message from an extension page.
@@ -25,7 +25,10 @@ const setLedger = (bg: Worker, on: boolean) =>
     await chrome.storage.local.set({ settings: { ...cur, seenLedger: v } });
   }, on);
 
-/** Empties the ledger (raw IndexedDB in the service worker, beside the extension's own connection). */
+/** Empties the ledger through the extension (its key index in memory too), from an extension page. */
+const clearLedger = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearSeen' }));
+
+/** Counts the ledger's records (raw IndexedDB in the service worker, beside the extension's own connection). */
 const ledgerCount = (bg: Worker, clear: boolean) =>
   bg.evaluate(
     (clear) =>
@@ -45,6 +48,22 @@ const ledgerCount = (bg: Worker, clear: boolean) =>
         };
       }),
     clear,
+  );
+
+/** Whether the key index's snapshot is in the ledger (written once a rebuild is done). */
+const snapshotWritten = (bg: Worker) =>
+  bg.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = indexedDB.open('papershelf-seen');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('snapshot')) return resolve(false);
+          const q = db.transaction('snapshot').objectStore('snapshot').count();
+          q.onsuccess = () => resolve(q.result > 0);
+        };
+      }),
   );
 
 async function loaded(context: BrowserContext): Promise<Page> {
@@ -77,6 +96,8 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
   const rules = [`--host-resolver-rules=MAP arxiv.org 127.0.0.1:${(server.address() as AddressInfo).port}, MAP * ~NOTFOUND`];
   const ext = await launch(extDir, rules, false);
   const bg = ext.background!;
+  const extPage = await ext.context.newPage();
+  await extPage.goto(`chrome-extension://${ext.extensionId}/options.html`);
   try {
     const longest: number[] = [];
     const costPer100: number[] = [];
@@ -87,20 +108,28 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
       let recorded = 0;
       for (const mode of i % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
         await setLedger(bg, mode === 'on');
-        await ledgerCount(bg, true);
+        await clearLedger(extPage);
         const page = await loaded(ext.context);
         (mode === 'on' ? firstOn : firstOff).push(
           await page.evaluate(
             () => window.__bench.all - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
           ),
         );
-        // Slow part: entries on screen long enough to be seen, then recorded in batches.
+        // The marks' pass over the listing (both modes; the New marks have their own row) is done
+        // before the cost of recording is measured: every control has its Dismiss button.
+        await page.waitForFunction(
+          () => [...document.querySelectorAll('[data-papershelf-key]')].every((h) => h.shadowRoot?.querySelector('.dismiss')),
+          undefined,
+          { timeout: 120_000, polling: 200 },
+        );
+        // Slow part: entries on screen long enough to be seen, then recorded in batches; the
+        // window ends after the last batch has gone (lib/inline/triage.ts FLUSH_MS, 10 s).
         times[mode] = await scriptMs(page, async () => {
           for (let s = 0; s < SLOW_SCREENS; s++) {
             await page.mouse.wheel(0, 800);
             await page.waitForTimeout(1200);
           }
-          await page.waitForTimeout(2500);
+          await page.waitForTimeout(11_000);
         });
         if (mode === 'on') {
           recorded = await ledgerCount(bg, false);
@@ -120,8 +149,11 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
       if (recorded) costPer100.push(((times.on - times.off) / recorded) * 100);
     }
 
-    // A ledger of 200,000 entries, written in the service worker; looked up from an extension page.
-    await ledgerCount(bg, true);
+    // A ledger of 200,000 entries, written in the service worker beside the extension (as a
+    // ledger of version 1 would be: no key index snapshot, so the first look-up rebuilds it and is
+    // left out); looked up from an extension page.
+    await setLedger(bg, true);
+    await clearLedger(extPage);
     await bg.evaluate(
       (n) =>
         new Promise<void>((resolve, reject) => {
@@ -149,8 +181,7 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
         }),
       200_000,
     );
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const options = extPage;
     const lookups: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const ms = await options.evaluate(async (offset) => {
@@ -159,10 +190,20 @@ export async function triageBench(extDir: string, runs: number): Promise<Result[
           j % 2 ? `arxiv:24${String(offset + j * 97).padStart(7, '0')}` : `arxiv:2501.${String(j).padStart(5, '0')}`,
         );
         const t = performance.now();
-        await chrome.runtime.sendMessage({ type: 'seenLookup', keys });
-        return performance.now() - t;
+        const r: { seen: string[] } = await chrome.runtime.sendMessage({ type: 'seenLookup', keys });
+        const ms = performance.now() - t;
+        // An honest figure is a right answer: every second key is in the ledger.
+        if (r.seen.length !== 1000) throw new Error(`seenLookup: ${r.seen.length} of 2,000 keys seen, expected 1,000`);
+        return ms;
       }, i * 13);
       if (i > 0) lookups.push(ms);
+      else {
+        // The first look-up is answered from the tables while the key index is rebuilt; the
+        // figure is the index's, once its snapshot is written (lib/triage/store.ts).
+        const t = Date.now();
+        while (!(await snapshotWritten(bg))) await new Promise((r) => setTimeout(r, 250));
+        console.log(`triage: first look-up (from the tables) ${ms.toFixed(0)} ms; key index rebuilt in ≈ ${Date.now() - t} ms more`);
+      }
     }
     return [
       summary('triage: scroll 2,000-entry listing top to bottom, longest main-thread task', longest, 'ms', 'lower', 50),

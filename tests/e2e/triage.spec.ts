@@ -86,7 +86,8 @@ test('a paper seen on Hugging Face is not new on arXiv the next day; the badge c
   await marked(day1, HF_KEYS[5]);
   expect(await newKeys(day1)).toEqual(HF_KEYS); // nothing seen yet
   await scrollHalf(day1);
-  await expect.poll(() => ledgerKeys(background), { timeout: 10_000 }).toEqual(HF_KEYS.slice(0, 3));
+  // Sightings go out in batches, at the latest 10 s after the first (lib/inline/triage.ts FLUSH_MS).
+  await expect.poll(() => ledgerKeys(background), { timeout: 20_000 }).toEqual(HF_KEYS.slice(0, 3));
   await day1.close();
 
   const day2 = await open(context, ARXIV_URL, arxivList());
@@ -130,6 +131,51 @@ test('dismissed on one listing, dimmed on another; undo in place', async ({ cont
   await expect(dismissed).not.toHaveAttribute('data-papershelf-dismissed');
   expect(await dismissed.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('1');
   void background;
+});
+
+test('a dismissal on one open listing re-dims the other open tab at once, and so does its undo', async ({ context }) => {
+  const hf = await open(context, HF_URL, hfDaily());
+  await marked(hf, 'arxiv:2410.05004');
+  const arxiv = await open(context, ARXIV_URL, arxivList());
+  await marked(arxiv, 'arxiv:2410.05004');
+  const there = host(hf, 'arxiv:2410.05004');
+  await expect(there).not.toHaveAttribute('data-papershelf-dismissed');
+  const button = host(arxiv, 'arxiv:2410.05004').getByRole('button', { name: /^Dismiss/ });
+  await button.click();
+  // No reload of the Hugging Face tab: the background told it.
+  await expect(there).toHaveAttribute('data-papershelf-dismissed', '');
+  await expect.poll(() => there.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('0.45');
+  await expect(host(hf, 'arxiv:2410.05001')).not.toHaveAttribute('data-papershelf-dismissed');
+  await button.click();
+  await expect(there).not.toHaveAttribute('data-papershelf-dismissed');
+  await expect.poll(() => there.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('1');
+});
+
+test('hide instead of dim: a dismissed entry leaves "1 hidden · show" on the next listing; show and undo', async ({ context, background }) => {
+  await setSettings(background, { hideInsteadOfDim: 'dismissed' });
+  const arxiv = await open(context, ARXIV_URL, arxivList());
+  await marked(arxiv, 'arxiv:2410.05004');
+  await host(arxiv, 'arxiv:2410.05004')
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
+  // Dismissed here: it stays in view, dimmed, with its Undo.
+  await expect(host(arxiv, 'arxiv:2410.05004')).toHaveAttribute('data-papershelf-dismissed', '');
+  await expect(host(arxiv, 'arxiv:2410.05004')).toBeVisible();
+  await arxiv.close();
+
+  const hf = await open(context, HF_URL, hfDaily());
+  const dismissed = host(hf, 'arxiv:2410.05004');
+  await expect(dismissed).toHaveAttribute('data-papershelf-dismissed', '');
+  await expect(dismissed).toBeHidden();
+  await expect(host(hf, 'arxiv:2410.05001')).toBeVisible();
+  const show = hf.getByRole('button', { name: /^1 hidden · show/ });
+  await expect(show).toHaveCount(1);
+  await show.click();
+  await expect(dismissed).toBeVisible();
+  expect(await dismissed.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('0.45');
+  await dismissed.getByRole('button', { name: /^Dismiss/ }).click();
+  await expect(dismissed).not.toHaveAttribute('data-papershelf-dismissed');
+  await expect.poll(() => dismissed.evaluate((h) => getComputedStyle(h.parentElement!).opacity)).toBe('1');
 });
 
 test("j j s saves the second entry; keys typed in the page's search box are left alone", async ({ context, background }) => {
