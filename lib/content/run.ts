@@ -11,7 +11,7 @@ import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
-import { prefetchHighlights, startPageHighlights, type HighlightsPrefetch } from './highlights';
+import { prefetchHighlights, startPageHighlights, type HighlightsPrefetch, type PageHighlights } from './highlights';
 import { loadContentSettings, readContentSettings, type ContentSettings } from '../settings/content';
 
 /**
@@ -52,7 +52,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   const session = new PageSession(
     document,
     {
-      report: async (pageUrl, papers) => (await ask({ type: 'detected', url: pageUrl, papers })).saved,
+      report: async (pageUrl, papers) => {
+        followPaper();
+        return (await ask({ type: 'detected', url: pageUrl, papers })).saved;
+      },
       save: async (paper) => (await ask({ type: 'save', papers: [paper] })).saved,
       unsave: async (key) => void (await ask({ type: 'remove', keys: [key], ifBare: true })),
       onError: (m) => console.warn('[Papershelf]', m),
@@ -102,10 +105,21 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     session.destroy();
     detach();
   });
+  // Highlighting (issue 20) loads only where exactly one paper was found. Every scan whose
+  // findings changed reports them, synchronously at its end: the first scan's highlights load
+  // while that report is answered, and an in-page navigation to another paper (pushState,
+  // popstate: the session scans again) clears the old paper's highlights and draws the new one's.
+  let highlights: PageHighlights = startPageHighlights(document, undefined);
+  let highlightKey: string | undefined;
+  function followPaper(): void {
+    const key = session.keys.length === 1 ? session.keys[0] : undefined;
+    if (key === highlightKey) return;
+    highlights.destroy();
+    highlightKey = key;
+    highlights = startPageHighlights(document, key ? session.paper(key) : undefined, early);
+    early = undefined; // its list is of the page's load: a later visit to that paper asks anew
+  }
   const scanned = session.scan();
-  // Highlighting (issue 20) loads only where exactly one paper was found: the scan's detection
-  // is synchronous, so its chunk and the paper's highlights load while the report is answered.
-  const highlights = startPageHighlights(document, session.keys.length === 1 ? session.paper(session.keys[0]) : undefined, early);
   // The background's commands are heard from the start: the badge shows while the first scan's
   // report is still being answered, and a shortcut pressed then waits for that scan instead of
   // finding no listener (and saving nothing).
