@@ -11,7 +11,7 @@ import { CHANGE_KEY } from '../messaging/changes';
 import { syncNow, testConnection, type SyncConfig, type SyncOutcome } from './engine';
 import { DavError } from './errors';
 import { restoreVersion } from '../library/restoring';
-import { previewFromServer, type RestorePreview } from './restore';
+import { isEmptyPlan, previewFromServer, type RestorePreview } from './restore';
 import { STATUS_KEY, type SyncStatus } from './status';
 import { SyncDB, dexieStore } from './store';
 import { originPattern, serverUrl } from './url';
@@ -138,7 +138,7 @@ export function startSync(db: PapershelfDB): void {
 
 /** "Preview" of a restore as of `at`: what it would add, change and remove here (nothing is written). */
 export async function previewServerRestore(db: PapershelfDB, config: SyncConfig, at: number): Promise<RestorePreview> {
-  return exclusive(async () => previewFromServer(config, await db.papers.toArray(), at));
+  return exclusive(async () => previewFromServer(config, await db.papers.toArray(), at, { highlights: await db.highlights.toArray() }));
 }
 
 /**
@@ -148,11 +148,11 @@ export async function previewServerRestore(db: PapershelfDB, config: SyncConfig,
  */
 export async function applyServerRestore(db: PapershelfDB, config: SyncConfig, at: number, backup: () => Promise<unknown>): Promise<RestorePreview> {
   return exclusive(async () => {
-    const preview = await previewFromServer(config, await db.papers.toArray(), at);
+    const preview = await previewFromServer(config, await db.papers.toArray(), at, { highlights: await db.highlights.toArray() });
     const { add, change, remove } = preview.plan;
-    if (add.length || change.length || remove.length) {
+    if (!isEmptyPlan(preview.plan)) {
       await backup();
-      await restoreVersion(db, [...add, ...change], remove, Date.now(), preview.plan.revived);
+      await restoreVersion(db, [...add, ...change], remove, Date.now(), preview.plan.revived, preview.plan.highlights);
     }
     return preview;
   });
