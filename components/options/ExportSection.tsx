@@ -7,6 +7,7 @@ import { exporters, papersInScope, type ExportScope, type Exporter } from '@/lib
 import { EXPORT_SELECTION_KEY } from '@/lib/library/handoff';
 import type { ReadingStatus } from '@/lib/paper/schema';
 import type { Settings } from '@/lib/settings/schema';
+import { saveSettings } from '@/lib/settings/store';
 import { Outcome } from './Outcome';
 
 interface Props {
@@ -113,6 +114,14 @@ export function ExportSection({ db, settings, allTags }: Props) {
           </div>
         ))}
       </div>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.bibIncludeHighlights}
+          onChange={(e) => void saveSettings({ bibIncludeHighlights: e.currentTarget.checked }).catch((err: unknown) => setError(String(err)))}
+        />{' '}
+        Include highlights and comments in BibTeX annote
+      </label>
       <p class="hint">
         BibTeX: {settings.bibFlavour === 'biblatex' ? 'BibLaTeX' : 'BibTeX'} flavour, {settings.bibEncoding === 'latex' ? 'LaTeX-encoded' : 'UTF-8'};
         citation keys once exported stay the same. Change this under Settings.

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { HighlightChunk } from '../highlight/content';
 import type { HighlightPage } from '../highlight/page';
 import { ask } from '../messaging/client';
+import type { Replies } from '../messaging/replies';
 import type { PaperMeta } from '../paper/schema';
 
 const KEY = '__papershelfHighlights';
@@ -23,12 +24,33 @@ export interface PageHighlights {
   destroy(): void;
 }
 
-export function startPageHighlights(doc: Document, paper: PaperMeta | undefined): PageHighlights {
+/** The chunk and a paper's highlights, asked for together (neither waits for the other). */
+export interface HighlightsPrefetch {
+  key: string;
+  chunk: Promise<HighlightChunk>;
+  first: Promise<Replies['highlightsOf']>;
+}
+
+export function prefetchHighlights(key: string): HighlightsPrefetch {
+  const chunk = loadChunk();
+  const first = ask({ type: 'highlightsOf', key });
+  // Reported by whoever uses them (a prefetch for another paper is dropped unused).
+  chunk.catch(() => {});
+  first.catch(() => {});
+  return { key, chunk, first };
+}
+
+/**
+ * `early`: what was prefetched for the paper the URL names (see keyAtUrl), used if detection
+ * found that paper; otherwise the chunk and the list are asked for now.
+ */
+export function startPageHighlights(doc: Document, paper: PaperMeta | undefined, early?: HighlightsPrefetch): PageHighlights {
   if (!paper) return { highlightSelection: async () => null, reload() {}, destroy() {} };
   let page: HighlightPage | null = null;
   let dead = false;
-  const ready = loadChunk().then((c) => {
-    if (!dead) page = c.mountHighlights(doc, paper, ask, (m) => console.warn('[Papershelf]', m));
+  const pre = early?.key === paper.key ? early : prefetchHighlights(paper.key);
+  const ready = pre.chunk.then((c) => {
+    if (!dead) page = c.mountHighlights(doc, paper, ask, (m) => console.warn('[Papershelf]', m), pre.first);
     return page;
   });
   ready.catch((e: unknown) => console.warn('[Papershelf] highlights:', e));

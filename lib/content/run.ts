@@ -2,7 +2,7 @@
 // only the adapters it is given, so a page receives a small script.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { quickCheck } from '../detect/quick';
+import { keyAtUrl, quickCheck } from '../detect/quick';
 import type { Generic, SiteAdapter } from '../detect/types';
 import { PageSession } from '../inline/session';
 import { watchPage } from '../inline/watch';
@@ -11,7 +11,7 @@ import { CHANGE_KEY, type LibraryChange } from '../messaging/changes';
 import { ask } from '../messaging/client';
 import { isToContent } from '../messaging/guards';
 import { forgetMeta } from '../detect/meta';
-import { startPageHighlights } from './highlights';
+import { prefetchHighlights, startPageHighlights, type HighlightsPrefetch, type PageHighlights } from './highlights';
 import { loadContentSettings, readContentSettings, type ContentSettings } from '../settings/content';
 
 /**
@@ -33,6 +33,16 @@ const triageOptions = (s: ContentSettings) => ({ ledger: s.seenLedger, dimSeen: 
  */
 export async function runContentScript(ctx: ContentScriptContext, adapters: SiteAdapter[], fallbacks?: Generic[]): Promise<void> {
   const pending = loadContentSettings();
+  // A page whose URL names its one paper (arXiv's /abs/, /html/): the highlight chunk and the
+  // paper's highlights load while the page parses, ready to draw when detection confirms it.
+  let early: HighlightsPrefetch | undefined;
+  void pending.then(
+    (s) => {
+      const key = keyAtUrl(new URL(location.href), { disabled: s.disabledSites, adapters });
+      if (key) early = prefetchHighlights(key);
+    },
+    () => {},
+  );
   await domReady(document);
   let settings = await pending;
   const url = new URL(location.href);
@@ -42,7 +52,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   const session = new PageSession(
     document,
     {
-      report: async (pageUrl, papers) => (await ask({ type: 'detected', url: pageUrl, papers })).saved,
+      report: async (pageUrl, papers) => {
+        followPaper();
+        return (await ask({ type: 'detected', url: pageUrl, papers })).saved;
+      },
       save: async (paper) => (await ask({ type: 'save', papers: [paper] })).saved,
       unsave: async (key) => void (await ask({ type: 'remove', keys: [key], ifBare: true })),
       onError: (m) => console.warn('[Papershelf]', m),
@@ -92,8 +105,21 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     session.destroy();
     detach();
   });
+  // Highlighting (issue 20) loads only where exactly one paper was found. Every scan whose
+  // findings changed reports them, synchronously at its end: the first scan's highlights load
+  // while that report is answered, and an in-page navigation to another paper (pushState,
+  // popstate: the session scans again) clears the old paper's highlights and draws the new one's.
+  let highlights: PageHighlights = startPageHighlights(document, undefined);
+  let highlightKey: string | undefined;
+  function followPaper(): void {
+    const key = session.keys.length === 1 ? session.keys[0] : undefined;
+    if (key === highlightKey) return;
+    highlights.destroy();
+    highlightKey = key;
+    highlights = startPageHighlights(document, key ? session.paper(key) : undefined, early);
+    early = undefined; // its list is of the page's load: a later visit to that paper asks anew
+  }
   const scanned = session.scan();
-  let highlights = startPageHighlights(document, undefined);
   // The background's commands are heard from the start: the badge shows while the first scan's
   // report is still being answered, and a shortcut pressed then waits for that scan instead of
   // finding no listener (and saving nothing).
@@ -120,11 +146,12 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       /* the old extension context is gone: nothing left to detach */
     }
   };
-  detach = stopMessages;
+  detach = () => {
+    highlights.destroy();
+    stopMessages();
+  };
   await scanned;
   if (ctx.isInvalid) return;
-  // Highlighting (issue 20) loads only where exactly one paper was found.
-  highlights = startPageHighlights(document, session.keys.length === 1 ? session.paper(session.keys[0]) : undefined);
   // Known sites may render client-side; other pages are read once.
   const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.

@@ -11,6 +11,17 @@ const ELEMENT_SIGNS = 'script[type="application/ld+json"], span.Z3988';
 
 type QuickVerdict = 'site' | 'generic' | 'none';
 
+/** The key of the one paper the URL names on a known site not disabled (see keyAtUrl). */
+export function keyAtUrl(url: URL, opts: { disabled?: string[]; adapters: SiteAdapter[] }): string | undefined {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const disabled = new Set(opts.disabled ?? []);
+  for (const a of adaptersFor(url, opts.adapters)) {
+    const key = disabled.has(a.id) ? undefined : a.keyAtUrl?.(url);
+    if (key) return key;
+  }
+  return undefined;
+}
+
 export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'known'; disabled?: string[]; adapters: SiteAdapter[] }): QuickVerdict {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'none';
   const disabled = new Set(opts.disabled ?? []);

@@ -30,6 +30,11 @@ export interface SiteAdapter {
   /** For client-rendered listings: one entry's selector and parser, for incremental scans. */
   entrySelector?: string;
   parseEntry?(el: Element, url: URL): Detection | null;
+  /**
+   * The key of the one paper a page at this URL shows, where the URL alone names it: known
+   * before the page is parsed, so that its highlights load meanwhile. Detection still decides.
+   */
+  keyAtUrl?(url: URL): string | undefined;
   /** Example URLs of pages this adapter handles (checked by the registry meta-test). */
   examples: string[];
 }

@@ -1,5 +1,6 @@
 // One paper → one BibTeX or BibLaTeX entry. Field choice follows Better BibTeX where it can:
 // arXiv-only preprints are @misc with eprint (BibTeX) or @online with eprinttype (BibLaTeX).
+import type { Highlight } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
 import { bibPages, dateParts, isoDate, MONTHS } from './dates';
 import { cleanField, encodeTitle, escapeBib, verbatim, type BibEncoding } from './latex';
@@ -13,6 +14,8 @@ export interface EntryOptions {
   encoding: BibEncoding;
   includeAbstract: boolean;
   includeNote: boolean;
+  /** The paper's highlights, written (with their comments) in annote when given. */
+  highlights?: Highlight[];
 }
 
 function entryType(p: Paper, flavour: BibFlavour): string {
@@ -75,9 +78,29 @@ export function entryFields(p: Paper, o: EntryOptions): { type: string; fields: 
       .join(', '),
   );
   if (o.includeAbstract) add('abstract', text(p.abstract));
-  // `note` is printed in bibliographies; a private reading note belongs in annote/annotation.
-  if (o.includeNote) add(bl ? 'annotation' : 'annote', text(p.note));
+  // `note` is printed in bibliographies; a private reading note belongs in annote/annotation,
+  // and so do the highlights (one field: a .bib entry holds each field once).
+  const annote = [o.includeNote ? text(p.note) : '', highlightsAnnote(o.highlights ?? [], text)].filter(Boolean).join(' ');
+  add(bl ? 'annotation' : 'annote', annote);
   return { type, fields: f };
+}
+
+/**
+ * `Highlights: “quote” (comment); “quote”…` in the paper's reading order. Each quote and comment
+ * is escaped on its own, so that no brace of one can pair with a brace of another.
+ */
+function highlightsAnnote(hs: Highlight[], text: (s: string | undefined) => string): string {
+  if (!hs.length) return '';
+  const at = (h: Highlight) => h.selectors.position?.start ?? Number.MAX_SAFE_INTEGER;
+  const items = [...hs]
+    .sort((a, b) => at(a) - at(b) || a.createdAt - b.createdAt)
+    .map((h) => {
+      const quote = text(`“${h.selectors.quote.exact}”`);
+      const comment = text(h.comment);
+      return comment ? `${quote} (${comment})` : quote;
+    })
+    .filter(Boolean);
+  return items.length ? `Highlights: ${items.join('; ')}` : '';
 }
 
 export function formatEntry(key: string, p: Paper, o: EntryOptions): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Highlight } from '../paper/highlight';
 import { newPaper, type Paper } from '../paper/schema';
 import { citationKey, escapeBib, exportBibtex, toBibtex } from './bibtex';
 
@@ -57,6 +58,38 @@ describe('exportBibtex', () => {
     expect(t).toContain('keywords = {nlp, a\\&b}');
     expect(t).toContain('abstract = {100\\% new}');
     expect(t).toContain('annote = {my note}');
+  });
+  it('writes highlights and their comments in annote only when asked, escaped, in reading order', () => {
+    const hl = (id: string, exact: string, start: number, comment?: string): Highlight => ({
+      id,
+      key: 'arxiv:1706.03762',
+      selectors: { quote: { type: 'TextQuoteSelector', exact }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
+      color: 'yellow',
+      comment,
+      url: 'https://arxiv.org/html/1706.03762',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const highlights = new Map([
+      [
+        'arxiv:1706.03762',
+        [hl('hhhhhhhh2', 'costs 100% of {the} budget}', 90, '**why** it\nworks & more'), hl('hhhhhhhh1', 'multi-head\n attention', 10)],
+      ],
+    ]);
+    const p = paper({ note: 'my note' });
+    expect(exportBibtex([p], { highlights }).text).not.toContain('annote');
+    expect(exportBibtex([p], { highlights, includeHighlights: false, includeNote: true }).text).toContain('annote = {my note}');
+    const t = exportBibtex([p], { highlights, includeHighlights: true, includeNote: true }).text;
+    expect(t).toContain(
+      'annote = {my note Highlights: “multi-head attention”; “costs 100\\% of \\{the\\} budget\\textbraceright{}” (**why** it works \\& more)}',
+    );
+    expect(exportBibtex([p], { highlights, includeHighlights: true, flavour: 'biblatex' }).text).toContain('annotation = {Highlights: “multi-head');
+    const latex = exportBibtex([p], { highlights, includeHighlights: true, encoding: 'latex' }).text;
+    expect(latex).not.toMatch(/[“”]/);
+    // A paper without highlights gets no annote.
+    expect(exportBibtex([paper({ key: 'doi:10.1/z', ids: { doi: '10.1/z' } })], { highlights, includeHighlights: true }).text).not.toContain(
+      'annote',
+    );
   });
   it('returns the keys it assigned and avoids keys stored elsewhere', () => {
     const other = paper({ key: 'doi:10.1/y', ids: { doi: '10.1/y' }, citationKey: 'vaswani2017attention' });

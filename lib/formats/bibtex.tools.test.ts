@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { exportBibtex } from './bibtex';
 import { cleanField, needsProtection, splitMath } from './latex';
+import type { Highlight } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
 import { bigBib } from '../../tests/helpers/bigbib';
 import { importFile } from './import/detect';
@@ -32,6 +33,28 @@ const libraries: [string, Paper[]][] = [
     ).add,
   ],
 ];
+// Highlights on every paper of a library, quotes and comments as hostile as page text gets:
+// unpaired braces, TeX specials, a would-be \end{document}, an @ that starts an entry, quotes.
+const QUOTES = ['a {brace', 'closes} here', '100% & $5 # _x_ ~ ^', '\\end{document} \\input{x}', '@misc{evil, title={x}}', '"double" and “curly”'];
+function highlightsFor(library: Paper[]): Map<string, Highlight[]> {
+  return new Map(
+    library.map((p, i) => [
+      p.key,
+      [0, 1].map((j) => ({
+        id: `hl${String(i).padStart(4, '0')}${j}xx`,
+        key: p.key,
+        selectors: { quote: { type: 'TextQuoteSelector' as const, exact: `${QUOTES[(i + j) % QUOTES.length]} ${i}` } },
+        color: 'yellow' as const,
+        comment: j ? `**note** ${QUOTES[(i + 3) % QUOTES.length]}` : undefined,
+        url: 'https://example.org/',
+        createdAt: j,
+        updatedAt: j,
+      })),
+    ]),
+  );
+}
+const withHighlights = new Set(['fixture library']);
+
 const combos = [
   { flavour: 'bibtex', encoding: 'utf8' },
   { flavour: 'bibtex', encoding: 'latex' },
@@ -39,9 +62,9 @@ const combos = [
   { flavour: 'biblatex', encoding: 'latex' },
 ] as const;
 
-function writeBib(c: (typeof combos)[number], library: Paper[]): string {
+function writeBib(c: (typeof combos)[number], library: Paper[], highlights?: Map<string, Highlight[]>): string {
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-bib-'));
-  const { text } = exportBibtex(library, { ...c, includeAbstract: true, includeNote: true });
+  const { text } = exportBibtex(library, { ...c, includeAbstract: true, includeNote: true, includeHighlights: !!highlights, highlights });
   writeFileSync(join(dir, 'lib.bib'), text);
   return dir;
 }
@@ -85,12 +108,13 @@ function comparable(s: string): string {
     .replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => (needsProtection(w) ? w : w.charAt(0).toLowerCase() + w.slice(1)));
 }
 
-describe.each(libraries)('BibTeX export of the %s passes the real tools', (_name, library) => {
+describe.each(libraries)('BibTeX export of the %s passes the real tools', (name, library) => {
+  const highlights = withHighlights.has(name) ? highlightsFor(library) : undefined;
   for (const c of combos) {
     const label = `${c.flavour}/${c.encoding}`;
 
     toolTest('bibtex', `GNU bibtex: ${label}, ${library.length} entries, 0 errors`, () => {
-      const dir = writeBib(c, library);
+      const dir = writeBib(c, library, highlights);
       writeFileSync(join(dir, 't.aux'), '\\citation{*}\n\\bibdata{lib}\n\\bibstyle{plain}\n');
       const r = spawnSync('bibtex', ['t'], { cwd: dir, encoding: 'utf8' });
       const blg = readFileSync(join(dir, 't.blg'), 'utf8');
@@ -103,7 +127,7 @@ describe.each(libraries)('BibTeX export of the %s passes the real tools', (_name
     });
 
     toolTest('biber', `biber --tool --validate-datamodel: ${label}, 0 errors`, () => {
-      const dir = writeBib(c, library);
+      const dir = writeBib(c, library, highlights);
       const r = spawnSync('biber', ['--tool', '--validate-datamodel', '--output-file', 'out.bib', 'lib.bib'], { cwd: dir, encoding: 'utf8' });
       const log = r.stdout + r.stderr;
       const errors = log.split('\n').filter((l) => /ERROR/.test(l));
@@ -113,10 +137,12 @@ describe.each(libraries)('BibTeX export of the %s passes the real tools', (_name
       expect(r.status, log).toBe(0);
       const out = readFileSync(join(dir, 'out.bib'), 'utf8');
       expect(out.match(/^@/gm)?.length).toBe(library.length);
+      // Every paper's highlights came through whole, inside its own annote/annotation field.
+      if (highlights) expect(out.match(/^\s*annot(e|ation)\s*=.*Highlights: /gim)?.length).toBe(library.length);
     });
 
     toolTest('pandoc', `pandoc reads every title back: ${label}`, () => {
-      const dir = writeBib(c, library);
+      const dir = writeBib(c, library, highlights);
       const from = c.flavour === 'biblatex' ? 'biblatex' : 'bibtex';
       const r = spawnSync('pandoc', ['-f', from, '-t', 'csljson', 'lib.bib'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
       expect(r.status, r.stderr).toBe(0);

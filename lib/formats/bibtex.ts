@@ -1,4 +1,5 @@
 // BibTeX / BibLaTeX export of a set of papers, with stable citation keys.
+import type { Highlight } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
 import { formatEntry, type BibFlavour } from './bibentry';
 import { assignCitationKeys, DEFAULT_KEY_FORMAT, formatCitationKey, safeKey, storedKey } from './citekey';
@@ -11,6 +12,10 @@ export interface BibOptions {
   encoding?: BibEncoding;
   includeAbstract?: boolean;
   includeNote?: boolean;
+  /** Write each paper's highlights (from `highlights`) in annote. */
+  includeHighlights?: boolean;
+  /** Highlights by paper key (lib/formats stays pure: the caller reads them). */
+  highlights?: Map<string, Highlight[]>;
   keyFormat?: string;
   /** The whole library: keys stored on records outside the export are not reused. */
   library?: Paper[];
@@ -23,6 +28,7 @@ export function bibOptionsFromSettings(s: {
   bibEncoding: BibEncoding;
   bibIncludeAbstract: boolean;
   bibIncludeNote: boolean;
+  bibIncludeHighlights?: boolean;
 }): BibOptions {
   return {
     keyFormat: s.citationKeyFormat,
@@ -30,6 +36,7 @@ export function bibOptionsFromSettings(s: {
     encoding: s.bibEncoding,
     includeAbstract: s.bibIncludeAbstract,
     includeNote: s.bibIncludeNote,
+    includeHighlights: s.bibIncludeHighlights ?? false,
   };
 }
 
@@ -47,7 +54,8 @@ export function exportBibtex(papers: Paper[], options: BibOptions = {}): { text:
     includeAbstract: options.includeAbstract ?? false,
     includeNote: options.includeNote ?? false,
   };
-  const text = papers.map((p) => formatEntry(keys.get(p.key)!, p, entryOptions)).join('\n');
+  const highlightsOf = (p: Paper) => (options.includeHighlights ? options.highlights?.get(p.key) : undefined);
+  const text = papers.map((p) => formatEntry(keys.get(p.key)!, p, { ...entryOptions, highlights: highlightsOf(p) })).join('\n');
   return { text, assignedKeys: assigned };
 }
 

@@ -1,6 +1,7 @@
 // Every export and import format, once: the options page, lib/library's exporters, import
 // detection, the golden tests and the end-to-end export test all iterate this list (a format
 // missing a golden file fails golden.test.ts).
+import type { Highlight } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
 import { toBackup } from './backup';
 import { bibOptionsFromSettings, exportBibtex, type BibOptions } from './bibtex';
@@ -23,12 +24,15 @@ export interface ExportSettings {
   bibEncoding: BibEncoding;
   bibIncludeAbstract: boolean;
   bibIncludeNote: boolean;
+  bibIncludeHighlights: boolean;
 }
 
 export interface ExportContext {
   settings?: Partial<ExportSettings>;
   /** The whole library, for formats that keep citation keys unique across it. */
   library?: Paper[];
+  /** Highlights by paper key, for the exports that can carry them. */
+  highlights?: Map<string, Highlight[]>;
   now?: number;
 }
 
@@ -72,10 +76,11 @@ const bibDefaults: ExportSettings = {
   bibEncoding: 'utf8',
   bibIncludeAbstract: false,
   bibIncludeNote: false,
+  bibIncludeHighlights: false,
 };
 
 function bibOptions(c: ExportContext): BibOptions {
-  return { ...bibOptionsFromSettings({ ...bibDefaults, ...c.settings }), library: c.library };
+  return { ...bibOptionsFromSettings({ ...bibDefaults, ...c.settings }), library: c.library, highlights: c.highlights };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

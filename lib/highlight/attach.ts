@@ -4,7 +4,7 @@
 import type { Highlight } from '../paper/highlight';
 import { anchorSelectors } from './anchor';
 import { createPainter, type Drawn, type Painter } from './paint';
-import { buildTextIndex, indexToRange, type TextIndex } from './text';
+import { indexToRange, textIndexSteps, type TextIndex } from './text';
 
 export interface Placement {
   placed: Drawn[];
@@ -12,28 +12,63 @@ export interface Placement {
 }
 
 const SLICE_MS = 12;
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** Anchors every highlight in `ix`, yielding to the page every SLICE_MS. */
-export async function anchorAll(ix: TextIndex, highlights: Highlight[], now: () => number = () => performance.now()): Promise<Placement> {
+type Scheduler = { yield?: () => Promise<void> };
+/** Gives the page its main thread back: scheduler.yield where there is one (no timer clamp). */
+export const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
+  return s?.yield ? s.yield() : new Promise<void>((r) => setTimeout(r, 0));
+};
+
+/** A run of work cut into slices of at most SLICE_MS, the page's tasks in between. */
+export class Slicer {
+  private since: number;
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly pause: () => Promise<void> = yieldToPage,
+  ) {
+    this.since = now();
+  }
+  /** Yields when the current slice is used up. */
+  async check(): Promise<void> {
+    if (this.now() - this.since <= SLICE_MS) return;
+    await this.pause();
+    this.since = this.now();
+  }
+}
+
+/** The page's text index, built in slices. */
+export async function indexSliced(root: Node, slicer: Slicer = new Slicer()): Promise<TextIndex> {
+  const steps = textIndexSteps(root);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await slicer.check();
+  }
+}
+
+/** Anchors every highlight in `ix`, yielding to the page between slices. */
+export async function anchorAll(ix: TextIndex, highlights: Highlight[], slicer: Slicer = new Slicer()): Promise<Placement> {
   const placed: Drawn[] = [];
   const unplaced: Highlight[] = [];
-  let since = now();
   for (const h of highlights) {
     const a = anchorSelectors(ix.text, h.selectors);
     if (a) placed.push({ id: h.id, color: h.color, range: indexToRange(ix, a.start, a.end) });
     else unplaced.push(h);
-    if (now() - since > SLICE_MS) {
-      await yieldToPage();
-      since = now();
-    }
+    await slicer.check();
   }
   return { placed, unplaced };
 }
 
-/** Our own elements: never part of the paper's text, their changes are not the page's. */
+/**
+ * Our own elements (hosts of our shadow roots, the fallback's marks, the Save controls'
+ * <papershelf-…> elements): never part of the paper's text, their changes are not the page's.
+ */
 export const isOwn = (n: Node) =>
-  n.nodeType === 1 && ((n as Element).hasAttribute('data-papershelf-host') || (n as Element).hasAttribute('data-papershelf-highlight'));
+  n.nodeType === 1 &&
+  ((n as Element).hasAttribute('data-papershelf-host') ||
+    (n as Element).hasAttribute('data-papershelf-highlight') ||
+    n.nodeName.startsWith('PAPERSHELF-'));
 
 export class Attacher {
   private highlights: Highlight[] = [];
@@ -50,6 +85,7 @@ export class Attacher {
     private readonly root: () => Node = () => doc.body ?? doc.documentElement,
   ) {
     this.painter = createPainter(doc);
+    this.painter.prepare();
   }
 
   get mode() {
@@ -67,7 +103,10 @@ export class Attacher {
     this.pause();
     this.painter.clear();
     this.resume();
-    const p = await anchorAll(buildTextIndex(this.root()), this.highlights);
+    const slicer = new Slicer();
+    const ix = await indexSliced(this.root(), slicer);
+    if (run !== this.run) return this.placement;
+    const p = await anchorAll(ix, this.highlights, slicer);
     if (run !== this.run) return this.placement; // a newer refresh superseded this one
     this.pause();
     this.painter.paint(p.placed);

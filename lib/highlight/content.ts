@@ -9,9 +9,24 @@ export type Ask = <T extends ToBackground>(msg: T) => Promise<Replies[T['type']]
 
 export const HIGHLIGHT_CHUNK_KEY = '__papershelfHighlights';
 
-export function mountHighlights(doc: Document, paper: PaperMeta, ask: Ask, onError: (m: string) => void): HighlightPage {
+/**
+ * `first`: the paper's highlights, already asked for while this chunk loaded (the two in
+ * parallel); later lists are asked for anew.
+ */
+export function mountHighlights(
+  doc: Document,
+  paper: PaperMeta,
+  ask: Ask,
+  onError: (m: string) => void,
+  first?: Promise<Replies['highlightsOf']>,
+): HighlightPage {
+  let pending = first;
   return startHighlighting(doc, {
-    list: async () => (await ask({ type: 'highlightsOf', key: paper.key })).highlights,
+    list: async () => {
+      const reply = pending ?? ask({ type: 'highlightsOf', key: paper.key });
+      pending = undefined;
+      return (await reply).highlights;
+    },
     add: async (draft) => (await ask({ type: 'highlightAdd', paper, ...draft })).highlight,
     addToNote: async (text) => void (await ask({ type: 'quoteToNote', text })),
     onError,

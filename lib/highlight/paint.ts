@@ -29,6 +29,8 @@ interface Registry {
 export interface Painter {
   /** 'css' when drawn through CSS.highlights, 'marks' in the fallback. */
   readonly mode: 'css' | 'marks';
+  /** Readies the styles before the first paint (a new sheet costs the page a style pass). */
+  prepare(): void;
   paint(drawn: Drawn[]): void;
   clear(): void;
 }
@@ -54,6 +56,7 @@ function cssPainter(doc: Document, registry: Registry, Highlight: HighlightCtor)
   };
   return {
     mode: 'css',
+    prepare: ensureSheet,
     paint(drawn) {
       ensureSheet();
       clear();
@@ -102,6 +105,7 @@ function markPainter(doc: Document): Painter {
   };
   return {
     mode: 'marks',
+    prepare() {},
     paint(drawn) {
       clear();
       // Back to front: splitting a text node leaves the ranges before it where they were.

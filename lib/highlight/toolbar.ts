@@ -2,6 +2,7 @@
 // root (page CSS can't restyle it), keeps the page's selection (mousedown is not let through),
 // and acts on trusted events only: a page script's synthetic click does nothing.
 import { HIGHLIGHT_COLORS, HIGHLIGHT_LIMITS, type HighlightColor } from '../paper/highlightLimits';
+import { shadowHost } from '../dom/shadow';
 import { COLOR_CSS } from './paint';
 
 export const TOOLBAR_TAG = 'papershelf-toolbar';
@@ -34,11 +35,7 @@ export interface Toolbar {
 }
 
 export function createToolbar(doc: Document, actions: ToolbarActions): Toolbar {
-  const host = doc.createElement(TOOLBAR_TAG);
-  host.setAttribute('data-papershelf-host', '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const { host, root } = shadowHost(doc, TOOLBAR_TAG, STYLE);
   const wrap = doc.createElement('div');
   wrap.className = 'bar-wrap';
   const bar = doc.createElement('div');
@@ -83,7 +80,7 @@ export function createToolbar(doc: Document, actions: ToolbarActions): Toolbar {
   note.className = 'note';
   note.setAttribute('role', 'status');
   wrap.append(bar, form, note);
-  root.append(style, wrap);
+  root.append(wrap);
   // Pressing a button must not clear the page's selection.
   root.addEventListener('mousedown', (e) => {
     if ((e.target as Element | null)?.tagName !== 'TEXTAREA') e.preventDefault();

@@ -1,6 +1,7 @@
 // Hovering a highlight shows its comment: CSS highlights take no events, so the pointer's
 // caret position is tested against the placed ranges. The tip lives in a shadow root and
 // shows the comment as text only.
+import { shadowHost } from '../dom/shadow';
 
 export interface Commented {
   range: Range;
@@ -24,14 +25,11 @@ export function commentTips(doc: Document, items: () => Commented[]): () => void
   };
   const show = (text: string, x: number, y: number) => {
     if (!host) {
-      host = doc.createElement('papershelf-tip');
-      host.setAttribute('data-papershelf-host', '');
-      const root = host.attachShadow({ mode: 'closed' });
-      const style = doc.createElement('style');
-      style.textContent = STYLE;
+      const made = shadowHost(doc, 'papershelf-tip', STYLE, 'closed');
+      host = made.host;
       box = doc.createElement('div');
       box.setAttribute('role', 'tooltip');
-      root.append(style, box);
+      made.root.append(box);
       doc.documentElement.appendChild(host);
     }
     box!.textContent = text;

@@ -37,20 +37,35 @@ const set = (host: HTMLElement, props: Record<string, string>) => {
   for (const [k, v] of Object.entries(props)) host.style.setProperty(k, v, 'important');
 };
 
-/** Puts `host` in a free corner (the `index`-th control of the page stacks above the others). */
+/**
+ * Puts `host` in a free corner (the `index`-th control of the page stacks above the others).
+ * It goes to the first corner at once; which corner is free is measured after the page's next
+ * frame, when its layout is done anyway: measuring now (at DOMContentLoaded) would force the
+ * whole first layout of a long page into the content script's task.
+ */
 export function placeInCorner(doc: Document, host: HTMLElement, index = 0): void {
   host.setAttribute(CORNER_ATTR, '');
   (doc.body ?? doc.documentElement).append(host);
   set(host, { position: 'fixed', 'z-index': '2147483646', margin: '0' });
   const offset = `${12 + index * 34}px`;
-  // Without layout (a DOM without a renderer) any corner is as good as another.
-  if (typeof doc.elementsFromPoint !== 'function') return void set(host, { bottom: offset, right: '12px' });
-  for (const [v, h] of CORNERS) {
-    host.style.removeProperty('top');
-    host.style.removeProperty('bottom');
-    host.style.removeProperty('left');
-    host.style.removeProperty('right');
+  const put = ([v, h]: Corner) => {
+    for (const k of ['top', 'bottom', 'left', 'right']) host.style.removeProperty(k);
     set(host, { [v]: offset, [h]: '12px' });
+  };
+  put(CORNERS[0]);
+  // Without layout (a DOM without a renderer) any corner is as good as another.
+  const win = doc.defaultView;
+  if (typeof doc.elementsFromPoint !== 'function' || !win) return;
+  win.requestAnimationFrame(() =>
+    win.setTimeout(() => {
+      if (host.isConnected && host.hasAttribute(CORNER_ATTR)) chooseCorner(doc, host, put);
+    }, 0),
+  );
+}
+
+function chooseCorner(doc: Document, host: HTMLElement, put: (c: Corner) => void): void {
+  for (const c of CORNERS) {
+    put(c);
     const r = host.getBoundingClientRect();
     if (r.width && !covers(doc, host, r)) return;
   }

@@ -2,6 +2,7 @@
 // extension draws in its own shadow root over the page, the page's styles untouched), s saves,
 // x dismisses, o opens, t tags, n adds a note, ? lists the keys. Which key means what, and when a
 // key is not ours (typing, modifiers, synthetic events), is decided in lib/triage/keys.ts.
+import { shadowHost } from '../dom/shadow';
 import type { PaperMeta } from '../paper/schema';
 import { KEY_HELP, triageAction, type TriageAction } from '../triage/keys';
 import type { ControlHandle } from './control';
@@ -40,16 +41,13 @@ export function startKeyboardTriage(win: Window, session: KeyboardSession, deps:
 
   const ui = () => {
     if (overlay?.host.isConnected) return overlay;
-    const host = doc.createElement(OVERLAY_TAG);
-    const root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
+    const { host, root } = shadowHost(doc, OVERLAY_TAG, STYLE);
     const ring = doc.createElement('div');
     ring.className = 'ring';
     const panel = doc.createElement('div');
     panel.className = 'panel';
     panel.setAttribute('role', 'dialog');
-    root.append(style, ring, panel);
+    root.append(ring, panel);
     doc.documentElement.append(host);
     return (overlay = { host, ring, panel });
   };

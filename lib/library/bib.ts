@@ -5,10 +5,18 @@ import { assignCitationKeys } from './commands';
 import { bibOptionsFromSettings, exportBibtex } from '../formats/bibtex';
 import type { Paper } from '../paper/schema';
 import type { Settings } from '../settings/schema';
+import { highlightsByKey } from './highlights';
 
 export async function exportBibWithStableKeys(db: PapershelfDB, papers: Paper[], settings: Settings): Promise<string> {
   const library = await db.papers.toArray();
-  const { text, assignedKeys } = exportBibtex(papers, { ...bibOptionsFromSettings(settings), library });
+  // Highlights are read only when they are to be written (annote).
+  const highlights = settings.bibIncludeHighlights
+    ? await highlightsByKey(
+        db,
+        papers.map((p) => p.key),
+      )
+    : undefined;
+  const { text, assignedKeys } = exportBibtex(papers, { ...bibOptionsFromSettings(settings), library, highlights });
   await assignCitationKeys(db, assignedKeys);
   return text;
 }

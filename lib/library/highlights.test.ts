@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../paper/make';
 import type { HighlightSelectors } from '../paper/highlight';
+import { readSettings } from '../settings/schema';
+import { exportBibWithStableKeys } from './bib';
 import { remove, restore } from './commands';
 import { PapershelfDB } from './db';
 import {
@@ -92,5 +94,14 @@ describe('library highlights', () => {
     expect(await highlightsOf(db, 'arxiv:2401.01234')).toEqual([]);
     await restore(db, removed);
     expect(await highlightsOf(db, 'arxiv:2401.01234')).toHaveLength(1);
+  });
+
+  it('goes into the BibTeX annote when the setting asks for it', async () => {
+    await addHighlight(db, paper, { ...draft('learned subset', 40), comment: 'key idea' });
+    const papers = await db.papers.toArray();
+    const off = await exportBibWithStableKeys(db, papers, readSettings({}));
+    expect(off).not.toContain('annote');
+    const on = await exportBibWithStableKeys(db, papers, readSettings({ bibIncludeHighlights: true }));
+    expect(on).toContain('annote = {Highlights: “learned subset” (key idea)}');
   });
 });

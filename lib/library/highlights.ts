@@ -33,7 +33,7 @@ function readBack(rows: unknown[]): Highlight[] {
   return out.sort((a, b) => (a.selectors.position?.start ?? 0) - (b.selectors.position?.start ?? 0) || a.createdAt - b.createdAt);
 }
 
-async function put(db: PapershelfDB, origin: ChangeOrigin, list: Highlight[]): Promise<Highlight[]> {
+async function put(db: PapershelfDB, origin: ChangeOrigin, list: Highlight[], now?: number): Promise<Highlight[]> {
   const { result } = await write(
     db,
     origin,
@@ -51,7 +51,7 @@ async function put(db: PapershelfDB, origin: ChangeOrigin, list: Highlight[]): P
       }
       return done;
     },
-    { also: [db.highlights] },
+    { now, also: [db.highlights] },
   );
   return result;
 }
@@ -69,7 +69,7 @@ export async function addHighlight(db: PapershelfDB, paper: PaperMeta, draft: Hi
   if (!saved) throw new HighlightError('The paper could not be saved');
   const h: Highlight = { id: newHighlightId(), key: saved.key, ...draft, createdAt: now, updatedAt: now };
   if (!h.comment) delete h.comment;
-  return (await put(db, 'edit', [h]))[0];
+  return (await put(db, 'edit', [h], now))[0];
 }
 
 export type HighlightPatch = { color?: HighlightColor; comment?: string | null };
@@ -92,13 +92,13 @@ export async function updateHighlight(db: PapershelfDB, id: string, patch: Highl
       w.item(next.key, HIGHLIGHTS, id, next);
       return next;
     },
-    { also: [db.highlights] },
+    { now, also: [db.highlights] },
   );
   return result;
 }
 
 /** Removes a highlight; returns it as it was (for undo). */
-export async function removeHighlight(db: PapershelfDB, id: string): Promise<Highlight | undefined> {
+export async function removeHighlight(db: PapershelfDB, id: string, now = Date.now()): Promise<Highlight | undefined> {
   const { result } = await write(
     db,
     'edit',
@@ -109,7 +109,7 @@ export async function removeHighlight(db: PapershelfDB, id: string): Promise<Hig
       w.item(old.key, HIGHLIGHTS, id, null);
       return old;
     },
-    { also: [db.highlights] },
+    { now, also: [db.highlights] },
   );
   return result;
 }

@@ -12,6 +12,8 @@ export const settingsSchema = z.object({
   bibEncoding: z._default(z.enum(['utf8', 'latex']), 'utf8'),
   bibIncludeAbstract: z._default(z.boolean(), false),
   bibIncludeNote: z._default(z.boolean(), false),
+  /** BibTeX export: the paper's highlights and their comments in annote (annotation in BibLaTeX). */
+  bibIncludeHighlights: z._default(z.boolean(), false),
   theme: z._default(z.enum(['system', 'light', 'dark']), 'system'),
   /** Metadata completion from public APIs (arXiv, Crossref, Semantic Scholar, OpenReview). */
   networkLookups: z._default(z.boolean(), true),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { davAvailable } from '../../tests/helpers/dav-servers';
 import { SyncProfile, apacheForSuite } from '../../tests/helpers/sync-profile';
 import { remove, save, update } from '../library/commands';
+import { addHighlight, removeHighlight, updateHighlight } from '../library/highlights';
 import { restoreVersion } from '../library/restoring';
 import { makePaper } from '../paper/make';
 import { type SyncConfig } from './engine';
@@ -27,6 +28,18 @@ class Profile extends SyncProfile {
 
 const HOUR = 3_600_000;
 
+const passage = (exact: string, start: number) => ({
+  selectors: {
+    quote: { type: 'TextQuoteSelector' as const, exact },
+    position: { type: 'TextPositionSelector' as const, start, end: start + exact.length },
+  },
+  color: 'yellow' as const,
+  url: 'https://arxiv.org/html/2403.00001',
+});
+/** A library's highlights as the test compares them: id → colour and comment. */
+const marks = async (p: Profile) =>
+  Object.fromEntries((await p.db.highlights.toArray()).map((h) => [h.id, { color: h.color, comment: h.comment ?? null, key: h.key }]));
+
 describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache', () => {
   const dav = apacheForSuite();
   let n = 0;
@@ -46,29 +59,38 @@ describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache',
     const [p] = await save(a.db, [meta('2403.00001', 'Original title')], t[0]);
     const [gone] = await save(a.db, [meta('2403.00002')], t[0]);
     await a.sync(config);
+    const kept = await addHighlight(a.db, meta('2403.00001'), passage('recoloured since', 10), t[0]);
     await update(a.db, p.key, { tags: ['first'] }, t[1]);
+    const dropped = await addHighlight(a.db, meta('2403.00001'), passage('removed since', 40), t[1]);
     await a.sync(config);
     await update(a.db, p.key, { status: 'reading', note: 'as of t2' }, t[2]);
+    await updateHighlight(a.db, kept.id, { color: 'green', comment: 'as of t2' }, t[2]);
     await a.sync(config);
     await update(a.db, p.key, { status: 'read', tags: ['third'], note: 'as of t3', starred: true }, t[3]);
+    await updateHighlight(a.db, kept.id, { color: 'pink', comment: 'as of t3' }, t[3]);
+    await removeHighlight(a.db, dropped.id, t[3]);
+    const late = await addHighlight(a.db, meta('2403.00001'), passage('made later', 70), t[3]);
     const [added] = await save(a.db, [meta('2403.00003')], t[3]);
     // Edited after the restore's date (t2 + 30 min), then removed: the restore brings it back as it was at t2.
     await update(a.db, gone.key, { tags: ['late'], status: 'read' }, t[2] + (3 * HOUR) / 4);
     await a.sync(config);
     await remove(a.db, [gone.key]);
     await a.sync(config);
-    return { a, t, key: p.key, gone: gone.key, added: added.key };
+    return { a, t, key: p.key, gone: gone.key, added: added.key, highlights: { kept: kept.id, dropped: dropped.id, late: late.id } };
   }
 
   it('as of a time between t2 and t3 gives exactly the t2 state; applied, it syncs to the other browsers', async () => {
     const config = cfg();
-    const { a, t, key, gone, added } = await history(config);
+    const { a, t, key, gone, added, highlights } = await history(config);
     const b = new Profile();
     await b.sync(config);
     const asOfT2 = { title: 'Original title', tags: ['first'], note: 'as of t2', status: 'reading', starred: false };
     const current = await a.db.papers.toArray();
     // The preview of a future date is refused; so are the clocks here (they run ahead of now): use a fixed "now".
-    const { plan, version } = await previewFromServer(config, current, t[2] + HOUR / 2, { now: t[3] + HOUR });
+    const { plan, version } = await previewFromServer(config, current, t[2] + HOUR / 2, {
+      now: t[3] + HOUR,
+      highlights: await a.db.highlights.toArray(),
+    });
     expect(version.compacted).toBe(false);
     const goneAsOfT2 = { title: 'Paper 2403.00002', tags: [], note: '', status: 'unread', starred: false };
     expect(plan.add.map((p) => p.key)).toEqual([gone]);
@@ -77,8 +99,17 @@ describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache',
     expect(plan.remove).toEqual([added]);
     expect(plan.change[0]).toMatchObject(asOfT2);
     expect(current.find((p) => p.key === gone)).toBeUndefined();
+    // The highlights as they were at t2: one recoloured since back to green, one removed since
+    // back, one made since gone.
+    const marksAsOfT2 = {
+      [highlights.kept]: { color: 'green', comment: 'as of t2', key },
+      [highlights.dropped]: { color: 'yellow', comment: null, key },
+    };
+    expect(plan.highlights.put.map((h) => h.id).sort()).toEqual([highlights.kept, highlights.dropped].sort());
+    expect(plan.highlights.remove).toEqual([highlights.late]);
 
-    await restoreVersion(a.db, [...plan.add, ...plan.change], plan.remove, Date.now(), plan.revived);
+    await restoreVersion(a.db, [...plan.add, ...plan.change], plan.remove, Date.now(), plan.revived, plan.highlights);
+    expect(await marks(a)).toEqual(marksAsOfT2);
     expect(await a.view(key)).toEqual(asOfT2);
     expect(await a.view(gone)).toEqual(goneAsOfT2);
     expect(await a.db.papers.get(added)).toBeUndefined();
@@ -88,9 +119,13 @@ describe.skipIf(!davAvailable('apache'))('restore as of a date, through Apache',
     expect(await b.view(key)).toEqual(asOfT2);
     expect(await b.db.papers.get(added)).toBeUndefined();
     expect(await b.view(gone)).toEqual(goneAsOfT2);
+    expect(await marks(b)).toEqual(marksAsOfT2);
     // And it is a version the server now holds too: previewing "now" again changes nothing.
-    const again = await previewFromServer(config, await b.db.papers.toArray(), Date.now() + 10 * HOUR, { now: Date.now() + 10 * HOUR });
-    expect(again.plan).toEqual({ add: [], change: [], remove: [], revived: new Map() });
+    const again = await previewFromServer(config, await b.db.papers.toArray(), Date.now() + 10 * HOUR, {
+      now: Date.now() + 10 * HOUR,
+      highlights: await b.db.highlights.toArray(),
+    });
+    expect(again.plan).toEqual({ add: [], change: [], remove: [], revived: new Map(), highlights: { put: [], remove: [] } });
   }, 60_000);
 
   it('a date before any history is refused with a clear message, and an encrypted folder needs its passphrase', async () => {

@@ -140,6 +140,22 @@ export function versionAsOf(h: ServerHistory, at: number): Version {
   return { lib, since, compacted: anyCompacted, records, problems: h.problems };
 }
 
+/** The collection highlights are logged under (lib/library/highlights.ts's HIGHLIGHTS). */
+const HIGHLIGHTS = 'highlights';
+
+/** A highlight as the library holds it: its id, its paper, the rest compared as a whole. */
+export interface HighlightRow {
+  id: string;
+  key: string;
+}
+
+export interface HighlightPlan {
+  /** Highlights as they were (each under its paper's key), missing or different here. */
+  put: (HighlightRow & Record<string, unknown>)[];
+  /** Ids of highlights here that the version does not have. */
+  remove: string[];
+}
+
 export interface RestorePlan {
   /** Papers the version has and the library does not. */
   add: Paper[];
@@ -149,7 +165,15 @@ export interface RestorePlan {
   remove: string[];
   /** Of `add`: the ones removed on the server since, as they were just before (see restoreVersion). */
   revived: Map<string, Paper>;
+  /** The highlights as they were then. */
+  highlights: HighlightPlan;
 }
+
+/** JSON with object keys sorted: equal values compare equal whatever the order they were built in. */
+const stable = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
 
 /** `key`'s record in `lib` as if its removal had not happened (undefined: never created, or merged away). */
 function unremoved(lib: LibraryState, key: string): Paper | undefined {
@@ -174,15 +198,32 @@ const comparable = (p: Paper) => {
   );
 };
 
-/** What restoring `lib` does to the library as it is now (`current`); `latest`: the server's newest state. */
-export function planRestore(lib: LibraryState, current: Paper[], latest?: LibraryState): RestorePlan {
+/**
+ * What restoring `lib` does to the library as it is now (`current`, and its highlights);
+ * `latest`: the server's newest state.
+ */
+export function planRestore(
+  lib: LibraryState,
+  current: Paper[],
+  latest?: LibraryState,
+  currentHighlights: readonly HighlightRow[] = [],
+): RestorePlan {
   const now = new Map(current.map((p) => [p.key, p]));
-  const plan: RestorePlan = { add: [], change: [], remove: [], revived: new Map() };
+  const plan: RestorePlan = { add: [], change: [], remove: [], revived: new Map(), highlights: { put: [], remove: [] } };
   const live = new Set<string>();
+  const hereHighlights = new Map(currentHighlights.map((h) => [h.id, h]));
+  const thenHighlights = new Set<string>();
   for (const key of lib.papers.keys()) {
     const m = materialize(lib, key);
     if (!m) continue;
     live.add(key);
+    for (const [id, value] of m.items.get(HIGHLIGHTS) ?? []) {
+      if (!value || typeof value !== 'object') continue;
+      const then = { ...(value as Record<string, unknown>), id, key };
+      thenHighlights.add(id);
+      const here = hereHighlights.get(id);
+      if (!here || stable(here) !== stable(then)) plan.highlights.put.push(then);
+    }
     const before = now.get(key);
     if (!before) {
       plan.add.push(m.paper);
@@ -191,6 +232,7 @@ export function planRestore(lib: LibraryState, current: Paper[], latest?: Librar
     } else if (comparable(before) !== comparable(m.paper)) plan.change.push(m.paper);
   }
   for (const key of now.keys()) if (!live.has(key)) plan.remove.push(key);
+  for (const id of hereHighlights.keys()) if (!thenHighlights.has(id)) plan.highlights.remove.push(id);
   return plan;
 }
 
@@ -204,7 +246,7 @@ export async function previewFromServer(
   config: SyncConfig,
   current: Paper[],
   at: number,
-  opts: { fetch?: FetchFn; timeoutMs?: number; now?: number } = {},
+  opts: { fetch?: FetchFn; timeoutMs?: number; now?: number; highlights?: readonly HighlightRow[] } = {},
 ): Promise<RestorePreview> {
   if (!Number.isFinite(at)) throw new RestoreError('Choose the date and time to restore as of.');
   if (at > (opts.now ?? Date.now())) throw new RestoreError('That date is in the future: the library as it is now is already the newest version.');
@@ -213,24 +255,36 @@ export async function previewFromServer(
   const folder = await openFolder(dav, config.passphrase || undefined);
   const history = await readHistory(dav, folder);
   const version = versionAsOf(history, at);
-  return { version, plan: planRestore(version.lib, current, versionAsOf(history, Infinity).lib) };
+  return { version, plan: planRestore(version.lib, current, versionAsOf(history, Infinity).lib, opts.highlights) };
 }
 
 const papers = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+const highlightCounts = (h: HighlightPlan, done: boolean) => {
+  if (!h.put.length && !h.remove.length) return '';
+  const n = (k: number) => `${k} highlight${k === 1 ? '' : 's'}`;
+  return done
+    ? ` Highlights as they were: ${n(h.put.length)} restored, ${h.remove.length} removed.`
+    : ` Highlights as they were: ${n(h.put.length)} would be restored, ${h.remove.length} removed.`;
+};
+
+/** Whether restoring the plan would change nothing (papers and highlights). */
+export function isEmptyPlan(p: RestorePlan): boolean {
+  return !p.add.length && !p.change.length && !p.remove.length && !p.highlights.put.length && !p.highlights.remove.length;
+}
 
 /** The outcome lines of the options page: the preview's counts, then what the restore did. */
 export function describeRestore(p: RestorePreview, at: number, done: boolean): string {
-  const { add, change, remove } = p.plan;
+  const { add, change, remove, highlights } = p.plan;
   const parts: string[] = [];
-  if (!add.length && !change.length && !remove.length) parts.push(`The library already matches the version as of ${when(at)}: nothing to restore.`);
+  if (isEmptyPlan(p.plan)) parts.push(`The library already matches the version as of ${when(at)}: nothing to restore.`);
   else if (done)
     parts.push(
-      `Restored the library as of ${when(at)}: ${papers(add.length)} added, ${change.length} changed, ${remove.length} removed.`,
+      `Restored the library as of ${when(at)}: ${papers(add.length)} added, ${change.length} changed, ${remove.length} removed.${highlightCounts(highlights, true)}`,
       'The library as it was is in Backup (restore it from there to undo). Other browsers will get this version at their next sync.',
     );
   else
     parts.push(
-      `As of ${when(at)}: ${papers(add.length)} would be added, ${change.length} changed, ${remove.length} removed.`,
+      `As of ${when(at)}: ${papers(add.length)} would be added, ${change.length} changed, ${remove.length} removed.${highlightCounts(highlights, false)}`,
       'Press Restore to make it the library on every browser (a backup of the library as it is now is taken first).',
     );
   parts.push(

@@ -12,7 +12,7 @@ import { forgetServerDevice, serverDevices, syncNow, testConnection, type SyncCo
 import { DavError } from './errors';
 import { restoreVersion } from '../library/restoring';
 import type { DeviceInfo } from './protocol';
-import { previewFromServer, type RestorePreview } from './restore';
+import { isEmptyPlan, previewFromServer, type RestorePreview } from './restore';
 import { STATUS_KEY, type SyncStatus } from './status';
 import { SyncDB, dexieStore } from './store';
 import { originPattern, serverUrl } from './url';
@@ -155,7 +155,7 @@ export function startSync(db: PapershelfDB): void {
 
 /** "Preview" of a restore as of `at`: what it would add, change and remove here (nothing is written). */
 export async function previewServerRestore(db: PapershelfDB, config: SyncConfig, at: number): Promise<RestorePreview> {
-  return exclusive(async () => previewFromServer(config, await db.papers.toArray(), at));
+  return exclusive(async () => previewFromServer(config, await db.papers.toArray(), at, { highlights: await db.highlights.toArray() }));
 }
 
 /**
@@ -165,11 +165,11 @@ export async function previewServerRestore(db: PapershelfDB, config: SyncConfig,
  */
 export async function applyServerRestore(db: PapershelfDB, config: SyncConfig, at: number, backup: () => Promise<unknown>): Promise<RestorePreview> {
   return exclusive(async () => {
-    const preview = await previewFromServer(config, await db.papers.toArray(), at);
+    const preview = await previewFromServer(config, await db.papers.toArray(), at, { highlights: await db.highlights.toArray() });
     const { add, change, remove } = preview.plan;
-    if (add.length || change.length || remove.length) {
+    if (!isEmptyPlan(preview.plan)) {
       await backup();
-      await restoreVersion(db, [...add, ...change], remove, Date.now(), preview.plan.revived);
+      await restoreVersion(db, [...add, ...change], remove, Date.now(), preview.plan.revived, preview.plan.highlights);
     }
     return preview;
   });

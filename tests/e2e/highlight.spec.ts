@@ -54,6 +54,36 @@ const ownDom = (page: Page) =>
 
 const toolbar = (page: Page) => page.locator('papershelf-toolbar');
 
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** The comment tooltip's role, text and child elements, or null when none is shown. */
+async function tooltipOf(page: Page): Promise<{ role?: string; text: string; elements: string[] } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (n: DomNode): DomNode | undefined =>
+      n.localName === 'papershelf-tip' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
+    const host = find(root);
+    const box = host?.shadowRoots?.[0]?.children?.find((c) => c.localName === 'div');
+    if (!box) return null;
+    const attrs = box.attributes ?? [];
+    return {
+      role: attrs[attrs.indexOf('role') + 1],
+      text: (box.children ?? []).map((c) => (c.nodeType === 3 ? c.nodeValue : '')).join(''),
+      elements: (box.children ?? []).filter((c) => c.nodeType === 1).map((c) => c.localName!),
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, library page and Markdown list them', async ({
   context,
   background,
@@ -166,3 +196,64 @@ test('highlight and comment, reload, v2, a re-render, the DOM untouched; popup, 
 });
 
 type ShortcutHook = { papershelf: { command(name: string, tabId?: number): Promise<number | undefined> } };
+
+test('an in-page navigation to another paper clears the old highlights and draws the new paper’s', async ({ context, background }) => {
+  const A = 'a learned subset of blocks';
+  const B = 'the sea stays mixed all summer long';
+  await serve(context, 'https://arxiv.org/html/2401.01234v1', fixture('spa.html'));
+  const page = await context.newPage();
+  await page.goto('https://arxiv.org/html/2401.01234v1');
+  const tabId = await tabIdOf(background, page);
+  await expect.poll(() => badgeOf(background, tabId)).toBe('1');
+  await select(page, A);
+  await toolbar(page).getByRole('button').first().click();
+  await expect.poll(() => drawn(page)).toEqual({ 'papershelf-yellow': [A] });
+
+  // The page's own script: pushState to the other paper, its article in place of the first's.
+  await page.evaluate(() => (window as unknown as { go(id: string): void }).go('2402.05678v1'));
+  await expect.poll(() => drawn(page)).toEqual({});
+  await select(page, B);
+  await toolbar(page).getByRole('button', { name: 'Highlight green' }).click();
+  await expect.poll(() => drawn(page)).toEqual({ 'papershelf-green': [B] });
+
+  // Back (popstate) and forward: each paper with its own highlights only.
+  await page.goBack();
+  await expect(page).toHaveURL(/2401\.01234v1$/);
+  await expect.poll(() => drawn(page)).toEqual({ 'papershelf-yellow': [A] });
+  await page.goForward();
+  await expect.poll(() => drawn(page)).toEqual({ 'papershelf-green': [B] });
+  await page.close();
+});
+
+test('hovering a highlighted passage shows its comment, as text', async ({ context, background }) => {
+  await serve(context, V1, fixture('arxiv-v1.html'));
+  const page = await context.newPage();
+  await page.goto(V1);
+  const tabId = await tabIdOf(background, page);
+  await expect.poll(() => badgeOf(background, tabId)).toBe('1');
+  await select(page, COMMENTED);
+  await toolbar(page).getByRole('button', { name: 'Comment' }).click();
+  await toolbar(page).getByRole('textbox', { name: 'Comment (Markdown)' }).fill('Cheap: <img src=x onerror=alert(1)> **1 %**');
+  await toolbar(page).getByRole('button', { name: 'Save comment' }).click();
+  await expect.poll(() => drawn(page)).toEqual({ 'papershelf-yellow': [COMMENTED] });
+  await page.evaluate(() => getSelection()!.removeAllRanges());
+
+  // The mouse over the middle of the passage.
+  const at = await page.evaluate((w) => {
+    const p = [...document.querySelectorAll('p')].find((e) => e.textContent.includes(w))!;
+    const t = [...p.childNodes].find((n) => n.nodeType === 3 && (n as Text).data.includes(w)) as Text;
+    const r = document.createRange();
+    const mid = t.data.indexOf(w) + Math.floor(w.length / 2);
+    r.setStart(t, mid);
+    r.setEnd(t, mid + 1);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, COMMENTED);
+  await page.mouse.move(at.x, at.y);
+  // The tip's shadow root is closed: read through the DevTools protocol, which pierces it.
+  await expect.poll(() => tooltipOf(page)).toEqual({ role: 'tooltip', text: 'Cheap: <img src=x onerror=alert(1)> **1 %**', elements: [] });
+  // Away from it: the tooltip goes.
+  await page.mouse.move(2, 2);
+  await expect.poll(() => tooltipOf(page)).toBeNull();
+  await page.close();
+});

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** Folder → layer (higher imports lower). */
 export const LAYERS = {
   'lib/paper': 0,
+  'lib/dom': 0,
   'lib/detect': 1,
   'lib/formats': 1,
   'lib/search': 1,

@@ -12,6 +12,14 @@ const row = (id: string, title: string) =>
   `<div class="list-subjects"><span class="descriptor">Subjects:</span> <span class="primary-subject">Machine Learning (cs.LG)</span></div></div></dd>`;
 
 describe('arXiv /pdf/ and /html/ pages: identified from the URL', () => {
+  it('names the paper of an /abs/ or /html/ URL before the page is parsed, and no other', () => {
+    expect(arxiv.keyAtUrl!(new URL('https://arxiv.org/html/2401.01234v2'))).toBe('arxiv:2401.01234');
+    expect(arxiv.keyAtUrl!(new URL('https://arxiv.org/abs/hep-th/9901001'))).toBe('arxiv:hep-th/9901001');
+    expect(arxiv.keyAtUrl!(new URL('https://arxiv.org/list/cs.LG/new'))).toBeUndefined();
+    expect(arxiv.keyAtUrl!(new URL('https://arxiv.org/pdf/1706.03762v7'))).toBeUndefined();
+    expect(arxiv.keyAtUrl!(new URL('https://arxiv.org/html/'))).toBeUndefined();
+  });
+
   it('uses the viewer title when it names the paper', () => {
     const [d] = run('<title>Attention Is All You Need</title>', 'https://arxiv.org/pdf/1706.03762v7');
     expect(d.paper).toMatchObject({ key: 'arxiv:1706.03762', title: 'Attention Is All You Need', arxivVersion: 7, year: 2017 });

@@ -117,6 +117,11 @@ export const arxiv: SiteAdapter = {
     'https://arxiv.org/search/?query=transformers&searchtype=all',
     'https://arxiv.org/pdf/1706.03762v7',
   ],
+  keyAtUrl(url) {
+    if (!/^\/(abs|html)\//.test(url.pathname)) return undefined;
+    const a = arxivIdFromUrl(url.href);
+    return (a && arxivPaper(a, { title: `arXiv:${a.id}` }, url)?.key) || undefined;
+  },
   detect(doc, url) {
     const p = url.pathname;
     if (p.startsWith('/abs/')) return detectAbs(doc, url);
