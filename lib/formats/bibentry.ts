@@ -25,6 +25,31 @@ function entryType(p: Paper, flavour: BibFlavour): string {
   return 'misc';
 }
 
+// A library names the same people again and again: each name is written once.
+const written = new Map<string, string>();
+
+/** The `author` (or `editor`) field: names with their stored parts (see namesOf), as BibTeX's. */
+function bibPeople(p: Paper, role: 'authors' | 'editors', enc: BibEncoding): string {
+  const display = (role === 'authors' ? p.authors : p.editors) ?? [];
+  const parts = role === 'authors' ? p.authorNames : p.editorNames;
+  const aligned = parts?.length === display.length;
+  const out: string[] = [];
+  for (let i = 0; i < display.length; i++) {
+    const n = aligned ? parts[i] : undefined;
+    const key = n
+      ? `${enc}\u0001${display[i]}\u0001${n.family}\u0001${n.given}\u0001${n.prefix}\u0001${n.suffix}\u0001${n.literal}`
+      : `${enc}\u0001${display[i]}`;
+    let bib = written.get(key);
+    if (bib === undefined) {
+      bib = bibNameOf(namesOf({ authors: [display[i]], authorNames: n && [n] })[0], enc);
+      if (written.size >= 20_000) written.clear();
+      written.set(key, bib);
+    }
+    if (bib && bib !== '{}') out.push(bib);
+  }
+  return out.join(' and ');
+}
+
 /** [name, value] pairs, values already encoded; `month` holds a bare BibTeX macro (jun). */
 export function entryFields(p: Paper, o: EntryOptions): { type: string; fields: [string, string][] } {
   const type = entryType(p, o.flavour);
@@ -35,11 +60,7 @@ export function entryFields(p: Paper, o: EntryOptions): { type: string; fields: 
     if (v) f.push([k, v]);
   };
   add('title', encodeTitle(p.title, o.encoding));
-  const people = (role: 'authors' | 'editors') =>
-    namesOf(p, role)
-      .map((n) => bibNameOf(n, o.encoding))
-      .filter((a) => a && a !== '{}')
-      .join(' and ');
+  const people = (role: 'authors' | 'editors') => bibPeople(p, role, o.encoding);
   add('author', people('authors'));
   add('editor', people('editors'));
   if (type === 'article') add(bl ? 'journaltitle' : 'journal', text(p.venue));

@@ -54,4 +54,11 @@ describe('assignCitationKeys', () => {
     expect(keys.get('f')).toBe('vaswani2017attentiona');
     expect([...assigned]).toEqual([['f', 'vaswani2017attentiona']]);
   });
+  it('gives the first free suffix past taken ones, in any case, over many clashes', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...attention, key: `k${i}` }));
+    const reserved = ['Vaswani2017AttentionB', 'vaswani2017attentionz', 'vaswani2017attentionab'];
+    const got = [...assignCitationKeys(many, { reserved }).keys.values()];
+    const letters = 'a c d e f g h i j k l m n o p q r s t u v w x y aa ac ad ae af'.split(' ');
+    expect(got).toEqual(['vaswani2017attention', ...letters.map((l) => `vaswani2017attention${l}`)]);
+  });
 });

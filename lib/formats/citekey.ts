@@ -75,12 +75,21 @@ function titleWords(title: string, max: number): string[] {
   return out;
 }
 
+// Each author's key part once per export of a library that names them again and again.
+const familyKeys = new Map<string, string>();
+
 function familyKey(author: string): string {
-  return asciiFold(
-    familyOf(author)
-      .replace(/^the\s+/i, '')
-      .split(' ')[0] ?? '',
-  );
+  let k = familyKeys.get(author);
+  if (k === undefined) {
+    k = asciiFold(
+      familyOf(author)
+        .replace(/^the\s+/i, '')
+        .split(' ')[0] ?? '',
+    );
+    if (familyKeys.size >= 20_000) familyKeys.clear();
+    familyKeys.set(author, k);
+  }
+  return k;
 }
 
 function fieldValue(p: PaperMeta, name: string, num?: number): string {
@@ -200,11 +209,18 @@ export function assignCitationKeys(papers: KeyedPaper[], opts: KeyOptions = {}):
       used.add(stored.toLowerCase());
     } else if (!keys.has(p.key)) pending.push(p);
   }
+  // Per base, the first suffix not yet known to be taken (keys only ever become used): a
+  // library full of "li2020learning"s does not try a, b, c… again for each one.
+  const nextSuffix = new Map<string, number>();
   for (const p of pending) {
     if (keys.has(p.key)) continue;
     const base = safeKey(formatCitationKey(p, opts.template)) || 'paper';
     let key = base;
-    for (let i = 0; used.has(key.toLowerCase()); i++) key = base + suffix(i);
+    let i = nextSuffix.get(base) ?? 0;
+    if (used.has(key.toLowerCase())) {
+      while (used.has((key = base + suffix(i)).toLowerCase())) i++;
+      nextSuffix.set(base, i + 1);
+    }
     used.add(key.toLowerCase());
     keys.set(p.key, key);
     assigned.set(p.key, key);

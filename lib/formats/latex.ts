@@ -144,6 +144,8 @@ export function splitMath(s: string, texEscapes = false): Segment[] {
   return out;
 }
 
+const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+
 /** Words BibTeX styles must not lower-case: a capital after the first letter (BERT, ImageNet, GPT). */
 export function needsProtection(word: string): boolean {
   return /^.+?\p{Lu}/su.test(word);
@@ -154,7 +156,10 @@ export function needsProtection(word: string): boolean {
  * capital touching math is part of a formula ({H}$_2${O}): braced too, or styles print "h$_2$o".
  */
 export function encodeTitle(title: string, enc: BibEncoding): string {
-  const segs = splitMath(cleanField(title));
+  const clean = cleanField(title);
+  // Nothing to escape, convert or keep as math (most titles): only the words to brace.
+  if (!clean.includes('$') && untouched(clean, enc)) return clean.replace(WORDS, (w) => (needsProtection(w) ? `{${w}}` : w));
+  const segs = splitMath(clean);
   return segs
     .map((seg, i) => {
       if (seg.math) return seg.text;

@@ -1,6 +1,7 @@
 // BibTeX / BibLaTeX import with @retorquere/bibtex-parser (the parser behind Better BibTeX):
 // LaTeX back to Unicode, entry types mapped back, the citation key kept as a pinned key.
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { readBib } from './bibread';
 import { arxivIdFromUrl, parseArxivId } from '../../paper/identity';
 import type { NameParts, PaperType } from '../../paper/schema';
 import { displayOf, fromParts } from '../names';
@@ -22,7 +23,7 @@ const LOGO_WORDS: Record<string, string> = {
 };
 const unsupported = (node: { type: string; content?: unknown }): string =>
   node.type === 'macro' && typeof node.content === 'string' ? (LOGO_WORDS[node.content] ?? '') : '';
-const OPTIONS = { english: false, sentenceCase: false as const, caseProtection: false as const, unsupported };
+const OPTIONS = { english: false as const, sentenceCase: false as const, caseProtection: false as const, unsupported };
 
 function typeOf(entryType: string, hasArxiv: boolean): PaperType {
   const t = entryType.toLowerCase();
@@ -42,7 +43,18 @@ function creatorParts(c: Creator): NameParts {
   return n;
 }
 
-const creatorName = (c: Creator): string => displayOf(fromParts(creatorParts(c)));
+// Names repeat across a bibliography: each displayed once.
+const displayed = new Map<string, string>();
+function creatorName(c: Creator): string {
+  const key = `${c.name}\u0001${c.lastName}\u0001${c.firstName}\u0001${c.prefix}\u0001${c.suffix}`;
+  let d = displayed.get(key);
+  if (d === undefined) {
+    d = displayOf(fromParts(creatorParts(c)));
+    if (displayed.size >= 20_000) displayed.clear();
+    displayed.set(key, d);
+  }
+  return d;
+}
 
 // The parser renders some commands as HTML (\url → <a href>, \textsc → a styled <span>, \emph →
 // <i>…); in a title they are text. Its markup tags are these, and a `<` of the text never comes
@@ -121,10 +133,23 @@ function arxivOf(f: Entry['fields']): string | undefined {
   return fromJournal?.[1];
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/** Every string in the parser's JSON-plain output in NFC (a copy where anything changes). */
+function nfc(v: unknown): unknown {
+  if (typeof v === 'string') return NON_ASCII.test(v) ? v.normalize('NFC') : v;
+  if (Array.isArray(v)) return v.map(nfc);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k in v) out[k] = nfc((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
 function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult['errors']): PaperCandidate | null {
   // The parser's Unicode can come decomposed (U + combining diaeresis); the library stores NFC.
-  const json = JSON.stringify(entry.fields);
-  const f = (/[^\x00-\x7F]/.test(json) ? JSON.parse(json.normalize('NFC')) : entry.fields) as Entry['fields'];
+  const f = nfc(entry.fields) as Entry['fields'];
   const arxiv = arxivOf(f);
   const venue = plainText(
     f.journal ?? f.journaltitle ?? f.booktitle ?? (f.howpublished && !/^https?:/.test(f.howpublished) ? f.howpublished : undefined),
@@ -165,13 +190,10 @@ function toCandidate(entry: Entry, raw: Entry | undefined, errors: ImportResult[
 export function importBibtex(input: string): ImportResult {
   return guarded('file', (result) => {
     const { text, keys } = protectKeys(input);
-    const lib = parse(text, OPTIONS);
-    for (const e of lib.entries) e.key = keys.get(e.key) ?? e.key;
-    // The undecoded text is read for titles with math only (see titleOf): a second parse of the
-    // whole file when some title may hold `$`. Keywords come undecoded from either parse.
-    const rawLib = text.includes('$') ? parse(text, { ...OPTIONS, raw: true }) : lib;
-    if (rawLib !== lib) for (const e of rawLib.entries) e.key = keys.get(e.key) ?? e.key;
-    const rawByKey = new Map(rawLib.entries.map((e) => [e.key, e]));
+    const lib = readBib(text, OPTIONS);
+    // The undecoded twins are the same objects where no title needs them: keys restored once each.
+    for (const e of new Set([...lib.entries, ...lib.raw])) e.key = keys.get(e.key) ?? e.key;
+    const rawByKey = new Map(lib.raw.map((e) => [e.key, e]));
     for (const e of lib.errors) result.errors.push({ where: e.input ? e.input.slice(0, 60) : 'file', message: e.error });
     for (const entry of lib.entries) {
       try {

@@ -59,10 +59,23 @@ const cleanList = (list: string[] | undefined) =>
 /** Name parts kept only when they are exactly one per name (otherwise they would pair wrongly). */
 function partsFor(names: string[], parts: NameParts[] | undefined): NameParts[] | undefined {
   if (!parts || parts.length !== names.length || !names.length) return undefined;
-  // Through fromParts: cleaned as exports clean them (lone accents gone, no family → a literal).
-  return parts.map(
-    (n) => Object.fromEntries(Object.entries(toParts(fromParts(n))).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)])) as NameParts,
-  );
+  return parts.map(cleanParts);
+}
+
+// A bibliography names the same people again and again: each name is cleaned once (a copy each
+// time, records never share objects).
+const cleaned = new Map<string, NameParts>();
+
+/** Through fromParts: cleaned as exports clean them (lone accents gone, no family → a literal). */
+function cleanParts(n: NameParts): NameParts {
+  const key = `${n.family}\u0001${n.given}\u0001${n.prefix}\u0001${n.suffix}\u0001${n.literal}`;
+  let c = cleaned.get(key);
+  if (!c) {
+    c = Object.fromEntries(Object.entries(toParts(fromParts(n))).map(([k, v]) => [k, cleanText(v).slice(0, LIMITS.author)]));
+    if (cleaned.size >= 20_000) cleaned.clear();
+    cleaned.set(key, c);
+  }
+  return { ...c };
 }
 
 /**
