@@ -93,6 +93,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     detach();
   });
   const scanned = session.scan();
+  // Known sites may render client-side; other pages are read once. Watched from the first
+  // screen's controls on: a long listing's other controls come in idle time, and what the page
+  // adds or removes meanwhile must be seen (scanAdded), not lost.
+  const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   let highlights = startPageHighlights(document, undefined);
   // The background's commands are heard from the start: the badge shows while the first scan's
   // report is still being answered, and a shortcut pressed then waits for that scan instead of
@@ -118,13 +122,14 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
       /* the old extension context is gone: nothing left to detach */
     }
   };
-  detach = stopMessages;
+  detach = () => {
+    unwatch();
+    stopMessages();
+  };
   await scanned;
   if (ctx.isInvalid) return;
   // Highlighting (issue 20) loads only where exactly one paper was found.
   highlights = startPageHighlights(document, session.keys.length === 1 ? session.paper(session.keys[0]) : undefined);
-  // Known sites may render client-side; other pages are read once.
-  const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.
   if (verdict === 'site') ctx.addEventListener(window, 'wxt:locationchange', () => void session.scan(location.href));
 

@@ -30,6 +30,11 @@ export interface SiteAdapter {
   /** For client-rendered listings: one entry's selector and parser, for incremental scans. */
   entrySelector?: string;
   parseEntry?(el: Element, url: URL): Detection | null;
+  /**
+   * True where `detect` returns exactly the parsed entries (a listing page): a long listing is
+   * then read entry by entry, its first screen first and the rest in idle time (lib/inline/session.ts).
+   */
+  entriesOnly?(url: URL): boolean;
   /** Example URLs of pages this adapter handles (checked by the registry meta-test). */
   examples: string[];
 }
