@@ -55,7 +55,7 @@ export async function inSlices<T>(win: IdleWindow, items: readonly T[], each: (i
 /** Resolves once the page's load event has fired (at most `capMs` later: a hung image must not hold the controls back). */
 export function afterLoad(
   win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'document' | 'setTimeout' | 'clearTimeout'>,
-  capMs = 3000,
+  capMs = 5000,
 ): Promise<void> {
   if (win.document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {

@@ -3,7 +3,7 @@
 import type { PaperMeta } from '../paper/schema';
 import { detectWith, mergeDetections, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
-import { keyOf, type Detection } from '../detect/types';
+import { keyOf, type Detection, type Placement } from '../detect/types';
 import { qsa } from '../detect/select';
 import { findTitleHeading } from '../detect/anchor';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
@@ -35,6 +35,16 @@ export interface SessionOptions extends RunOptions {
  * 15 arXiv entries, 40 dblp rows), few enough to cost a few ms before the page's first layout.
  */
 const FIRST_SCREEN = 60;
+
+/** Controls put in the page together after the first screen (see attachAll). */
+const ATTACH_BATCH = 150;
+
+interface Built {
+  key: string;
+  handle: ControlHandle;
+  anchor: Element;
+  placement: Placement;
+}
 
 interface Mounted {
   key: string;
@@ -188,7 +198,7 @@ export class PageSession {
   ): Promise<Detection[] | undefined> {
     const url = new URL(this.url);
     const byKey = new Map<string, Detection>();
-    const step = (i: number, added: Mounted[]) => {
+    const step = (i: number, built: Built[]) => {
       if (!els[i].isConnected) return; // the page removed it meanwhile
       let d: Detection | null = null;
       try {
@@ -203,23 +213,27 @@ export class PageSession {
       byKey.set(key, d);
       // Its paper at once: a click on Save must find it before the whole page is read.
       this.papers.set(key, d);
-      const m = d.anchor && this.opts.inlineButtons !== false ? this.mount(d) : undefined;
-      if (m) added.push(m);
+      const b = d.anchor && this.opts.inlineButtons !== false ? this.build(d) : undefined;
+      if (b) built.push(b);
     };
-    const first: Mounted[] = [];
+    const first: Built[] = [];
     for (let i = 0; i < FIRST_SCREEN; i++) step(i, first);
-    this.placed(first);
+    this.attachAll(first);
     await this.idleAfterLoad();
     const win = this.doc.defaultView;
     const slices = win ? idleSlices(win) : undefined;
     let i = FIRST_SCREEN;
-    while (i < els.length) {
+    let built: Built[] = [];
+    while (i < els.length || built.length) {
       await slices?.next();
       if (!alive()) return undefined;
-      const added: Mounted[] = [];
-      do step(i++, added);
+      if (built.length >= ATTACH_BATCH || i >= els.length) {
+        this.attachAll(built);
+        built = [];
+        continue;
+      }
+      do step(i++, built);
       while (i < els.length && !slices?.due());
-      this.placed(added);
     }
     return [...byKey.values()];
   }
@@ -233,25 +247,41 @@ export class PageSession {
   /** Mounts in slices of idle time; false when a newer scan took over. */
   private async mountInSlices(list: Detection[], alive: () => boolean): Promise<boolean> {
     const win = this.doc.defaultView;
-    if (!win) {
-      this.mountAll(list);
-      return true;
-    }
-    const slices = idleSlices(win);
+    const slices = win ? idleSlices(win) : undefined;
     let i = 0;
-    while (i < list.length) {
-      await slices.next();
+    let built: Built[] = [];
+    while (i < list.length || built.length) {
+      await slices?.next();
       if (!alive()) return false;
-      const added: Mounted[] = [];
+      if (built.length >= ATTACH_BATCH || i >= list.length) {
+        this.attachAll(built);
+        built = [];
+        continue;
+      }
       do {
         const d = list[i++];
         this.pending.delete(keyOf(d));
-        const m = this.opts.inlineButtons !== false && d.anchor!.isConnected ? this.mount(d) : undefined;
-        if (m) added.push(m);
-      } while (i < list.length && !slices.due());
-      this.placed(added);
+        const b = this.opts.inlineButtons !== false && d.anchor!.isConnected ? this.build(d) : undefined;
+        if (b) built.push(b);
+      } while (i < list.length && !slices?.due());
     }
     return true;
+  }
+
+  /**
+   * Puts built controls in the page at once. Each change to a long listing costs the browser a
+   * layout of the whole list (12–50 ms for one span on 2,000 arXiv entries, busy machine), and
+   * each control its style (the look's forced read in the next frame took 150 ms for 500, busy
+   * machine): the controls are built in slices off the page and go in batches of 150 — a few
+   * frames, each well under a long task.
+   */
+  private attachAll(built: Built[]): void {
+    const added: Mounted[] = [];
+    for (const b of built) {
+      const m = b.anchor.isConnected ? this.attach(b) : undefined;
+      if (m) added.push(m);
+    }
+    this.placed(added);
   }
 
   /** Incremental scan of added subtrees, for adapters that parse one entry at a time. */
@@ -331,18 +361,28 @@ export class PageSession {
   }
 
   private mount(d: Detection): Mounted | undefined {
+    const b = this.build(d);
+    return b && this.attach(b);
+  }
+
+  /** The control of `d`, built but not in the page yet; undefined when it has one already. */
+  private build(d: Detection): Built | undefined {
     const anchor = d.anchor!;
     const key = keyOf(d);
     const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
-    const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
-    const existing = [near, ...anchor.getElementsByTagName(HOST_TAG)].find(
-      (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === key,
-    );
-    if (existing && this.controls.has(existing as HTMLElement)) return undefined;
+    const existing = this.existingHost(anchor, placement, key);
+    if (existing && this.controls.has(existing)) return undefined;
     existing?.remove(); // a control left by an earlier instance of the extension
     // The Dismiss button itself appears with triage's first look at the control (setTriage).
     const onDismiss = this.triageWanted ? () => void this.triage?.toggleDismiss(key) : undefined;
     const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved), onDismiss);
+    return { key, handle, anchor, placement };
+  }
+
+  /** Puts a built control in the page (unless one came meanwhile, through scanAdded). */
+  private attach({ key, handle, anchor, placement }: Built): Mounted | undefined {
+    const existing = this.existingHost(anchor, placement, key);
+    if (existing && this.controls.has(existing)) return undefined;
     handle.setSaved(this.saved.has(key));
     if (placement === 'append') anchor.append(handle.host);
     else if (placement === 'after') anchor.after(handle.host);
@@ -352,6 +392,13 @@ export class PageSession {
     this.byKey = undefined;
     this.ordered = undefined;
     return m;
+  }
+
+  private existingHost(anchor: Element, placement: Placement, key: string): HTMLElement | undefined {
+    const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
+    return [near, ...anchor.getElementsByTagName(HOST_TAG)].find(
+      (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === key,
+    ) as HTMLElement | undefined;
   }
 
   /**
