@@ -167,7 +167,12 @@ export class PageSession {
     if (rest.length) {
       for (const d of rest) this.pending.set(keyOf(d), d);
       await this.idleAfterLoad();
-      if (!alive() || !(await this.mountInSlices(rest, alive))) return;
+      const next = (i: number) => {
+        const d = rest[i];
+        this.pending.delete(keyOf(d));
+        return d.anchor!.isConnected ? d : undefined;
+      };
+      if (!alive() || !(await this.placeInSlices(rest.length, next, alive))) return;
       // Entries that left the page before their control came are no longer on it.
       for (const d of rest) if (!d.anchor!.isConnected && !this.hasControl(keyOf(d))) this.papers.delete(keyOf(d));
     }
@@ -198,7 +203,7 @@ export class PageSession {
   ): Promise<Detection[] | undefined> {
     const url = new URL(this.url);
     const byKey = new Map<string, Detection>();
-    const step = (i: number, built: Built[]) => {
+    const step = (i: number): Detection | undefined => {
       if (!els[i].isConnected) return; // the page removed it meanwhile
       let d: Detection | null = null;
       try {
@@ -213,28 +218,16 @@ export class PageSession {
       byKey.set(key, d);
       // Its paper at once: a click on Save must find it before the whole page is read.
       this.papers.set(key, d);
-      const b = d.anchor && this.opts.inlineButtons !== false ? this.build(d) : undefined;
-      if (b) built.push(b);
+      return d.anchor ? d : undefined;
     };
-    const first: Built[] = [];
-    for (let i = 0; i < FIRST_SCREEN; i++) step(i, first);
-    this.attachAll(first);
-    await this.idleAfterLoad();
-    const win = this.doc.defaultView;
-    const slices = win ? idleSlices(win) : undefined;
-    let i = FIRST_SCREEN;
-    let built: Built[] = [];
-    while (i < els.length || built.length) {
-      await slices?.next();
-      if (!alive()) return undefined;
-      if (built.length >= ATTACH_BATCH || i >= els.length) {
-        this.attachAll(built);
-        built = [];
-        continue;
-      }
-      do step(i++, built);
-      while (i < els.length && !slices?.due());
+    const first: Detection[] = [];
+    for (let i = 0; i < FIRST_SCREEN; i++) {
+      const d = step(i);
+      if (d) first.push(d);
     }
+    this.mountAll(first);
+    await this.idleAfterLoad();
+    if (!(await this.placeInSlices(els.length - FIRST_SCREEN, (i) => step(i + FIRST_SCREEN), alive))) return undefined;
     return [...byKey.values()];
   }
 
@@ -244,26 +237,28 @@ export class PageSession {
     if (win) await afterLoad(win);
   }
 
-  /** Mounts in slices of idle time; false when a newer scan took over. */
-  private async mountInSlices(list: Detection[], alive: () => boolean): Promise<boolean> {
+  /**
+   * Builds the controls of `next(0)`…`next(n - 1)` in slices of idle time and puts them in the
+   * page by ATTACH_BATCH; false when a newer scan took over.
+   */
+  private async placeInSlices(n: number, next: (i: number) => Detection | undefined, alive: () => boolean): Promise<boolean> {
     const win = this.doc.defaultView;
     const slices = win ? idleSlices(win) : undefined;
     let i = 0;
     let built: Built[] = [];
-    while (i < list.length || built.length) {
+    while (i < n || built.length) {
       await slices?.next();
       if (!alive()) return false;
-      if (built.length >= ATTACH_BATCH || i >= list.length) {
+      if (built.length >= ATTACH_BATCH || i >= n) {
         this.attachAll(built);
         built = [];
         continue;
       }
       do {
-        const d = list[i++];
-        this.pending.delete(keyOf(d));
-        const b = this.opts.inlineButtons !== false && d.anchor!.isConnected ? this.build(d) : undefined;
+        const d = next(i++);
+        const b = d && this.opts.inlineButtons !== false ? this.build(d) : undefined;
         if (b) built.push(b);
-      } while (i < list.length && !slices?.due());
+      } while (i < n && !slices?.due());
     }
     return true;
   }
