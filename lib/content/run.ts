@@ -120,6 +120,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
     early = undefined; // its list is of the page's load: a later visit to that paper asks anew
   }
   const scanned = session.scan();
+  // Known sites may render client-side; other pages are read once. Watched from the first
+  // screen's controls on: a long listing's other controls come in idle time, and what the page
+  // adds or removes meanwhile must be seen (scanAdded), not lost.
+  const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // The background's commands are heard from the start: the badge shows while the first scan's
   // report is still being answered, and a shortcut pressed then waits for that scan instead of
   // finding no listener (and saving nothing).
@@ -148,12 +152,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapters: Site
   };
   detach = () => {
     highlights.destroy();
+    unwatch();
     stopMessages();
   };
   await scanned;
   if (ctx.isInvalid) return;
-  // Known sites may render client-side; other pages are read once.
-  const unwatch = verdict === 'site' ? watchPage(window, session) : () => {};
   // In-app navigations (pushState) that change no DOM node at first are caught here too.
   if (verdict === 'site') ctx.addEventListener(window, 'wxt:locationchange', () => void session.scan(location.href));
 

@@ -31,7 +31,8 @@ export function completeMeta(a: PaperMeta, b: PaperMeta): PaperMeta {
   return { ...out, key: canonicalKey(out.ids) ?? a.key };
 }
 
-const merge = (a: Detection, b: Detection): Detection => ({
+/** Two detections of one paper (same key): `a`'s anchor and fields first. */
+export const mergeDetections = (a: Detection, b: Detection): Detection => ({
   paper: completeMeta(a.paper, b.paper),
   anchor: a.anchor ?? b.anchor,
   placement: a.anchor ? a.placement : b.placement,
@@ -42,7 +43,7 @@ function dedupe(list: Detection[]): Detection[] {
   for (const d of list) {
     const key = keyOf(d);
     const prev = seen.get(key);
-    seen.set(key, prev ? merge(prev, d) : d);
+    seen.set(key, prev ? mergeDetections(prev, d) : d);
   }
   return [...seen.values()];
 }
@@ -55,7 +56,7 @@ const sameTitle = (a: PaperMeta, b: PaperMeta) => cleanText(a.title).toLowerCase
  */
 function addGeneric(found: Detection[], got: Detection[]): Detection[] {
   if (found.length === 1 && got.length === 1 && keyOf(got[0]) !== keyOf(found[0])) {
-    return sameTitle(found[0].paper, got[0].paper) ? [merge(found[0], got[0])] : found;
+    return sameTitle(found[0].paper, got[0].paper) ? [mergeDetections(found[0], got[0])] : found;
   }
   return dedupe([...found, ...got]);
 }

@@ -35,6 +35,11 @@ export interface SiteAdapter {
    * before the page is parsed, so that its highlights load meanwhile. Detection still decides.
    */
   keyAtUrl?(url: URL): string | undefined;
+  /**
+   * True where `detect` returns exactly the parsed entries (a listing page): a long listing is
+   * then read entry by entry, its first screen first and the rest in idle time (lib/inline/session.ts).
+   */
+  entriesOnly?(url: URL): boolean;
   /** Example URLs of pages this adapter handles (checked by the registry meta-test). */
   examples: string[];
 }

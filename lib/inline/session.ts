@@ -1,13 +1,14 @@
 // One page's detection session: scans, mounts inline controls, follows client-side rendering,
 // reports to the background and keeps every control's Saved state live.
 import type { PaperMeta } from '../paper/schema';
-import { detectWith, type RunOptions } from '../detect/engine';
+import { detectWith, mergeDetections, type RunOptions } from '../detect/engine';
 import { adaptersFor } from '../detect/match';
-import { keyOf, type Detection } from '../detect/types';
+import { keyOf, type Detection, type Placement } from '../detect/types';
 import { qsa } from '../detect/select';
 import { findTitleHeading } from '../detect/anchor';
 import { createControl, HOST_TAG, type ControlHandle } from './control';
 import { placeInCorner } from './corner';
+import { afterLoad, idleSlices, inSlices } from './idle';
 import type { InlineTriage, TriageEnv, TriageOptions } from './triage';
 
 export interface SessionEnv {
@@ -29,13 +30,28 @@ export interface SessionOptions extends RunOptions {
   onListing?: () => void;
 }
 
-/** Resolves in a later task: the browser may render what was just added in between. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Entries placed at once on a long listing: more than a first screen holds (1280×900 shows about
+ * 15 arXiv entries, 40 dblp rows), few enough to cost a few ms before the page's first layout.
+ */
+const FIRST_SCREEN = 60;
+
+/** Controls put in the page together after the first screen (see attachAll). */
+const ATTACH_BATCH = 150;
+
+interface Built {
+  key: string;
+  handle: ControlHandle;
+  anchor: Element;
+  placement: Placement;
+}
 
 interface Mounted {
   key: string;
   handle: ControlHandle;
   anchor: Element;
+  /** The whole-page scan during which it was placed (PageSession.scans). */
+  scan?: number;
 }
 
 export class PageSession {
@@ -55,6 +71,10 @@ export class PageSession {
   /** Controls held back from triage until the page shows two: triage is for listings, not a paper's own page. */
   private triageHeld: Mounted[] = [];
   private ordered: Mounted[] | undefined;
+  /** Counts whole-page scans: a scan still placing controls stops when a newer one starts. */
+  private scans = 0;
+  /** Detected entries whose control is still to come (placed in idle time), by key. */
+  private pending = new Map<string, Detection>();
 
   constructor(
     private doc: Document,
@@ -98,30 +118,165 @@ export class PageSession {
     return this.papers.get(key)?.paper;
   }
 
-  /** Whole-page scan: detect everything, mount what is missing, drop what is gone. */
+  /**
+   * Whole-page scan: detect everything, mount what is missing, drop what is gone. A long listing
+   * is placed as a reader sees it: the controls of the first screen at once (its first entries,
+   * read with the adapter's entry parser, before the page's first layout), the rest after the
+   * load event in slices of idle time (the whole page's detection among them), so that neither
+   * the load event nor a click waits for 2,000 controls. A newer scan takes over from one that
+   * is still placing; entries the page adds meanwhile come through `scanAdded` as before.
+   */
   async scan(url = this.url): Promise<void> {
     if (url !== this.url) {
       this.url = url;
       this.pageKeys.clear();
     }
+    const scan = ++this.scans;
+    const alive = () => scan === this.scans;
     this.opts.beforeScan?.();
-    const { detections } = detectWith(this.doc, new URL(this.url), this.opts);
+    const before = this.controls.size;
+    const listing = this.longListing();
+    let detections: Detection[] | undefined;
+    let rest: Detection[] = [];
+    if (listing) {
+      const found = await this.readListing(listing, alive);
+      if (!found) return;
+      // As the engine would: a "listing" of one paper is completed by the generic layer.
+      if (found.length > 1) detections = found;
+    }
+    if (!detections) {
+      detections = detectWith(this.doc, new URL(this.url), this.opts).detections;
+      const anchored = detections.filter((d) => d.anchor);
+      this.mountAll(anchored.slice(0, FIRST_SCREEN));
+      rest = anchored.slice(FIRST_SCREEN);
+    }
+    // Entries the page added while this scan read it came through scanAdded: they stay.
+    const addedMeanwhile = [...this.controls.values()].filter((m) => m.scan === scan && m.handle.host.isConnected);
+    const kept = addedMeanwhile.map((m) => this.papers.get(m.key)).filter((d) => d !== undefined);
     this.papers.clear();
     this.pageKeys.clear();
-    for (const d of detections) {
+    this.pending.clear();
+    for (const d of [...kept, ...detections]) {
       const key = keyOf(d);
       this.papers.set(key, d);
       if (!d.anchor) this.pageKeys.add(key);
     }
-    // Deduplicated, and on a page without controls yet (the first scan) nothing is left to find.
-    const before = this.controls.size;
-    this.mountAll(detections, !this.doc.getElementsByTagName(HOST_TAG).length);
+    // Controls of an earlier scan whose paper this one did not find (a listing read entry by entry).
+    if (listing) for (const [host, m] of this.controls) if (m.anchor !== host && m.scan !== scan && !this.papers.has(m.key)) host.remove();
     this.placeUnanchored();
-    // Only controls of an earlier scan can have left the page since.
-    if (before) this.pruneDetached(true);
-    // The controls are in: let the browser show them before the report's copy of every paper.
-    if (detections.length > 50) await nextTask();
-    await this.report();
+    if (rest.length) {
+      for (const d of rest) this.pending.set(keyOf(d), d);
+      await this.idleAfterLoad();
+      const next = (i: number) => {
+        const d = rest[i];
+        this.pending.delete(keyOf(d));
+        return d.anchor!.isConnected ? d : undefined;
+      };
+      if (!alive() || !(await this.placeInSlices(rest.length, next, alive))) return;
+      // Entries that left the page before their control came are no longer on it.
+      for (const d of rest) if (!d.anchor!.isConnected && !this.hasControl(keyOf(d))) this.papers.delete(keyOf(d));
+    }
+    // Only controls of an earlier scan (or of this one, placed in slices) can have left the page since.
+    if (before || listing || rest.length) this.pruneDetached(true);
+    await this.report(false, alive);
+  }
+
+  /** A long listing's entries and their parser, where the site's papers are its entries; undefined for other pages. */
+  private longListing(): { els: NodeListOf<Element>; parse: (el: Element, url: URL) => Detection | null } | undefined {
+    const disabled = new Set(this.opts.disabled ?? []);
+    const url = new URL(this.url);
+    const site = adaptersFor(url, this.opts.adapters).filter((a) => !disabled.has(a.id));
+    const a = site.length === 1 ? site[0] : undefined;
+    if (!a?.entrySelector || !a.parseEntry || !a.entriesOnly?.(url)) return undefined;
+    const els = this.doc.querySelectorAll(a.entrySelector);
+    return els.length > FIRST_SCREEN ? { els, parse: a.parseEntry.bind(a) } : undefined;
+  }
+
+  /**
+   * Reads and places a long listing entry by entry: the first screen at once (before the page's
+   * first layout), the rest after the load event in slices of idle time. Undefined when a newer
+   * scan took over.
+   */
+  private async readListing(
+    { els, parse }: NonNullable<ReturnType<PageSession['longListing']>>,
+    alive: () => boolean,
+  ): Promise<Detection[] | undefined> {
+    const url = new URL(this.url);
+    const byKey = new Map<string, Detection>();
+    const step = (i: number): Detection | undefined => {
+      if (!els[i].isConnected) return; // the page removed it meanwhile
+      let d: Detection | null = null;
+      try {
+        d = parse(els[i], url);
+      } catch {
+        /* one broken entry must not stop the others */
+      }
+      if (!d) return;
+      const key = keyOf(d);
+      const prev = byKey.get(key);
+      if (prev) return void byKey.set(key, mergeDetections(prev, d));
+      byKey.set(key, d);
+      // Its paper at once: a click on Save must find it before the whole page is read.
+      this.papers.set(key, d);
+      return d.anchor ? d : undefined;
+    };
+    const first: Detection[] = [];
+    for (let i = 0; i < FIRST_SCREEN; i++) {
+      const d = step(i);
+      if (d) first.push(d);
+    }
+    this.mountAll(first);
+    await this.idleAfterLoad();
+    if (!(await this.placeInSlices(els.length - FIRST_SCREEN, (i) => step(i + FIRST_SCREEN), alive))) return undefined;
+    return [...byKey.values()];
+  }
+
+  /** After the load event, in idle time (see lib/inline/idle.ts). */
+  private async idleAfterLoad(): Promise<void> {
+    const win = this.doc.defaultView;
+    if (win) await afterLoad(win);
+  }
+
+  /**
+   * Builds the controls of `next(0)`…`next(n - 1)` in slices of idle time and puts them in the
+   * page by ATTACH_BATCH; false when a newer scan took over.
+   */
+  private async placeInSlices(n: number, next: (i: number) => Detection | undefined, alive: () => boolean): Promise<boolean> {
+    const win = this.doc.defaultView;
+    const slices = win ? idleSlices(win) : undefined;
+    let i = 0;
+    let built: Built[] = [];
+    while (i < n || built.length) {
+      await slices?.next();
+      if (!alive()) return false;
+      if (built.length >= ATTACH_BATCH || i >= n) {
+        this.attachAll(built);
+        built = [];
+        continue;
+      }
+      do {
+        const d = next(i++);
+        const b = d && this.opts.inlineButtons !== false ? this.build(d) : undefined;
+        if (b) built.push(b);
+      } while (i < n && !slices?.due());
+    }
+    return true;
+  }
+
+  /**
+   * Puts built controls in the page at once. Each change to a long listing costs the browser a
+   * layout of the whole list (12–50 ms for one span on 2,000 arXiv entries, busy machine), and
+   * each control its style (the look's forced read in the next frame took 150 ms for 500, busy
+   * machine): the controls are built in slices off the page and go in batches of 150 — a few
+   * frames, each well under a long task.
+   */
+  private attachAll(built: Built[]): void {
+    const added: Mounted[] = [];
+    for (const b of built) {
+      const m = b.anchor.isConnected ? this.attach(b) : undefined;
+      if (m) added.push(m);
+    }
+    this.placed(added);
   }
 
   /** Incremental scan of added subtrees, for adapters that parse one entry at a time. */
@@ -148,32 +303,40 @@ export class PageSession {
         }
       }
     }
-    for (const d of found) this.papers.set(keyOf(d), d);
+    for (const d of found) {
+      this.papers.set(keyOf(d), d);
+      this.pending.delete(keyOf(d));
+    }
     this.mountAll(found);
     this.pruneDetached(false);
     await this.report();
   }
 
-  /** `fresh`: the detections have distinct keys and the page has no control yet. */
-  private mountAll(detections: Detection[], fresh = false): void {
-    if (this.opts.inlineButtons === false) return;
+  private mountAll(detections: Detection[]): Mounted[] {
+    if (this.opts.inlineButtons === false) return [];
     const added: Mounted[] = [];
     for (const d of detections) {
-      const m = d.anchor && this.mount(d, fresh);
+      const m = d.anchor && this.mount(d);
       if (m) added.push(m);
     }
+    return this.placed(added);
+  }
+
+  /** What follows the placing of controls: their look, triage's code and marks. */
+  private placed(added: Mounted[]): Mounted[] {
     this.fitLater(added.map((m) => m.handle));
     if (this.controls.size >= 2 && this.opts.onListing) {
       const onListing = this.opts.onListing;
       this.opts = { ...this.opts, onListing: undefined };
       onListing();
     }
-    if (!this.triage || !added.length) return;
+    if (!this.triage || !added.length) return added;
     if (this.controls.size < 2) this.triageHeld.push(...added);
     else {
       this.triage.added([...this.triageHeld.filter((m) => m.handle.host.isConnected), ...added]);
       this.triageHeld = [];
     }
+    return added;
   }
 
   /**
@@ -192,31 +355,45 @@ export class PageSession {
     else fit();
   }
 
-  private mount(d: Detection, fresh: boolean): Mounted | undefined {
+  private mount(d: Detection): Mounted | undefined {
+    const b = this.build(d);
+    return b && this.attach(b);
+  }
+
+  /** The control of `d`, built but not in the page yet; undefined when it has one already. */
+  private build(d: Detection): Built | undefined {
     const anchor = d.anchor!;
     const key = keyOf(d);
     const placement = d.placement ?? (anchor.tagName === 'A' ? 'after' : 'append');
-    if (!fresh) {
-      const near =
-        placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
-      const existing = [near, ...anchor.querySelectorAll(HOST_TAG)].find(
-        (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === key,
-      );
-      if (existing && this.controls.has(existing as HTMLElement)) return undefined;
-      existing?.remove(); // a control left by an earlier instance of the extension
-    }
+    const existing = this.existingHost(anchor, placement, key);
+    if (existing && this.controls.has(existing)) return undefined;
+    existing?.remove(); // a control left by an earlier instance of the extension
     // The Dismiss button itself appears with triage's first look at the control (setTriage).
     const onDismiss = this.triageWanted ? () => void this.triage?.toggleDismiss(key) : undefined;
     const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved), onDismiss);
+    return { key, handle, anchor, placement };
+  }
+
+  /** Puts a built control in the page (unless one came meanwhile, through scanAdded). */
+  private attach({ key, handle, anchor, placement }: Built): Mounted | undefined {
+    const existing = this.existingHost(anchor, placement, key);
+    if (existing && this.controls.has(existing)) return undefined;
     handle.setSaved(this.saved.has(key));
     if (placement === 'append') anchor.append(handle.host);
     else if (placement === 'after') anchor.after(handle.host);
     else anchor.before(handle.host);
-    const m = { key, handle, anchor };
+    const m = { key, handle, anchor, scan: this.scans };
     this.controls.set(handle.host, m);
     this.byKey = undefined;
     this.ordered = undefined;
     return m;
+  }
+
+  private existingHost(anchor: Element, placement: Placement, key: string): HTMLElement | undefined {
+    const near = placement === 'append' ? anchor.lastElementChild : placement === 'after' ? anchor.nextElementSibling : anchor.previousElementSibling;
+    return [near, ...anchor.getElementsByTagName(HOST_TAG)].find(
+      (el) => el?.tagName.toLowerCase() === HOST_TAG && el.getAttribute('data-papershelf-key') === key,
+    ) as HTMLElement | undefined;
   }
 
   /**
@@ -242,7 +419,7 @@ export class PageSession {
           corner.host.remove();
           this.corners.delete(key);
         }
-        const m = this.mount({ paper: d.paper, key, title, anchor: el, placement: 'append' }, false);
+        const m = this.mount({ paper: d.paper, key, title, anchor: el, placement: 'append' });
         if (m) added.push(m.handle);
       } else if (!corner && !this.hasControl(key)) {
         const h = createControl(this.doc, key, title, (wasSaved) => void this.toggle(key, wasSaved));
@@ -359,7 +536,8 @@ export class PageSession {
   /** Forgets controls whose entry left the page, and the papers only they showed. */
   private pruneDetached(full: boolean): void {
     // After a whole-page scan the papers are what the page shows: only dead controls go.
-    const alive = full ? undefined : new Set(this.pageKeys);
+    // Entries a scan still has to place (in idle time) are on the page too.
+    const alive = full ? undefined : new Set([...this.pageKeys, ...this.pending.keys()]);
     for (const [host, m] of this.controls) {
       if (host.isConnected) alive?.add(m.key);
       else {
@@ -373,13 +551,26 @@ export class PageSession {
     for (const key of [...this.papers.keys()]) if (!alive.has(key)) this.papers.delete(key);
   }
 
-  /** Tells the background what is on the page, when that changed. */
-  async report(force = false): Promise<void> {
+  /**
+   * Tells the background what is on the page, when that changed. A listing's papers are built
+   * here (lazyEntry), in slices of idle time; a newer scan (`alive` false) drops this report.
+   */
+  async report(force = false, alive: () => boolean = () => true): Promise<void> {
     const signature = this.url + '\n' + [...this.papers.keys()].sort().join('\n');
     if (!force && signature === this.lastReport) return;
     this.lastReport = signature;
-    const papers = [...this.papers.values()].map((d) => d.paper);
-    const saved = await this.env.report(this.url, papers);
+    const url = this.url;
+    const list = [...this.papers.values()];
+    const papers: PaperMeta[] = [];
+    const win = this.doc.defaultView;
+    if (win && list.length > FIRST_SCREEN) {
+      const current = () => alive() && this.lastReport === signature;
+      if (!(await inSlices(win, list, (d) => void papers.push(d.paper), current))) {
+        if (this.lastReport === signature) this.lastReport = '';
+        return;
+      }
+    } else for (const d of list) papers.push(d.paper);
+    const saved = await this.env.report(url, papers);
     this.applySaved(saved);
   }
 

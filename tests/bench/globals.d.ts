@@ -1,7 +1,7 @@
 // What the benchmarks install in the pages they measure (see listing.ts, popup-bench.ts, page-helpers.ts).
 interface Window {
-  /** Listing pages: page time of the first extension control and of the last one. */
-  __bench: { first: number; all: number };
+  /** Listing pages: page time of the first extension control and of the last; clicks on the page's link (listing.ts). */
+  __bench: { first: number; all: number; n: number; clicks: { ms: number; controls: number }[] };
   /** Popup: first row, the frame after it, library ready; per search input event, its work and the time to the end of the next frame. */
   __popup: { firstRow: number; firstFrame: number; ready: number; keys: { ms: number; text: string }[]; frames: number[] };
   /** Popup Save all: click and "100 saved" times. */

@@ -106,10 +106,16 @@ function detectByUrl(doc: Document, url: URL): Detection[] {
   return paper ? [{ paper }] : [];
 }
 
+const ENTRY = 'dl > dt, li.arxiv-result';
+
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   name: 'arXiv',
   hosts: ['arxiv.org'],
+  // One entry at a time: a listing's first screen is placed before the rest is read.
+  entrySelector: ENTRY,
+  parseEntry: (el, url) => (el.tagName === 'DT' ? parseListEntry(el, url) : parseResult(el, url)),
+  entriesOnly: (url) => !/^\/(abs|pdf|html)\//.test(url.pathname),
   examples: [
     'https://arxiv.org/abs/1706.03762',
     'https://arxiv.org/abs/2106.09608v2',
