@@ -3,16 +3,14 @@
 // moment (lib/library/firstRowsRead.ts). Its controls are disabled — nothing here can act yet —
 // so a click or a keystroke waits for the app, which replaces this frame a few ms later.
 import type { RowPaper } from '@/lib/library/firstRowsRead';
+import { BrandHead } from './BrandHead';
 import { PaperRow, ROW_HEIGHT, SEARCH_PLACEHOLDER } from './PaperRow';
 import { VirtualList } from './VirtualList';
 
 export function PopupShell({ rows }: { rows: RowPaper[] | undefined }) {
   return (
     <main class="popup">
-      <header class="popup-head">
-        <h1>
-          <img src="/icon/32.png" alt="" width={18} height={18} /> Papershelf
-        </h1>
+      <BrandHead class="popup-head" icon={32} size={18}>
         <span class="section-actions">
           <button type="button" class="link" disabled>
             Library page
@@ -21,7 +19,7 @@ export function PopupShell({ rows }: { rows: RowPaper[] | undefined }) {
             Export &amp; settings
           </button>
         </span>
-      </header>
+      </BrandHead>
       <nav class="tabs" role="tablist" aria-label="Views">
         <button type="button" role="tab" aria-selected={false} disabled>
           This page <span class="count">…</span>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { BrandHead } from '@/components/BrandHead';
 import { AnnotationsView } from '@/components/AnnotationsView';
 import { LibraryView } from '@/components/LibraryView';
 import { PaperDetails } from '@/components/PaperDetails';
@@ -37,11 +38,7 @@ export function App() {
   };
   return (
     <main class="library-page">
-      <header class="popup-head">
-        <h1>
-          <img src="/icon/32.png" alt="" width={20} height={20} /> Papershelf library
-        </h1>
-      </header>
+      <BrandHead class="popup-head" icon={32} size={20} title="Papershelf library" />
       <nav class="tabs" role="tablist" aria-label="Views">
         <button type="button" role="tab" aria-selected={tab === 'papers'} onClick={() => show('papers')}>
           Papers <span class="count">{lib.ready ? lib.index.size : '…'}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { BrandHead } from '@/components/BrandHead';
 import { BackupSection } from '@/components/options/BackupSection';
 import { ExportSection } from '@/components/options/ExportSection';
 import { ImportSection } from '@/components/options/ImportSection';
@@ -21,13 +22,10 @@ export function App() {
 
   return (
     <main class="options">
-      <header class="options-head">
-        <h1>
-          <img src="/icon/48.png" alt="" width={28} height={28} /> Papershelf
-        </h1>
+      <BrandHead class="options-head" icon={48} size={28}>
         <a href="/library.html">Open the library page</a>
         <p class="muted">{count === undefined ? '' : `${count} ${count === 1 ? 'paper' : 'papers'} in your library, stored in this browser only.`}</p>
-      </header>
+      </BrandHead>
       <WelcomeSection empty={count === 0} />
       <ExportSection db={db} settings={settings} allTags={allTags} />
       <ImportSection db={db} />

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BrandHead } from '@/components/BrandHead';
 import { browser } from 'wxt/browser';
 import { LibraryView } from '@/components/LibraryView';
 import { PageList } from '@/components/PageList';
@@ -120,10 +121,7 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
 
   return (
     <main class="popup">
-      <header class="popup-head">
-        <h1>
-          <img src="/icon/32.png" alt="" width={18} height={18} /> Papershelf
-        </h1>
+      <BrandHead class="popup-head" icon={32} size={18}>
         <SyncState />
         <span class="section-actions">
           <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
@@ -133,7 +131,7 @@ export function App({ firstRows }: { firstRows?: FirstRowsRead }) {
             Export &amp; settings
           </button>
         </span>
-      </header>
+      </BrandHead>
       {view.name !== 'details' && (
         <nav class="tabs" role="tablist" aria-label="Views">
           <button type="button" role="tab" aria-selected={view.name === 'page'} onClick={() => setView({ name: 'page' })}>
