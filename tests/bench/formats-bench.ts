@@ -66,15 +66,15 @@ export function formatsBench(count: number, runs: number): Result[] {
   }
   const n = `${count / 1000}k`;
   return [
-    summary(`export ${n} papers to BibTeX (exportBibtex)`, ours, 'ms', 'lower', 200),
-    summary(`export ${n} papers to BibTeX, CPU time`, oursCpu, 'ms', 'lower', 200),
+    summary(`export ${n} papers to BibTeX (exportBibtex)`, ours, 'ms', 'lower', 150),
+    summary(`export ${n} papers to BibTeX, CPU time`, oursCpu, 'ms', 'lower', 150),
     summary(`export ${n}: citation-js Cite(csl).format('bibtex') (peer)`, peer, 'ms'),
     ratio(`export ${n}: ours ÷ citation-js`, ours, peer),
     ratio(`export ${n}: ours ÷ citation-js, CPU time`, oursCpu, peerCpu),
     summary(`import ${n}-entry BibTeX (importBibtex, ${(text.length / 2 ** 20).toFixed(1)} MB)`, imports, 'ms'),
     summary(`import ${n}-entry BibTeX, CPU time`, importsCpu, 'ms'),
     summary(`import ${n}: citation-js new Cite(bibtex) (peer)`, peerImports, 'ms'),
-    ratio(`import ${n}: ours ÷ citation-js`, imports, peerImports),
-    ratio(`import ${n}: ours ÷ citation-js, CPU time`, importsCpu, peerImportsCpu),
+    ratio(`import ${n}: ours ÷ citation-js`, imports, peerImports, 1),
+    ratio(`import ${n}: ours ÷ citation-js, CPU time`, importsCpu, peerImportsCpu, 1),
   ];
 }

@@ -93,7 +93,7 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
     return [
       summary('save 100 entries: background `save` command → committed', command, 'ms', 'lower', 100),
       summary('save 100 entries: raw IndexedDB put, one transaction (baseline)', raw, 'ms'),
-      ratio('save 100 entries: command ÷ raw put', command, raw),
+      ratio('save 100 entries: command ÷ raw put', command, raw, 2),
       summary('save 100 entries: popup `Save all` click → "100 saved" shown', ui, 'ms', 'lower', 100),
     ];
   } finally {
