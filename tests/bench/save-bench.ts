@@ -19,9 +19,15 @@ export async function saveBench(extDir: string, helpers: string, runs: number): 
     await listing.goto(URL_100);
     await listing.waitForFunction(() => window.__bench.all > 0);
     const tabId = await tabIdOf(background!, listing);
+    // The first controls come at DOMContentLoaded, the report of every paper after the rest are
+    // placed (after the load event): wait for the background to hold all 100.
     const papers = await background!.evaluate(async (key) => {
-      const got = await chrome.storage.session.get(key);
-      return (got[key] as { papers: PaperMeta[] } | undefined)?.papers ?? [];
+      for (let waited = 0; ; waited += 50) {
+        const got = await chrome.storage.session.get(key);
+        const list = (got[key] as { papers: PaperMeta[] } | undefined)?.papers ?? [];
+        if (list.length >= 100 || waited > 10_000) return list;
+        await new Promise((r) => setTimeout(r, 50));
+      }
     }, `tab:${tabId}`);
     if (papers.length !== 100) throw new Error(`expected 100 detected papers, got ${papers.length}`);
 
