@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { STATUS_KEY, type SyncStatus } from '@/lib/sync/status';
+import { STATUS_KEY, shortReason, type SyncStatus } from '@/lib/sync/status';
 
 const ago = (t: number) => {
   const min = Math.round((Date.now() - t) / 60_000);
@@ -22,7 +22,7 @@ export function SyncState() {
   if (s.state === 'error') {
     return (
       <span class="sync-state error" title={s.message}>
-        ⚠ Sync: {s.message.length > 60 ? `${s.message.slice(0, 60)}…` : s.message}
+        ⚠ Sync: {shortReason(s.message)}
       </span>
     );
   }
