@@ -1,6 +1,7 @@
 // Keeps a paper's highlights drawn on the page: anchors them (in slices, so no main-thread task
 // runs long), paints what was placed, reports what was not (unplaced highlights are listed,
 // never dropped) and re-anchors after the page re-renders its text client-side.
+import { yieldToPage } from '../dom/yield';
 import type { Highlight } from '../paper/highlight';
 import { anchorSelectors } from './anchor';
 import { createPainter, type Drawn, type Painter } from './paint';
@@ -13,19 +14,12 @@ export interface Placement {
 
 const SLICE_MS = 12;
 
-type Scheduler = { yield?: () => Promise<void> };
-/** Gives the page its main thread back: scheduler.yield where there is one (no timer clamp). */
-export const yieldToPage = (): Promise<void> => {
-  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
-  return s?.yield ? s.yield() : new Promise<void>((r) => setTimeout(r, 0));
-};
-
 /** A run of work cut into slices of at most SLICE_MS, the page's tasks in between. */
 export class Slicer {
   private since: number;
   constructor(
     private readonly now: () => number = () => performance.now(),
-    private readonly pause: () => Promise<void> = yieldToPage,
+    private readonly pause: () => Promise<void> = () => yieldToPage(),
   ) {
     this.since = now();
   }

@@ -1,13 +1,12 @@
 // Work that must not hold the page: done in short slices in the page's idle time. A reader feels
 // a long task (a click that waits, a scroll that sticks), not how long the whole work takes.
+import { yieldToPage, type YieldWindow } from '../dom/yield';
 
 /** The longest slice, in ms: far under the 50 ms of a long task, and little input delay. */
 export const SLICE_MS = 8;
 
-interface IdleWindow {
+interface IdleWindow extends YieldWindow {
   requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
-  scheduler?: { yield?: () => Promise<void> };
-  setTimeout: (cb: () => void, ms?: number) => unknown;
   performance?: { now(): number };
 }
 
@@ -28,8 +27,7 @@ export function idleSlices(win: IdleWindow, waitMs = 100): { next: Slicer; due: 
   const next = async () => {
     const ric = win.requestIdleCallback;
     if (!started && ric) await new Promise<void>((resolve) => ric.call(win, () => resolve(), { timeout: waitMs }));
-    else if (win.scheduler?.yield) await win.scheduler.yield();
-    else await new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+    else await yieldToPage(win);
     started = true;
     sliceEnd = now() + SLICE_MS;
   };
