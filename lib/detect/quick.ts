@@ -1,13 +1,11 @@
 // The cheap check run on every page before anything else: most pages hold no paper, and on
 // those the content script must stop after a few selector look-ups.
 import { mayHoldIds } from './generic/listing';
-import { metaMap } from './meta';
 import { adaptersFor } from './match';
 import type { SiteAdapter } from './types';
 
 /** Meta names (lower-cased, as `metaMap` keys them: sites write `DC.Title`, `dc.title`…). */
-const META_SIGNS = ['citation_title', 'dc.title', 'dcterms.title', 'prism.doi', 'dc.identifier'];
-const ELEMENT_SIGNS = 'script[type="application/ld+json"], span.Z3988';
+const META_SIGNS = new Set(['citation_title', 'dc.title', 'dcterms.title', 'prism.doi', 'dc.identifier']);
 
 type QuickVerdict = 'site' | 'generic' | 'none';
 
@@ -27,11 +25,23 @@ export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'k
   const disabled = new Set(opts.disabled ?? []);
   if (adaptersFor(url, opts.adapters).some((a) => !disabled.has(a.id))) return 'site';
   if (opts.detectOn === 'known' || disabled.has('generic')) return 'none';
-  const meta = metaMap(doc);
-  if (META_SIGNS.some((n) => meta.has(n)) || doc.querySelector(ELEMENT_SIGNS)) return 'generic';
+  // One pass over the meta tags, keyed as `metaMap` keys them (without building the map: most
+  // pages stop here). `meta[id="DOI"]` is what the thin-article layer reads (generic/article.ts).
+  let ogUrl: string | undefined;
+  for (const m of doc.querySelectorAll('meta')) {
+    if (m.getAttribute('id')?.toLowerCase() === 'doi') return 'generic';
+    const content = m.getAttribute('content');
+    if (content == null) continue;
+    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').trim().toLowerCase();
+    if (META_SIGNS.has(name)) return 'generic';
+    if (name === 'og:url') ogUrl ??= content;
+  }
+  // Single selectors, each one pass that compares tag names (a selector list is matched in full
+  // on every element: two to four times the cost on a long page).
+  if (doc.querySelector('script[type="application/ld+json"]') || doc.querySelector('span.Z3988')) return 'generic';
   // What the last-resort generic (canonical.ts) reads.
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
-  if (/10\.\d{4,9}\/|arxiv\.org\/(abs|pdf|html)\//i.test(canonical + ' ' + (meta.get('og:url')?.[0] ?? ''))) return 'generic';
+  if (/10\.\d{4,9}\/|arxiv\.org\/(abs|pdf|html)\//i.test(canonical + ' ' + (ogUrl ?? ''))) return 'generic';
   // What the thin-article and listing layers read (generic/article.ts, generic/listing.ts).
-  return doc.querySelector('meta[id="DOI" i]') || mayHoldIds(doc) ? 'generic' : 'none';
+  return mayHoldIds(doc) ? 'generic' : 'none';
 }

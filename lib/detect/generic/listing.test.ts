@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../tests/helpers/dom';
-import { TEXT_BUDGET, listing, mayHoldIds } from './listing';
+import { TEXT_BUDGET, TEXT_CHUNK, listing, mayHoldIds } from './listing';
 
 const url = new URL('https://search.example.org/results?q=tides');
 const li = (i: number, extra = '') =>
@@ -74,5 +74,15 @@ describe('generic listing layer', () => {
     expect(mayHoldIds(page(`${filler.repeat(n / 2)}<p>doi:10.5555/early</p>`))).toBe(true);
     // Past the budget: a page of prose that prints one identifier at its very end is not a listing.
     expect(mayHoldIds(page(`${filler.repeat(n * 2)}<p>doi:10.5555/late</p>`))).toBe(false);
+  });
+
+  it('finds an identifier split across two pieces of the text it tests', () => {
+    // Filler ending at every offset around the first piece's end, then `PMID:` and its number
+    // in two text nodes: some split lands inside the identifier.
+    for (let k = TEXT_CHUNK - 12; k <= TEXT_CHUNK + 2; k++) {
+      expect(mayHoldIds(page(`<p>${'a'.repeat(k)}</p><p><b>PMID:</b> 7654321</p>`)), `filler ${k}`).toBe(true);
+      expect(mayHoldIds(page(`<p>${'a'.repeat(k)}</p><p>doi:10.5555/split</p>`)), `filler ${k}`).toBe(true);
+    }
+    expect(mayHoldIds(page(`<p>${'a'.repeat(TEXT_CHUNK)}</p><p>Version 10.2 of the plan</p>`))).toBe(false);
   });
 });
