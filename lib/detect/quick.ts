@@ -20,7 +20,21 @@ export function keyAtUrl(url: URL, opts: { disabled?: string[]; adapters: SiteAd
   return undefined;
 }
 
-export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'known'; disabled?: string[]; adapters: SiteAdapter[] }): QuickVerdict {
+type QuickOpts = { detectOn: 'all' | 'known'; disabled?: string[]; adapters: SiteAdapter[] };
+
+export function quickCheck(doc: Document, url: URL, opts: QuickOpts): QuickVerdict {
+  const signs = quickSigns(doc, url, opts);
+  if (signs !== undefined) return signs;
+  // What the thin-article and listing layers read (generic/article.ts, generic/listing.ts).
+  return mayHoldIds(doc) ? 'generic' : 'none';
+}
+
+/**
+ * The check without the listing layer's pre-check: a verdict from the URL, the meta tags and the
+ * page's structured data, or undefined when only `mayHoldIds` can tell (exported for the bench,
+ * which times what the layer adds to the check).
+ */
+export function quickSigns(doc: Document, url: URL, opts: QuickOpts): QuickVerdict | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'none';
   const disabled = new Set(opts.disabled ?? []);
   if (adaptersFor(url, opts.adapters).some((a) => !disabled.has(a.id))) return 'site';
@@ -42,6 +56,5 @@ export function quickCheck(doc: Document, url: URL, opts: { detectOn: 'all' | 'k
   // What the last-resort generic (canonical.ts) reads.
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
   if (/10\.\d{4,9}\/|arxiv\.org\/(abs|pdf|html)\//i.test(canonical + ' ' + (ogUrl ?? ''))) return 'generic';
-  // What the thin-article and listing layers read (generic/article.ts, generic/listing.ts).
-  return mayHoldIds(doc) ? 'generic' : 'none';
+  return undefined;
 }

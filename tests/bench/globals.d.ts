@@ -18,5 +18,10 @@ interface Window {
   /** The highlight benchmark's page: when all 200 were drawn, the longest task (ms). */
   __hl: { drawn: number; longest: number; tasks: number };
   /** detect-helpers.ts, in the generic bench's page. */
-  __detect: { quickCheck: typeof import('../../lib/detect/quick').quickCheck; listing: typeof import('../../lib/detect/generic/listing').listing };
+  __detect: {
+    quickCheck: typeof import('../../lib/detect/quick').quickCheck;
+    quickSigns: typeof import('../../lib/detect/quick').quickSigns;
+    mayHoldIds: typeof import('../../lib/detect/generic/listing').mayHoldIds;
+    listing: typeof import('../../lib/detect/generic/listing').listing;
+  };
 }
