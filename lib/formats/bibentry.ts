@@ -30,7 +30,7 @@ function entryType(p: Paper, flavour: BibFlavour): string {
 const written: Record<BibEncoding, Map<string, string>> = { utf8: new Map(), latex: new Map() };
 
 /** The `author` (or `editor`) field, as parts of `out`: BibTeX's names joined by " and ". */
-function bibPeople(out: string[], p: Paper, role: 'authors' | 'editors', enc: BibEncoding): void {
+function bibPeople(out: string[], field: (k: string) => string, p: Paper, role: 'authors' | 'editors', enc: BibEncoding): void {
   const display = (role === 'authors' ? p.authors : p.editors) ?? [];
   const parts = role === 'authors' ? p.authorNames : p.editorNames;
   const aligned = parts?.length === display.length;
@@ -47,17 +47,20 @@ function bibPeople(out: string[], p: Paper, role: 'authors' | 'editors', enc: Bi
     }
     if (!bib || bib === '{}') continue;
     if (first) {
-      out.push(role === 'authors' ? ',\n  author = {' : ',\n  editor = {');
+      out.push(field(role === 'authors' ? 'author' : 'editor'), bib);
       first = false;
-    } else out.push(' and ');
-    out.push(bib);
+    } else out.push(' and ', bib);
   }
-  if (!first) out.push('}');
 }
 
-// ",\n  title = {" and the like, made once: an export writes them thousands of times.
+// ",\n  title = {" (and "},\n  title = {", closing the field before it) made once: an export
+// writes them thousands of times.
 const opening = new Map<string, string>();
+const closing = new Map<string, string>();
 const open = (k: string) => opening.get(k) ?? opening.set(k, `,\n  ${k} = {`).get(k)!;
+const closeAndOpen = (k: string) => closing.get(k) ?? closing.set(k, `},\n  ${k} = {`).get(k)!;
+const HEADS = new Map<string, string>();
+const head = (type: string) => HEADS.get(type) ?? HEADS.set(type, `@${type}{`).get(type)!;
 const YEARS = new Map<number, string>();
 const yearText = (y: number) => YEARS.get(y) ?? (YEARS.size > 1000 ? String(y) : YEARS.set(y, String(y)).get(y)!);
 
@@ -70,14 +73,21 @@ export function writeEntry(out: string[], key: string, p: Paper, o: EntryOptions
   const type = entryType(p, o.flavour);
   const bl = o.flavour === 'biblatex';
   const text = (s: string | undefined) => (s ? escapeBib(cleanField(s), o.encoding) : '');
-  const start = out.length;
-  out.push('@', type, '{', key);
+  out.push(head(type), key);
+  // The last field written: none, a braced value (its "}" goes out with the next field's
+  // opening) or the bare month.
+  let last = 'none' as 'none' | 'braced' | 'bare';
+  const field = (k: string) => {
+    const opening = last === 'braced' ? closeAndOpen(k) : open(k);
+    last = 'braced';
+    return opening;
+  };
   const add = (k: string, v: string | undefined) => {
-    if (v) out.push(open(k), v, '}');
+    if (v) out.push(field(k), v);
   };
   add('title', encodeTitle(p.title, o.encoding));
-  bibPeople(out, p, 'authors', o.encoding);
-  bibPeople(out, p, 'editors', o.encoding);
+  bibPeople(out, field, p, 'authors', o.encoding);
+  bibPeople(out, field, p, 'editors', o.encoding);
   if (type === 'article') add(bl ? 'journaltitle' : 'journal', text(p.venue));
   else if (type === 'inproceedings') add('booktitle', text(p.venue));
   else if (type === 'misc') add('howpublished', text(p.venue));
@@ -91,7 +101,10 @@ export function writeEntry(out: string[], key: string, p: Paper, o: EntryOptions
   if (bl) add('date', d && isoDate(d));
   else {
     add('year', d && yearText(d.year));
-    if (d?.month) out.push(',\n  month = ', MONTHS[d.month - 1]);
+    if (d?.month) {
+      out.push(last === 'braced' ? '},\n  month = ' : ',\n  month = ', MONTHS[d.month - 1]);
+      last = 'bare';
+    }
   }
   if (p.ids.arxiv) {
     add('eprint', verbatim(p.ids.arxiv));
@@ -115,7 +128,7 @@ export function writeEntry(out: string[], key: string, p: Paper, o: EntryOptions
     add(bl ? 'annotation' : 'annote', annote);
   }
   // With no field at all the entry still has its empty line: "@misc{key,\n\n}".
-  out.push(out.length === start + 4 ? ',\n\n}\n' : '\n}\n');
+  out.push(last === 'braced' ? '}\n}\n' : last === 'bare' ? '\n}\n' : ',\n\n}\n');
 }
 
 export function formatEntry(key: string, p: Paper, o: EntryOptions): string {

@@ -104,6 +104,10 @@ describe('exportBibtex', () => {
     const p = paper({ title: '', authors: [], year: undefined, ids: {}, type: 'other', arxivCategory: undefined });
     expect(exportBibtex([p], { keyFormat: 'k' }).text).toBe('@misc{k,\n\n}\n');
   });
+  it('closes an entry that ends with the bare month', () => {
+    const p = paper({ ids: {}, date: '2017-06', arxivCategory: undefined, authors: [] });
+    expect(exportBibtex([p]).text).toBe('@misc{anon2017attention,\n  title = {Attention Is All You Need},\n  year = {2017},\n  month = jun\n}\n');
+  });
   it('writes each name in the encoding asked for, whatever was exported before', () => {
     const p = paper({ authors: ['Jürgen Müller'] });
     expect(exportBibtex([p]).text).toContain('author = {Müller, Jürgen}');
