@@ -100,6 +100,26 @@ describe('exportBibtex', () => {
   it('uses a pinned key as is', () => {
     expect(toBibtex([paper({ citationKey: 'Vaswani:Attention', citationKeyPinned: true })])).toMatch(/^@misc\{Vaswani:Attention,/);
   });
+  it('an entry with no field keeps its empty line', () => {
+    const p = paper({ title: '', authors: [], year: undefined, ids: {}, type: 'other', arxivCategory: undefined });
+    expect(exportBibtex([p], { keyFormat: 'k' }).text).toBe('@misc{k,\n\n}\n');
+  });
+  it('closes an entry that ends with the bare month', () => {
+    const p = paper({ ids: {}, date: '2017-06', arxivCategory: undefined, authors: [] });
+    expect(exportBibtex([p]).text).toBe('@misc{anon2017attention,\n  title = {Attention Is All You Need},\n  year = {2017},\n  month = jun\n}\n');
+  });
+  it('writes each name in the encoding asked for, whatever was exported before', () => {
+    const p = paper({ authors: ['Jürgen Müller'] });
+    expect(exportBibtex([p]).text).toContain('author = {Müller, Jürgen}');
+    expect(exportBibtex([p], { encoding: 'latex' }).text).toContain('author = {M{\\"u}ller, J{\\"u}rgen}');
+    expect(exportBibtex([p]).text).toContain('author = {Müller, Jürgen}');
+  });
+  it('braces inner capitals only', () => {
+    expect(exportBibtex([paper({ title: 'Deep Learning for ImageNet and BERT' })]).text).toContain(
+      'title = {Deep Learning for {ImageNet} and {BERT}}',
+    );
+    expect(exportBibtex([paper({ title: 'Deep Learning' })]).text).toContain('title = {Deep Learning}');
+  });
   it('keeps the old helpers', () => {
     expect(escapeBib('50%')).toBe('50\\%');
     expect(citationKey(paper({}))).toBe('vaswani2017attention');

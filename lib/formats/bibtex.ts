@@ -1,7 +1,7 @@
 // BibTeX / BibLaTeX export of a set of papers, with stable citation keys.
 import type { Highlight } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
-import { formatEntry, type BibFlavour } from './bibentry';
+import { writeEntry, type BibFlavour } from './bibentry';
 import { assignCitationKeys, DEFAULT_KEY_FORMAT, formatCitationKey, safeKey, storedKey } from './citekey';
 import type { BibEncoding } from './latex';
 
@@ -54,8 +54,15 @@ export function exportBibtex(papers: Paper[], options: BibOptions = {}): { text:
     includeAbstract: options.includeAbstract ?? false,
     includeNote: options.includeNote ?? false,
   };
-  const highlightsOf = (p: Paper) => (options.includeHighlights ? options.highlights?.get(p.key) : undefined);
-  const text = papers.map((p) => formatEntry(keys.get(p.key)!, p, { ...entryOptions, highlights: highlightsOf(p) })).join('\n');
+  const highlights = options.includeHighlights ? options.highlights : undefined;
+  // One list of parts for the whole file, joined once (see writeEntry).
+  const out: string[] = [];
+  for (let i = 0; i < papers.length; i++) {
+    const p = papers[i];
+    if (i > 0) out.push('\n');
+    writeEntry(out, keys.get(p.key)!, p, highlights ? { ...entryOptions, highlights: highlights.get(p.key) } : entryOptions);
+  }
+  const text = out.join('');
   return { text, assignedKeys: assigned };
 }
 

@@ -29,6 +29,12 @@ describe('formatCitationKey', () => {
     expect(formatCitationKey(attention, '[auth:3]_[shortyear]')).toBe('vas_17');
     expect(formatCitationKey(attention, '[auth:capitalize][year]')).toBe('Vaswani2017');
   });
+  it('reads ASCII and non-ASCII titles alike (apostrophes dropped, math left out)', () => {
+    expect(formatCitationKey(meta("Don't Stop Pretraining", ['Suchin Gururangan'], 2020), '[title:2]')).toBe('dontstop');
+    expect(formatCitationKey(meta('Don’t Stop Pretraining', ['Suchin Gururangan'], 2020), '[title:2]')).toBe('dontstop');
+    expect(formatCitationKey(meta('The $O(n)$ Sort', ['A B'], 2020), '[title:2]')).toBe('sort');
+    expect(formatCitationKey(attention, '[Authors1]')).toBe('vaswanietal');
+  });
   it('anonymous and undated fallbacks', () => {
     expect(formatCitationKey(meta('A Study', []))).toBe('anonstudy');
     expect(formatCitationKey(meta('The', []), '[year]')).toBe('paper');

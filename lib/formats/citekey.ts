@@ -57,8 +57,12 @@ export function asciiFold(s: string): string {
     .replace(/[^A-Za-z0-9]/g, '');
 }
 
+const ASCII_TITLE = /^[\x20-\x7E]*$/;
+
 /** The first `max` significant words of a title, folded to ASCII (math left out). */
 function titleWords(title: string, max: number): string[] {
+  // Most titles are printable ASCII without math: words are runs of [A-Za-z0-9'], nothing to fold.
+  if (!title.includes('$') && ASCII_TITLE.test(title)) return asciiTitleWords(title, max);
   const text = title.includes('$')
     ? splitMath(title)
         .filter((s) => !s.math)
@@ -71,6 +75,17 @@ function titleWords(title: string, max: number): string[] {
     if (!w || STOP.has(w.toLowerCase())) continue;
     const folded = asciiFold(w);
     if (folded && out.push(folded) >= max) break;
+  }
+  return out;
+}
+
+function asciiTitleWords(title: string, max: number): string[] {
+  const out: string[] = [];
+  const re = /[A-Za-z0-9']+/g;
+  for (let m = re.exec(title); m; m = re.exec(title)) {
+    const w = m[0].includes("'") ? m[0].replace(/'/g, '') : m[0];
+    if (!w || STOP.has(w.toLowerCase())) continue;
+    if (out.push(w) >= max) break;
   }
   return out;
 }
@@ -92,10 +107,9 @@ function familyKey(author: string): string {
   return k;
 }
 
-function fieldValue(p: PaperMeta, name: string, num?: number): string {
-  const m = /^authors(\d+)$/.exec(name);
-  if (m) {
-    const n = Number(m[1]);
+function fieldValue(p: PaperMeta, name: string, num?: number, authorsN?: number): string {
+  if (authorsN !== undefined) {
+    const n = authorsN;
     const fams = p.authors.slice(0, n).map(familyKey);
     return fams.join('') + (p.authors.length > n ? 'etal' : '') || 'anon';
   }
@@ -117,7 +131,8 @@ function fieldValue(p: PaperMeta, name: string, num?: number): string {
   }
 }
 
-type Part = string | { field: string; num?: number; isTitle: boolean; mods: string[] };
+/** A field of a template; `authorsN` is N of [authorsN]. */
+type Part = string | { field: string; num?: number; isTitle: boolean; mods: string[]; authorsN?: number };
 const compiled = new Map<string, Part[]>();
 
 /** The template read once into literal text and fields (an export formats thousands of keys). */
@@ -131,7 +146,9 @@ function compile(template: string): Part[] {
     else if (field) {
       const list = mods ? mods.slice(1).split(':') : [];
       const num = list.find((x) => /^\d+$/.test(x));
+      const authorsN = /^authors(\d+)$/i.exec(field);
       parts.push({
+        authorsN: authorsN ? Number(authorsN[1]) : undefined,
         field: field.toLowerCase(),
         num: num ? Number(num) : undefined,
         isTitle: field.toLowerCase() === 'title' || field.toLowerCase() === 'shorttitle',
@@ -152,7 +169,7 @@ export function formatCitationKey(p: PaperMeta, template = DEFAULT_KEY_FORMAT): 
       out += part;
       continue;
     }
-    let v = fieldValue(p, part.field, part.isTitle ? part.num : undefined).toLowerCase();
+    let v = fieldValue(p, part.field, part.isTitle ? part.num : undefined, part.authorsN).toLowerCase();
     if (!part.isTitle && part.num) v = v.slice(0, part.num);
     for (const mod of part.mods) {
       if (mod === 'upper') v = v.toUpperCase();
@@ -164,8 +181,9 @@ export function formatCitationKey(p: PaperMeta, template = DEFAULT_KEY_FORMAT): 
 }
 
 /** BibTeX keys may not contain spaces, commas, braces, quotes, #, %, ~, = or backslashes. */
+const UNSAFE = /[^A-Za-z0-9_:.\-+/]/;
 export function safeKey(k: string): string {
-  return k.replace(/[^A-Za-z0-9_:.\-+/]/g, '').slice(0, 200);
+  return (UNSAFE.test(k) ? k.replace(/[^A-Za-z0-9_:.\-+/]/g, '') : k).slice(0, 200);
 }
 
 /**
@@ -201,7 +219,8 @@ export function assignCitationKeys(papers: KeyedPaper[], opts: KeyOptions = {}):
   const assigned = new Map<string, string>();
   const pending: KeyedPaper[] = [];
   // Pinned keys first, then stored ones: a stored key that clashes with a pinned one is redone.
-  const byPriority = [...papers.filter((p) => p.citationKeyPinned), ...papers.filter((p) => !p.citationKeyPinned)];
+  const pinned = papers.filter((p) => p.citationKeyPinned);
+  const byPriority = pinned.length ? [...pinned, ...papers.filter((p) => !p.citationKeyPinned)] : papers;
   for (const p of byPriority) {
     const stored = p.citationKey && storedKey(p.citationKey);
     if (stored && !used.has(stored.toLowerCase()) && !keys.has(p.key)) {
@@ -216,12 +235,13 @@ export function assignCitationKeys(papers: KeyedPaper[], opts: KeyOptions = {}):
     if (keys.has(p.key)) continue;
     const base = safeKey(formatCitationKey(p, opts.template)) || 'paper';
     let key = base;
-    let i = nextSuffix.get(base) ?? 0;
-    if (used.has(key.toLowerCase())) {
-      while (used.has((key = base + suffix(i)).toLowerCase())) i++;
+    let lower = base.toLowerCase();
+    if (used.has(lower)) {
+      let i = nextSuffix.get(base) ?? 0;
+      while (used.has((lower = (key = base + suffix(i)).toLowerCase()))) i++;
       nextSuffix.set(base, i + 1);
     }
-    used.add(key.toLowerCase());
+    used.add(lower);
     keys.set(p.key, key);
     assigned.set(p.key, key);
   }

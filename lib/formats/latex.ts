@@ -146,6 +146,9 @@ export function splitMath(s: string, texEscapes = false): Segment[] {
 
 const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
 
+// Some word of the text needs protection (see needsProtection): a capital right after a letter.
+const INNER_CAPITAL = /[\p{L}\p{M}\p{N}]\p{Lu}/u;
+
 /** Words BibTeX styles must not lower-case: a capital after the first letter (BERT, ImageNet, GPT). */
 export function needsProtection(word: string): boolean {
   return /^.+?\p{Lu}/su.test(word);
@@ -158,7 +161,8 @@ export function needsProtection(word: string): boolean {
 export function encodeTitle(title: string, enc: BibEncoding): string {
   const clean = cleanField(title);
   // Nothing to escape, convert or keep as math (most titles): only the words to brace.
-  if (!clean.includes('$') && untouched(clean, enc)) return clean.replace(WORDS, (w) => (needsProtection(w) ? `{${w}}` : w));
+  if (!clean.includes('$') && untouched(clean, enc))
+    return INNER_CAPITAL.test(clean) ? clean.replace(WORDS, (w) => (needsProtection(w) ? `{${w}}` : w)) : clean;
   const segs = splitMath(clean);
   return segs
     .map((seg, i) => {
