@@ -15,6 +15,7 @@ import { loadSettings } from '@/lib/settings/store';
 import { getSeenDb } from '@/lib/triage/store';
 import { broadcastDismissal } from '@/lib/triage/broadcast';
 import { clearTabTriage, deviceId } from '@/lib/triage/tabs';
+import { migrateDismissals } from '@/lib/triage/migrate';
 
 export default defineBackground({
   type: 'module',
@@ -37,6 +38,8 @@ export default defineBackground({
       refreshBadge: setBadge,
       broadcastDismissal,
     };
+    // Dismissals kept in the ledger before they synced move to the library (once), for the next sync.
+    migrateDismissals(triage.seen, db).catch((e: unknown) => console.warn('Papershelf: could not move the dismissals', e));
 
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
     browser.runtime.onMessage.addListener((raw, sender) => {

@@ -40,6 +40,17 @@ export const schemaVersions: Record<number, Record<string, string>> = {
     meta: '&id',
     highlights: '&id, key, updatedAt',
   },
+  // 4: triage's dismissals, moved here from the seen ledger so that sync carries them (an `item`
+  // of the change log). Keyed by the dismissed key, with the other keys it was shown under.
+  4: {
+    papers: '&key, *tags, status, addedAt, updatedAt, *aliases, year',
+    queue: '&key, due',
+    cache: '&url, at',
+    changes: '++seq, key, hlc',
+    meta: '&id',
+    highlights: '&id, key, updatedAt',
+    dismissals: '&key, *aliases',
+  },
 };
 
 /** A row of the `meta` table: `device` (this library's device id), `clock` (the last clock issued or heard), `baseline`. */
@@ -61,12 +72,14 @@ export class PapershelfDB extends Dexie {
   changes!: EntityTable<ChangeRecord, 'seq'>;
   meta!: EntityTable<MetaRow, 'id'>;
   highlights!: EntityTable<StoredHighlight, 'id'>;
+  dismissals!: EntityTable<StoredDismissal, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(schemaVersions[1]);
     this.version(2).stores(schemaVersions[2]);
     this.version(3).stores(schemaVersions[3]).upgrade(upgradeToV3);
+    this.version(4).stores(schemaVersions[4]);
   }
 }
 
@@ -83,4 +96,14 @@ export interface StoredHighlight {
   key: string;
   updatedAt: number;
   [field: string]: unknown;
+}
+
+/** A dismissal as stored (lib/library/dismissals.ts): a paper's key, saved or not. */
+export interface StoredDismissal {
+  key: string;
+  /** The other keys the entry carried (its DOI of an arXiv id…): a listing under one of them matches too. */
+  aliases: string[];
+  /** When it was dismissed (wall clock of the device that did it). */
+  at: number;
+  device: string;
 }

@@ -49,6 +49,16 @@ function paperRows(): Paper[] {
 
 /** Rows for tables other than `papers`, by table name (new tables start empty unless listed). */
 const ROWS: Record<string, () => object[]> = {
+  highlights: () =>
+    Array.from({ length: 50 }, (_, i) => ({ id: `h${i}`, key: `arxiv:2301.${String(i).padStart(5, '0')}`, updatedAt: i, color: 'yellow' })),
+  changes: () =>
+    Array.from({ length: 50 }, (_, i) => ({
+      hlc: `00000000${i % 10}-0000-dev`,
+      device: 'dev',
+      key: `arxiv:2301.0000${i % 10}`,
+      origin: 'edit',
+      ops: [],
+    })),
   queue: () =>
     Array.from({ length: 100 }, (_, i) => ({ key: `arxiv:2301.${String(i).padStart(5, '0')}`, due: 1_700_000_000_000 + i, attempts: i % 3 })),
 };

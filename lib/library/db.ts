@@ -4,7 +4,16 @@
 import { PapershelfDB } from '../db/database';
 import { keepFirstRows } from './firstRows';
 
-export { PapershelfDB, DB_NAME, schemaVersions, type EnrichJob, type CachedResponse, type StoredHighlight, type MetaRow } from '../db/database';
+export {
+  PapershelfDB,
+  DB_NAME,
+  schemaVersions,
+  type EnrichJob,
+  type CachedResponse,
+  type StoredHighlight,
+  type StoredDismissal,
+  type MetaRow,
+} from '../db/database';
 export { findSaved, savedAmong } from '../db/papers';
 export { enqueue, REFRESH_MS } from '../db/queue';
 export { describeDbError } from '../db/errors';

@@ -7,6 +7,7 @@ import { highlightSchema } from '../paper/highlight';
 import type { Paper } from '../paper/schema';
 import { markShipped } from './compact';
 import type { PapershelfDB } from './db';
+import { deleteDismissal, DISMISSALS, dismissalRow, putDismissal } from './dismissals';
 import { HIGHLIGHTS } from './highlights';
 import { deviceId, write, type Writer } from './write';
 
@@ -80,16 +81,65 @@ async function applyHighlights(w: Writer, paper: Paper, writes: Map<string, Item
   return skipped;
 }
 
+/** key → coll → element id → its last write: the collections of a key rather than of a paper (dismissals). */
+export type KeyItemWrites = Map<string, Map<string, Map<string, ItemWrite>>>;
+
+/**
+ * The merged dismissals into the dismissals table, last writer wins per key (as for highlights):
+ * a value is stored, a null (an undo) deletes the row; a dismissal changed here after the round
+ * read the log is left alone (that change ships next); a value that is no dismissal is skipped.
+ */
+async function applyDismissals(w: Writer, keyItems: KeyItemWrites): Promise<number> {
+  const db = w.db;
+  // One dismissal per key, its id the key itself (lib/library/dismissals.ts).
+  const keys = [...keyItems].filter(([k, colls]) => colls.get(DISMISSALS)?.has(k)).map(([k]) => k);
+  if (!keys.length) return 0;
+  const localClock = new Map<string, string>();
+  const logged = await db.changes
+    .where('key')
+    .anyOf(keys)
+    .filter((r) => r.origin !== 'remote')
+    .toArray();
+  for (const r of logged)
+    for (const o of r.ops) if (o.op === 'item' && o.coll === DISMISSALS && r.hlc > (localClock.get(o.id) ?? '')) localClock.set(o.id, r.hlc);
+  const rows = await db.dismissals.bulkGet(keys);
+  let skipped = 0;
+  for (const [i, key] of keys.entries()) {
+    const { hlc, value } = keyItems.get(key)!.get(DISMISSALS)!.get(key)!;
+    if ((localClock.get(key) ?? '') > hlc) continue;
+    const row = rows[i];
+    if (value === null) {
+      if (row) await deleteDismissal(w, key);
+      continue;
+    }
+    const next = dismissalRow(key, value);
+    if (!next) {
+      skipped++;
+      continue;
+    }
+    if (row && stable(row) === stable(next)) continue;
+    await putDismissal(w, next);
+  }
+  return skipped;
+}
+
 /**
  * Writes sync's merged records (null: the key is no longer a live paper here) in one write.
  * `wall`: the newest remote clock's wall time, so this device's later clocks come after every
  * change it has seen, even with its own clock behind. Returns, per key whose note or record it
  * created or rewrote, the clock of the change record it logged: what a later note edit here
- * names as `prev`. The papers' highlights are written in the same transaction (applyHighlights).
+ * names as `prev`. The papers' highlights are written in the same transaction (applyHighlights),
+ * and so are `keyItems`, the merged dismissals of keys saved or not (applyDismissals).
  */
-export async function applyRemote(db: PapershelfDB, updates: Map<string, RemotePaper | null>, wall: number): Promise<Map<string, string>> {
+export async function applyRemote(
+  db: PapershelfDB,
+  updates: Map<string, RemotePaper | null>,
+  wall: number,
+  keyItems: KeyItemWrites = new Map(),
+): Promise<Map<string, string>> {
   const now = Math.max(Date.now(), wall);
   let skipped = 0;
+  let skippedDismissals = 0;
   const { records } = await write(
     db,
     'remote',
@@ -105,10 +155,12 @@ export async function applyRemote(db: PapershelfDB, updates: Map<string, RemoteP
         const highlights = m.itemWrites?.get(HIGHLIGHTS);
         if (highlights?.size) skipped += await applyHighlights(w, next, highlights);
       }
+      skippedDismissals = await applyDismissals(w, keyItems);
     },
-    { now, also: [db.highlights] },
+    { now, also: [db.highlights, db.dismissals] },
   );
   if (skipped) console.warn(`Sync: ${skipped} highlight(s) from another device were not valid and were skipped`);
+  if (skippedDismissals) console.warn(`Sync: ${skippedDismissals} dismissal(s) from another device were not valid and were skipped`);
   const clocks = new Map<string, string>();
   for (const r of records) if (r.ops.some((o: ChangeOp) => o.op === 'note' || o.op === 'create')) clocks.set(r.key, r.hlc);
   return clocks;
@@ -120,7 +172,12 @@ export function syncPort(db: PapershelfDB) {
     deviceId: () => deviceId(db),
     allPapers: () => db.papers.toArray(),
     async allItems() {
-      return (await db.highlights.toArray()).map((h) => ({ key: h.key, coll: HIGHLIGHTS, id: h.id, value: h }));
+      const [highlights, dismissals] = await Promise.all([db.highlights.toArray(), db.dismissals.toArray()]);
+      return [
+        ...highlights.map((h) => ({ key: h.key, coll: HIGHLIGHTS, id: h.id, value: h })),
+        // A dismissal's `at` dates its baseline record: the first upload keeps the order of what was done where.
+        ...dismissals.map(({ key, ...value }) => ({ key, coll: DISMISSALS, id: key, value, at: value.at })),
+      ];
     },
     async lastSeq(): Promise<number> {
       return (await db.changes.orderBy('seq').last())?.seq ?? 0;
@@ -128,7 +185,7 @@ export function syncPort(db: PapershelfDB) {
     async changes(after: number, limit: number): Promise<Logged[]> {
       return (await db.changes.where('seq').above(after).limit(limit).toArray()) as Logged[];
     },
-    applyRemote: (updates: Map<string, RemotePaper | null>, wall: number) => applyRemote(db, updates, wall),
+    applyRemote: (updates: Map<string, RemotePaper | null>, wall: number, keyItems?: KeyItemWrites) => applyRemote(db, updates, wall, keyItems),
     markShipped: (seq: number) => markShipped(db, seq),
   };
 }

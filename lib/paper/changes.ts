@@ -3,7 +3,17 @@
 // written by lib/library/write.ts only (kept here, at the bottom, because sync and the database read it too), in the transaction of the write it describes.
 import type { Paper } from './schema';
 
-export type ChangeOrigin = 'save' | 'edit' | 'import' | 'completion' | 'merge' | 'remove' | 'restore' | 'citekey' | 'remote';
+export type ChangeOrigin = 'save' | 'edit' | 'import' | 'completion' | 'merge' | 'remove' | 'restore' | 'citekey' | 'remote' | 'migrate';
+
+/** Triage's dismissals ("not interested"): an `item` per dismissed key (id: the key), null once undone. */
+export const DISMISSALS = 'dismissals';
+
+/**
+ * Collections that belong to a key, not to a saved paper: their items exist without a paper
+ * under that key (a dismissal is usually of a paper never saved), do not follow the paper when it
+ * is merged into another, and are no edit of it (a dismissal does not bring back a removed paper).
+ */
+export const KEY_COLLECTIONS: ReadonlySet<string> = new Set([DISMISSALS]);
 
 export type ChangeOp =
   /** A new paper, whole. */

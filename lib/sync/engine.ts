@@ -8,7 +8,18 @@
 //   4. snapshot and compaction now and then (protocol.finishRound).
 import type { Paper } from '../paper/schema';
 import { DavError } from './errors';
-import { affectedTargets, applyRecords, joinInto, materialize, noteHeads, type LibraryState, type MaterializedPaper } from './merge';
+import { KEY_COLLECTIONS } from '../paper/changes';
+import {
+  affectedTargets,
+  applyRecords,
+  joinInto,
+  keyItems,
+  keyItemsOnly,
+  materialize,
+  noteHeads,
+  type LibraryState,
+  type MaterializedPaper,
+} from './merge';
 import { finishRound, forgetDevice, listDevices, newCursor, openFolder, runRound, type DeviceInfo, type SyncCursor } from './protocol';
 import type { WireOp, WireRecord } from './types';
 import { serverUrl } from './url';
@@ -24,13 +35,18 @@ export interface SyncConfig {
   allowInsecure?: boolean;
 }
 
-/** An element of a paper's collection, as the library holds it. */
+/** An element of a paper's collection (or of a key's own: KEY_COLLECTIONS), as the library holds it. */
 export interface BaselineItem {
   key: string;
   coll: string;
   id: string;
   value: unknown;
+  /** When it was made (ms): dates the baseline record of a key-own element with no paper. */
+  at?: number;
 }
+
+/** Per key, per collection, per element id: its last write (the merge's keyItems). */
+export type KeyItemWrites = Map<string, Map<string, Map<string, { hlc: string; value: unknown }>>>;
 
 /** A change record of the local log, as the library gives it. */
 export interface LocalRecord extends WireRecord {
@@ -43,8 +59,9 @@ export interface LibraryPort {
   /** Every paper, as it is (the first round's baseline). */
   allPapers(): Promise<Paper[]>;
   /**
-   * Every element of the papers' collections (highlights), as it is: the first round's baseline
-   * carries them with their papers, since the change records that made them come before it.
+   * Every element of the papers' collections (highlights) and of the keys' own (dismissals), as
+   * it is: the first round's baseline carries them with their papers (a key-own element with no
+   * paper in a record of its own), since the change records that made them come before it.
    */
   allItems?(): Promise<BaselineItem[]>;
   /** The newest seq of the change log (0 when empty). */
@@ -55,8 +72,9 @@ export interface LibraryPort {
    * Writes the merged records of these keys (null: the key is not a live paper any more) in one
    * write with origin 'remote', its clock at least `wall`. Returns, per key whose note it wrote,
    * the clock of the change record it logged (what a later local note edit names as `prev`).
+   * `keyItems`: the merged elements of the keys' own collections (dismissals), saved paper or not.
    */
-  applyRemote(updates: Map<string, MaterializedPaper | null>, wall: number): Promise<Map<string, string>>;
+  applyRemote(updates: Map<string, MaterializedPaper | null>, wall: number, keyItems?: KeyItemWrites): Promise<Map<string, string>>;
   /** Tells the change log's compaction that everything up to `seq` is on the server. */
   markShipped(seq: number): Promise<void>;
 }
@@ -131,16 +149,27 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
     baselineSeq = await port.lastSeq();
     const papers = await port.allPapers();
     const items = new Map<string, WireOp[]>();
-    for (const it of (await port.allItems?.()) ?? [])
-      items.set(it.key, [...(items.get(it.key) ?? []), { op: 'item', coll: it.coll, id: it.id, value: it.value }]);
+    const own = new Map<string, { ops: WireOp[]; at: number }>();
+    const paperKeys = new Set(papers.map((p) => p.key));
+    for (const it of (await port.allItems?.()) ?? []) {
+      const op: WireOp = { op: 'item', coll: it.coll, id: it.id, value: it.value };
+      if (paperKeys.has(it.key) || !KEY_COLLECTIONS.has(it.coll)) items.set(it.key, [...(items.get(it.key) ?? []), op]);
+      else {
+        const o = own.get(it.key) ?? { ops: [], at: 0 };
+        own.set(it.key, { ops: [...o.ops, op], at: Math.max(o.at, it.at ?? now()) });
+      }
+    }
+    const hlc = (wall: number, i: number) => `${pad(Math.min(wall, now()), 9)}-${pad(i % 36 ** 4, 4)}-${device}`;
     baseline = papers.map((p, i) => ({
-      hlc: `${pad(Math.min(p.updatedAt, now()), 9)}-${pad(i % 36 ** 4, 4)}-${device}`,
+      hlc: hlc(p.updatedAt, i),
       device,
       key: p.key,
       origin: 'baseline',
       // (An element whose paper is gone is not a live paper's: it stays behind.)
       ops: [{ op: 'create', record: p }, ...(items.get(p.key) ?? [])],
     }));
+    // A key's own elements with no paper there (most dismissals) go up as records of their own.
+    for (const [key, o] of own) baseline.push({ hlc: hlc(o.at, baseline.length), device, key, origin: 'baseline', ops: o.ops });
   }
   const touchedOwn = new Set<string>();
   const local = {
@@ -181,12 +210,18 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
   if (round.snapshot) for (const k of joinInto(lib, round.snapshot)) touched.add(k);
   for (const k of applyRecords(lib, round.remote)) touched.add(k);
 
-  // Write back every paper whose merged record differs from what the library holds.
+  // Write back every paper whose merged record differs from what the library holds, and every
+  // key's own elements (a key with those only has no record: nothing to write or delete there).
   const updates = new Map<string, MaterializedPaper | null>();
-  for (const key of affectedTargets(lib, touched)) updates.set(key, materialize(lib, key));
+  const ownItems: KeyItemWrites = new Map();
+  for (const key of affectedTargets(lib, touched)) {
+    const items = keyItems(lib, key);
+    if (items) ownItems.set(key, items);
+    if (!keyItemsOnly(lib, key)) updates.set(key, materialize(lib, key));
+  }
   let wall = 0;
   for (const r of round.remote) wall = Math.max(wall, parseInt(r.hlc.slice(0, 9), 36));
-  const noteClocks = updates.size ? await port.applyRemote(updates, Math.max(wall, now())) : new Map<string, string>();
+  const noteClocks = updates.size || ownItems.size ? await port.applyRemote(updates, Math.max(wall, now()), ownItems) : new Map<string, string>();
   for (const [key, hlc] of noteClocks) presented.set(key, [hlc, ...noteHeads(lib, key)]);
 
   cursor = await finishRound(dav, folder, round, lib, { snapshotEvery: opts.snapshotEvery, now: now() });

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../tests/helpers/random';
-import { CONFLICT_START, KEPT_TAG, applyRecords, emptyLibrary, materialize, noteHeads } from './merge';
+import { CONFLICT_START, KEPT_TAG, applyRecords, emptyLibrary, joinInto, keyItems, keyItemsOnly, materialize, noteHeads } from './merge';
+import { fromSnapshot, toSnapshot } from './snapshot';
 import { TestClock, canonical, paper, stateOf } from '../../tests/helpers/sync-testing';
 import type { WireOp, WireRecord } from './types';
 
@@ -202,4 +203,55 @@ describe('convergence (seeded random interleavings)', () => {
       }
     });
   }
+});
+
+describe("merge: dismissals (a key's own items)", () => {
+  const D = 'arxiv:2405.00077';
+  const dismissal = (dev: 'A' | 'B', value: unknown, key = D) => rec(dev, key, { op: 'item', coll: 'dismissals', id: key, value });
+  const on = { aliases: ['doi:10.1000/x'], at: 1, device: 'a' };
+  const now = (records: WireRecord[], key = D) => keyItems(stateOf(records), key)?.get('dismissals')?.get(key)?.value;
+
+  it('dismiss and undo on two devices: the later clock wins, in any order of arrival', () => {
+    const a = dismissal('A', on);
+    const b = dismissal('B', null);
+    const a2 = dismissal('A', { ...on, at: 3 });
+    expect(now([a, b])).toBeNull();
+    expect(now([b, a])).toBeNull();
+    expect(now([a2, b, a])).toEqual({ ...on, at: 3 });
+    expect(now([b, a2, a])).toEqual({ ...on, at: 3 });
+  });
+
+  it('a dismissal of a key with no paper stands on its own: no record, carried by a snapshot', () => {
+    const lib = stateOf([dismissal('A', on)]);
+    expect(materialize(lib, D)).toBeNull();
+    expect(keyItemsOnly(lib, D)).toBe(true);
+    const fresh = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(lib, 'dev', 1, {}))) as ReturnType<typeof toSnapshot>);
+    const into = emptyLibrary();
+    joinInto(into, fresh);
+    expect(keyItems(into, D)?.get('dismissals')?.get(D)?.value).toEqual(on);
+  });
+
+  it("is no edit of the paper: a removed paper stays removed, and its record's items are the highlights only", () => {
+    const c = rec('A', D, { op: 'create', record: paper(D, 'T') });
+    const h = rec('A', D, { op: 'item', coll: 'highlights', id: 'h1', value: { color: 'yellow' } });
+    const gone = rec('B', D, { op: 'remove' });
+    const d = dismissal('A', on);
+    expect(read([c, h, gone, d], D)).toBeNull();
+    const live = read([c, h, d], D)!;
+    expect([...live.itemWrites.keys()]).toEqual(['highlights']);
+    expect(live.paper.tags).toEqual([]);
+    expect(keyItemsOnly(stateOf([c, d]), D)).toBe(false);
+  });
+
+  it('stays on its key when the paper is merged into another', () => {
+    const K2 = 'doi:10.1000/x';
+    const c1 = rec('A', D, { op: 'create', record: paper(D, 'T') });
+    const c2 = rec('A', K2, { op: 'create', record: paper(K2, 'T') });
+    const d = dismissal('A', on);
+    const m = rec('A', D, { op: 'merged', into: K2 });
+    const lib = stateOf([c1, c2, d, m]);
+    expect(materialize(lib, K2)!.itemWrites.size).toBe(0);
+    expect(keyItems(lib, D)?.get('dismissals')?.get(D)?.value).toEqual(on);
+    expect(keyItems(lib, K2)).toBeUndefined();
+  });
 });

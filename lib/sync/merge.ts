@@ -11,7 +11,11 @@
 //  - remove: wins over edits older than it; an edit newer than the remove (made where the remove
 //    was not seen yet) keeps the paper, tagged KEPT_TAG so the user sees why it is back;
 //  - merged: an absorbed key's state (even edits made elsewhere after the merge) flows into the
-//    record it was merged into; a merge cycle drops its oldest edge.
+//    record it was merged into; a merge cycle drops its oldest edge;
+//  - items: one last-writer-wins register per element; those of a key's own collections
+//    (KEY_COLLECTIONS: dismissals) stand without a paper, are no edit of it and stay on their key
+//    (keyItems), outside the paper's record.
+import { KEY_COLLECTIONS } from '../paper/changes';
 import type { Paper } from '../paper/schema';
 import type { WireOp, WireRecord } from './types';
 
@@ -116,7 +120,7 @@ function applyOp(lib: LibraryState, key: string, s: PaperState, hlc: string, op:
       setMerged(lib, key, s, `s${hlc}`, op.into);
       return;
     case 'item':
-      s.edited = later(s.edited, hlc);
+      if (!KEY_COLLECTIONS.has(op.coll)) s.edited = later(s.edited, hlc);
       setReg(s.items, `${op.coll}\u0000${op.id}`, `s${hlc}`, op.value);
       return;
   }
@@ -249,6 +253,7 @@ export function materialize(lib: LibraryState, target: string): MaterializedPape
   const writes = new Map<string, Map<string, { hlc: string; value: unknown }>>();
   for (const [k, r] of [...items].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [coll, id] = k.split('\u0000');
+    if (KEY_COLLECTIONS.has(coll)) continue;
     if (!writes.has(coll)) writes.set(coll, new Map());
     // Item registers are always set-ranked: `at` is 's' + the HLC.
     writes.get(coll)!.set(id, { hlc: r.at.slice(1), value: r.value });
@@ -257,6 +262,32 @@ export function materialize(lib: LibraryState, target: string): MaterializedPape
     byColl.get(coll)!.set(id, r.value);
   }
   return { paper, conflict: note.conflict, kept, items: byColl, itemWrites: writes };
+}
+
+/** The last writes of `key`'s own collections (KEY_COLLECTIONS), whether or not a paper lives there. */
+export function keyItems(lib: LibraryState, key: string): Map<string, Map<string, { hlc: string; value: unknown }>> | undefined {
+  const s = lib.papers.get(key);
+  let out: Map<string, Map<string, { hlc: string; value: unknown }>> | undefined;
+  for (const [k, r] of s?.items ?? []) {
+    const [coll, id] = k.split('\u0000');
+    if (!KEY_COLLECTIONS.has(coll)) continue;
+    out ??= new Map();
+    if (!out.has(coll)) out.set(coll, new Map());
+    out.get(coll)!.set(id, { hlc: r.at.slice(1), value: r.value });
+  }
+  return out;
+}
+
+/**
+ * Whether `key`'s state holds its own collections' items only: no paper was ever made, removed,
+ * edited or merged under it (nor into it), so there is no record to write back or to delete.
+ */
+export function keyItemsOnly(lib: LibraryState, key: string): boolean {
+  const s = lib.papers.get(key);
+  if (!s || s.created || s.edited || s.removed || s.merged || s.fields.size || s.tags.size || s.notes.size) return false;
+  if (lib.absorbed.get(key)?.size) return false;
+  for (const k of s.items.keys()) if (!KEY_COLLECTIONS.has(k.split('\u0000')[0])) return false;
+  return true;
 }
 
 /** The live keys whose record may have changed when `touched` keys' states changed. */

@@ -65,12 +65,67 @@ describe('triage messages in the background', () => {
     expect((await getTabTriage(3))?.newKeys).toEqual([]);
   });
 
-  it('dismisses with this device, and undoes', async () => {
+  it('dismisses with this device into the library (a logged item), and undoes (a tombstone)', async () => {
     await handleMessage({ type: 'dismiss', key: 'arxiv:9' }, tab, env);
-    expect(await seen.dismissed.get('arxiv:9')).toEqual({ key: 'arxiv:9', at: 5000, device: 'dev-1' });
+    expect(await db.dismissals.get('arxiv:9')).toEqual({ key: 'arxiv:9', aliases: [], at: 5000, device: 'dev-1' });
+    expect(await seen.dismissed.count()).toBe(0);
     expect(await handleMessage({ type: 'seenLookup', keys: ['arxiv:9'] }, tab, env)).toMatchObject({ dismissed: ['arxiv:9'] });
     await handleMessage({ type: 'dismiss', key: 'arxiv:9', undo: true }, tab, env);
+    expect(await db.dismissals.count()).toBe(0);
+    expect((await db.changes.toArray()).map((r) => [r.key, r.ops])).toEqual([
+      ['arxiv:9', [{ op: 'item', coll: 'dismissals', id: 'arxiv:9', value: { aliases: [], at: 5000, device: 'dev-1' } }]],
+      ['arxiv:9', [{ op: 'item', coll: 'dismissals', id: 'arxiv:9', value: null }]],
+    ]);
+  });
+
+  it('a dismissal carries the keys its entry was detected under: a listing under its DOI matches, and undoes it', async () => {
+    const p = makePaper({ ids: { arxiv: '2401.00007', doi: '10.1000/seven' }, title: 'Seven', source: 'test' })!;
+    await fakeBrowser.storage.session.set({ 'tab:3': { url: 'https://arxiv.org/list/cs/new', papers: [p], at: 1 } });
+    const told: string[] = [];
+    env.triage!.broadcastDismissal = async (key) => void told.push(key);
+    await handleMessage({ type: 'dismiss', key: p.key }, tab, env);
+    expect(await db.dismissals.get(p.key)).toMatchObject({ aliases: ['doi:10.1000/seven'] });
+    expect(told).toEqual([p.key, 'doi:10.1000/seven']);
+    const scholar: Sender = { ...tab, tabId: 4 };
+    expect(await handleMessage({ type: 'seenLookup', keys: ['doi:10.1000/seven', 'doi:10.1000/other'] }, scholar, env)).toMatchObject({
+      dismissed: ['doi:10.1000/seven'],
+    });
+    await handleMessage({ type: 'dismiss', key: 'doi:10.1000/seven', undo: true }, scholar, env);
+    expect(await db.dismissals.count()).toBe(0);
+  });
+
+  it("moves the ledger's old dismissals into the library once, with the aliases the ledger knows", async () => {
+    await handleMessage({ type: 'seen', url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:7', ['doi:10.1000/seven'])] }, tab, env);
+    await seen.dismissed.bulkPut([
+      { key: 'arxiv:7', at: 100, device: 'old-dev' },
+      { key: 'arxiv:8', at: 200, device: 'old-dev' },
+    ]);
+    const reply = await handleMessage({ type: 'seenLookup', keys: ['arxiv:7', 'doi:10.1000/seven', 'arxiv:8', 'arxiv:1'] }, tab, env);
+    expect(reply).toMatchObject({ dismissed: ['arxiv:7', 'doi:10.1000/seven', 'arxiv:8'] });
     expect(await seen.dismissed.count()).toBe(0);
+    expect(await db.dismissals.toArray()).toEqual([
+      { key: 'arxiv:7', aliases: ['doi:10.1000/seven'], at: 100, device: 'old-dev' },
+      { key: 'arxiv:8', aliases: [], at: 200, device: 'old-dev' },
+    ]);
+    const logged = await db.changes.toArray();
+    expect(logged.map((r) => [r.key, r.origin])).toEqual([
+      ['arxiv:7', 'migrate'],
+      ['arxiv:8', 'migrate'],
+    ]);
+    // Once: later messages move nothing again.
+    await handleMessage({ type: 'dismiss', key: 'arxiv:8', undo: true }, tab, env);
+    await handleMessage({ type: 'seenLookup', keys: ['arxiv:8'] }, tab, env);
+    expect(await db.dismissals.get('arxiv:8')).toBeUndefined();
+    expect(await db.changes.count()).toBe(3);
+  });
+
+  it("saved beats dismissed is the page's to show: the look-up says both", async () => {
+    await handleMessage({ type: 'dismiss', key: 'arxiv:2401.00001' }, tab, env);
+    await handleMessage({ type: 'save', papers: [paper('2401.00001')] }, tab, env);
+    expect(await handleMessage({ type: 'seenLookup', keys: ['arxiv:2401.00001'] }, tab, env)).toMatchObject({
+      seen: ['arxiv:2401.00001'],
+      dismissed: ['arxiv:2401.00001'],
+    });
   });
 
   it('a dismissal and its undo are told to the other tabs, not to the one that made them', async () => {
@@ -95,8 +150,12 @@ describe('triage messages in the background', () => {
       await handleMessage({ type: 'markSeen', tabId: 3, url: 'https://arxiv.org/list/cs/new', entries: [sighting('arxiv:2')] }, page, env),
     ).toEqual({ recorded: 1 });
     expect((await getTabTriage(3))?.newKeys).toEqual([]);
+    await handleMessage({ type: 'dismiss', key: 'arxiv:1' }, tab, env);
     await handleMessage({ type: 'clearSeen' }, page, env);
     expect(await seen.seen.count()).toBe(0);
+    // Clearing history undoes the dismissals too (as it always has), logged so that sync carries it.
+    expect(await db.dismissals.count()).toBe(0);
+    expect((await db.changes.toArray()).at(-1)?.ops).toEqual([{ op: 'item', coll: 'dismissals', id: 'arxiv:1', value: null }]);
   });
 
   it('rejects malformed sightings', async () => {

@@ -1,10 +1,16 @@
 // The background's side of triage: every triage message, after the protocol has validated it.
+// Dismissals are the library's (lib/library/dismissals.ts: written through its one writer, so
+// that sync carries them); the seen ledger is this browser's own.
 import { savedAmong, type PapershelfDB } from '../library/db';
 import * as library from '../library/commands';
+import { dismiss, dismissedAmong, undismiss, undismissAll } from '../library/dismissals';
 import { validPapers, type Sighting, type ToBackground } from '../messaging/protocol';
 import type { ErrorReply, Replies } from '../messaging/replies';
+import { allKeys } from '../paper/identity';
+import { getTabDetections } from '../tabs/detections';
 import { whereOf, type SeenEvent } from './ledger';
-import { clearLedger, dismiss, lookup, recentSeen, recordSightings, undismiss, type SeenDB } from './store';
+import { migrateDismissals } from './migrate';
+import { clearLedger, lookup, recentSeen, recordSightings, type SeenDB } from './store';
 import { getTabTriage, setTabTriage } from './tabs';
 
 export type TriageMessage = Extract<ToBackground, { type: 'seen' | 'seenLookup' | 'dismiss' | 'markSeen' | 'seenRecent' | 'clearSeen' | 'annotate' }>;
@@ -25,6 +31,13 @@ const DAY = 86_400_000;
 
 const events = (url: string, list: Sighting[], at: number): SeenEvent[] => list.map((s) => ({ ...s, at, where: whereOf(url) }));
 
+/** The other keys of the entry dismissed: as its tab detected it, or as the ledger saw it. */
+async function aliasesOf(env: TriageEnv, key: string, tabId?: number): Promise<string[]> {
+  const onTab = tabId === undefined ? undefined : (await getTabDetections(tabId))?.papers.find((p) => p.key === key);
+  if (onTab) return allKeys(onTab.ids).filter((k) => k !== key);
+  return (await env.seen.seen.get(key))?.aliases ?? [];
+}
+
 export async function handleTriage(
   msg: TriageMessage,
   from: { tabId?: number; extensionPage?: boolean },
@@ -42,7 +55,12 @@ export async function handleTriage(
     }
     case 'seenLookup': {
       const on = await env.ledgerOn();
-      const [found, saved] = await Promise.all([lookup(env.seen, msg.keys), savedAmong(env.db, msg.keys)]);
+      await migrateDismissals(env.seen, env.db);
+      const [found, saved, dismissed] = await Promise.all([
+        lookup(env.seen, msg.keys),
+        savedAmong(env.db, msg.keys),
+        dismissedAmong(env.db, msg.keys),
+      ]);
       // A saved paper is not news, whatever the ledger says; nor, with the ledger off, is anything.
       const seen = on ? [...new Set([...found.seen, ...saved])] : [];
       // A listing's tab keeps its new keys for the badge and the popup (an extension page's tab
@@ -52,12 +70,18 @@ export async function handleTriage(
         await setTabTriage(tabId, { newKeys: on ? [...new Set(msg.keys.filter((k) => !before.has(k)))] : [], at: now });
         env.refreshBadge(tabId).catch(() => {});
       }
-      return { ledger: on, seen, dismissed: found.dismissed };
+      return { ledger: on, seen, dismissed };
     }
     case 'dismiss': {
-      if (msg.undo) await undismiss(env.seen, msg.key);
-      else await dismiss(env.seen, msg.key, await env.device(), now);
-      await env.broadcastDismissal?.(msg.key, !msg.undo, tabId);
+      await migrateDismissals(env.seen, env.db);
+      let keys: string[];
+      if (msg.undo) keys = await undismiss(env.db, msg.key);
+      else {
+        const d = await dismiss(env.db, { key: msg.key, aliases: await aliasesOf(env, msg.key, tabId), device: await env.device(), at: now });
+        keys = [d.key, ...d.aliases];
+      }
+      // The tabs showing it under any of its keys re-dim (each listing knows it by its own key).
+      for (const k of new Set([msg.key, ...keys])) await env.broadcastDismissal?.(k, !msg.undo, tabId);
       return { dismissed: !msg.undo };
     }
     case 'markSeen': {
@@ -76,7 +100,11 @@ export async function handleTriage(
     }
     case 'clearSeen': {
       if (!from.extensionPage) return pageOnly('clearSeen');
+      // As before dismissals moved to the library: clearing history undoes them too (on every
+      // synced device, since each undo is logged).
+      await migrateDismissals(env.seen, env.db);
       await clearLedger(env.seen);
+      await undismissAll(env.db);
       return { cleared: true };
     }
     case 'annotate': {

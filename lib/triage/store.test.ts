@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenEvent } from './ledger';
 import { Dexie, type DBCore } from 'dexie';
-import { clearLedger, compact, dismiss, lookup, lookupFromTables, recentSeen, recordSightings, saveSnapshot, SeenDB, undismiss } from './store';
+import { clearLedger, compact, lookup, lookupFromTables, recentSeen, recordSightings, saveSnapshot, SeenDB } from './store';
 
 let db: SeenDB;
 beforeEach(() => {
@@ -34,14 +34,6 @@ describe('seen ledger store', () => {
     expect(got.seen.sort()).toEqual(['arxiv:2', 'doi:10.1/one']);
   });
 
-  it('dismissals are looked up with the keys, and undone', async () => {
-    await dismiss(db, 'arxiv:5', 'dev-a', 1);
-    expect((await lookup(db, ['arxiv:5', 'arxiv:6'])).dismissed).toEqual(['arxiv:5']);
-    expect(await db.dismissed.get('arxiv:5')).toEqual({ key: 'arxiv:5', at: 1, device: 'dev-a' });
-    await undismiss(db, 'arxiv:5');
-    expect((await lookup(db, ['arxiv:5'])).dismissed).toEqual([]);
-  });
-
   it('compaction drops the records seen longest ago, down to what is kept', async () => {
     await recordSightings(
       db,
@@ -57,7 +49,7 @@ describe('seen ledger store', () => {
   it('lists what was seen recently, newest first, and clears history', async () => {
     await recordSightings(db, [ev('old', 100), ev('mid', 500), ev('new', 900)]);
     expect((await recentSeen(db, 400, 10)).map((r) => r.key)).toEqual(['new', 'mid']);
-    await dismiss(db, 'mid', 'd', 1);
+    await db.dismissed.put({ key: 'mid', at: 1, device: 'd' });
     await clearLedger(db);
     expect(await db.seen.count()).toBe(0);
     expect(await db.dismissed.count()).toBe(0);

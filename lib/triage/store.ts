@@ -1,6 +1,7 @@
 // The seen ledger's storage: a database of its own ('papershelf-seen'), opened only by the
 // background (a content script's IndexedDB is the page's). The library's schema versions never
-// touch it, and clearing history never touches the library.
+// touch it. Dismissals are no longer here: they are library writes (lib/library/dismissals.ts),
+// so that sync carries them; the old `dismissed` table is read once to move them (./migrate.ts).
 import { Dexie, type EntityTable } from 'dexie';
 import {
   applyBatch,
@@ -18,11 +19,7 @@ export const SEEN_DB_NAME = 'papershelf-seen';
 
 export class SeenDB extends Dexie {
   seen!: EntityTable<SeenRecord, 'key'>;
-  /**
-   * Dismissals, one per key: { key, at, device } is what the sync issue's change log will carry
-   * (last `at` wins between devices). An undo deletes the row here; once sync lands it must
-   * travel as a change too (a tombstone in the log), not only as this delete.
-   */
+  /** Dismissals as they were kept before they moved to the library: emptied by ./migrate.ts. */
   dismissed!: EntityTable<DismissRecord, 'key'>;
   /** The key index's last snapshot (./keyindex.ts), one row: absent means "rebuild from `seen`". */
   snapshot!: EntityTable<KeySnapshot, 'id'>;
@@ -216,53 +213,28 @@ export async function compact(db: SeenDB, keep = LEDGER_KEEP, high = LEDGER_HIGH
 export interface Lookup {
   /** Keys of the listing seen before (under that key or as an alias of a record). */
   seen: string[];
-  dismissed: string[];
 }
 
 /**
- * A listing's look-up: the key index in memory, and the dismissals. While the index is rebuilt
- * from the table (a ledger of version 1, after compaction or clearing: seconds for 200,000
- * records), the tables answer instead.
+ * A listing's look-up: the key index in memory. While the index is rebuilt from the table (a
+ * ledger of version 1, after compaction or clearing: seconds for 200,000 records), the table
+ * answers instead. (Its dismissals are the library's: lib/library/dismissals.ts.)
  */
 export async function lookup(db: SeenDB, keys: string[]): Promise<Lookup> {
   const distinct = [...new Set(keys)];
   const index = await indexOrRebuilding(db);
   if (!index) return lookupFromTables(db, distinct);
-  return { seen: distinct.filter((k) => index.has(k)), dismissed: await dismissedAmong(db, distinct) };
+  return { seen: distinct.filter((k) => index.has(k)) };
 }
 
-/** The same look-up from the tables (what the key index answers without reading them). */
+/** The same look-up from the table (what the key index answers without reading it). */
 export async function lookupFromTables(db: SeenDB, keys: string[]): Promise<Lookup> {
   const distinct = [...new Set(keys)];
-  return db.transaction('r', db.seen, db.dismissed, async () => {
-    const [direct, byAlias, dismissed] = await Promise.all([
-      db.seen.bulkGet(distinct),
-      db.seen.where('aliases').anyOf(distinct).toArray(),
-      dismissedAmong(db, distinct),
-    ]);
+  return db.transaction('r', db.seen, async () => {
+    const [direct, byAlias] = await Promise.all([db.seen.bulkGet(distinct), db.seen.where('aliases').anyOf(distinct).toArray()]);
     const records = [...direct.filter((r): r is SeenRecord => !!r), ...byAlias];
-    return { seen: [...seenAmong(distinct, records)], dismissed };
+    return { seen: [...seenAmong(distinct, records)] };
   });
-}
-
-/**
- * Dismissals are few next to a listing's keys: one read of their keys (a key cursor) instead of
- * 2,000 point look-ups; past a few thousand dismissals, the look-ups again.
- */
-async function dismissedAmong(db: SeenDB, keys: string[]): Promise<string[]> {
-  if ((await db.dismissed.count()) <= 5000) {
-    const wanted = new Set(keys);
-    return (await db.dismissed.toCollection().primaryKeys()).filter((k) => wanted.has(k));
-  }
-  return (await db.dismissed.bulkGet(keys)).filter((d): d is DismissRecord => !!d).map((d) => d.key);
-}
-
-export async function dismiss(db: SeenDB, key: string, device: string, at: number): Promise<void> {
-  await db.dismissed.put({ key, at, device });
-}
-
-export async function undismiss(db: SeenDB, key: string): Promise<void> {
-  await db.dismissed.delete(key);
 }
 
 /** Seen since `since`, most recent first. */
@@ -270,7 +242,7 @@ export async function recentSeen(db: SeenDB, since: number, limit: number): Prom
   return db.seen.where('last').aboveOrEqual(since).reverse().limit(limit).toArray();
 }
 
-/** "Clear history": every sighting and every dismissal. */
+/** "Clear history" of the ledger: every sighting (the dismissals are the library's to undo). */
 export async function clearLedger(db: SeenDB): Promise<void> {
   await db.transaction('rw', db.seen, db.dismissed, async () => {
     await db.seen.clear();

@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { startCutProxy } from '../helpers/cut-proxy';
 import { davAvailable, setFull, startDav, type DavServer } from '../helpers/dav-servers';
+import { FIXTURES_DIR } from '../helpers/fixtures';
+import { serve } from './fixtures';
 import { PopupPage } from './pages/PopupPage';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -709,6 +711,54 @@ test('restore from the server as of a date: preview counts, a local backup first
     await expect(o.getByText(/^Synced/)).toBeVisible();
     await connect(b, 'Shelf5/');
     expect((await papers(b)).map((p) => [p.title, p.note])).toEqual([['A Paper As It Was', '']]);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+/** arXiv's new-submissions list (our fixture) open in `p`, its triage marks in (every control has its Dismiss button). */
+async function arxivListing(p: Profile, keys: string[]): Promise<Page> {
+  const url = 'https://arxiv.org/list/cs.LG/new';
+  await serve(p.context, url, readFileSync(join(FIXTURES_DIR, 'arxiv/list-new.html'), 'utf8'));
+  const page = await p.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  for (const k of keys) await expect(listed(page, k).getByRole('button', { name: /^Dismiss/ })).toBeAttached();
+  return page;
+}
+const listed = (page: Page, key: string) => page.locator(`papershelf-save[data-papershelf-key="${key}"]`).first();
+
+test("a paper dismissed on A's listing is dismissed on B's after Sync now; the undo on A follows", async () => {
+  test.setTimeout(150_000);
+  const [gone, other] = ['arxiv:2405.07002', 'arxiv:2405.07003'];
+  const a = await profile();
+  const b = await profile();
+  try {
+    await connect(a, 'Shelf9/');
+    await connect(b, 'Shelf9/');
+    const onA = await arxivListing(a, [gone, other]);
+    await listed(onA, gone)
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect(listed(onA, gone)).toHaveAttribute('data-papershelf-dismissed', '');
+    await syncNow(a);
+    await syncNow(b);
+    // B never saved (nor saw) the paper: the dismissal alone came through.
+    const onB = await arxivListing(b, [gone, other]);
+    await expect(listed(onB, gone)).toHaveAttribute('data-papershelf-dismissed', '');
+    await expect(listed(onB, other)).not.toHaveAttribute('data-papershelf-dismissed');
+    expect(await papers(b)).toEqual([]);
+    await onB.close();
+
+    // Undo in place on A; after a round each, B's listing shows it as not dismissed.
+    await listed(onA, gone)
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect(listed(onA, gone)).not.toHaveAttribute('data-papershelf-dismissed');
+    await syncNow(a);
+    await syncNow(b);
+    const again = await arxivListing(b, [gone, other]);
+    await expect(listed(again, gone)).not.toHaveAttribute('data-papershelf-dismissed');
   } finally {
     await a.context.close();
     await b.context.close();
