@@ -1,6 +1,6 @@
 // Where the time from DOMContentLoaded to the highlights drawn goes (PROFILE=1 with
-// ONLY=highlight): one traced load of the 100-page paper, the renderer's main thread from the
-// navigation on. Prints, relative to DOMContentLoaded, the extension's scripts as they are
+// ONLY=highlight; PROFILE=stream for the streamed page): three traced loads of the 100-page
+// paper, the renderer's main thread from the navigation on. Prints, relative to DOMContentLoaded, the extension's scripts as they are
 // evaluated, its functions' calls (FunctionCall, V8.Execute), the page's layouts and its long
 // tasks, and the User Timing marks a local build may add (performance.mark('papershelf:…')).
 import type { BrowserContext } from '@playwright/test';
