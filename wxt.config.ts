@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_SCRIPTS_DIR, siteIds, siteScriptSource } from './lib/content/siteScripts';
+import { PAPER_PAGE_MATCHES } from './lib/highlight/early';
 
 // `npm run dev` opens Chromium with the extension (WXT's web-ext runner). As root (containers, cloud
 // boxes) Chromium will not start without --no-sandbox, and on Linux without X11 or Wayland it
@@ -57,6 +58,10 @@ export default defineConfig({
           .map((m) => m.replace(/\/\*$/, ''))
           .sort()
           .map((m) => `${m}/*`);
+      // Pages that show one paper by their URL: the highlight chunk comes in with the site's
+      // script instead of a dynamic import that waits for the page's first layout (issue 20).
+      scripts.push({ matches: PAPER_PAGE_MATCHES, js: ['highlight.js'], run_at: 'document_start' });
+      manifest.content_scripts = scripts;
       // Firefox needs a stable id (storage and updates are tied to it).
       // Only there: Chrome warns about the unknown key.
       // Nothing is sent to us or to third parties about the user (AMO's data collection declaration).

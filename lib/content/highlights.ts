@@ -1,6 +1,7 @@
 // Loads the highlight chunk (entrypoints/highlight.ts, built as /highlight.js) on a page where
 // exactly one paper was found: dynamic import of a web-accessible file runs it in this world,
-// and other pages never load it.
+// and other pages never load it. On pages that show one paper by their URL the chunk is a
+// content script of its own (lib/highlight/early.ts), already here, with the paper's list asked for.
 import { browser } from 'wxt/browser';
 import type { HighlightChunk } from '../highlight/content';
 import type { HighlightPage } from '../highlight/page';
@@ -8,12 +9,15 @@ import { ask } from '../messaging/client';
 import type { Replies } from '../messaging/replies';
 import type { PaperMeta } from '../paper/schema';
 
+// HIGHLIGHT_CHUNK_KEY of lib/highlight/content.ts, not imported: this script bundles none of the chunk.
 const KEY = '__papershelfHighlights';
 
+/** The chunk if it is in this world already (a content script of its own, or imported before). */
+const loadedChunk = () => (globalThis as unknown as Record<string, HighlightChunk | undefined>)[KEY];
+
 async function loadChunk(): Promise<HighlightChunk> {
-  const g = globalThis as unknown as Record<string, HighlightChunk | undefined>;
-  if (!g[KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/highlight.js'));
-  const chunk = g[KEY];
+  if (!loadedChunk()) await import(/* @vite-ignore */ browser.runtime.getURL('/highlight.js'));
+  const chunk = loadedChunk();
   if (!chunk) throw new Error('highlight.js did not load');
   return chunk;
 }
@@ -33,7 +37,7 @@ export interface HighlightsPrefetch {
 
 export function prefetchHighlights(key: string): HighlightsPrefetch {
   const chunk = loadChunk();
-  const first = ask({ type: 'highlightsOf', key });
+  const first = loadedChunk()?.takeList(key) ?? ask({ type: 'highlightsOf', key });
   // Reported by whoever uses them (a prefetch for another paper is dropped unused).
   chunk.catch(() => {});
   first.catch(() => {});
@@ -46,6 +50,7 @@ export function prefetchHighlights(key: string): HighlightsPrefetch {
  */
 export function startPageHighlights(doc: Document, paper: PaperMeta | undefined, early?: HighlightsPrefetch): PageHighlights {
   if (!paper) return { highlightSelection: async () => null, reload() {}, destroy() {} };
+  performance.mark('papershelf:start-page');
   let page: HighlightPage | null = null;
   let dead = false;
   const pre = early?.key === paper.key ? early : prefetchHighlights(paper.key);

@@ -70,11 +70,13 @@ export class Attacher {
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private run = 0;
+  private last: Promise<Placement> = Promise.resolve({ placed: [], unplaced: [] });
   placement: Placement = { placed: [], unplaced: [] };
 
   constructor(
     private readonly doc: Document,
-    private readonly onPlaced: (p: Placement) => void,
+    /** Told of every placement (settable: a page that adopts an attacher listens from then on). */
+    public onPlaced: (p: Placement) => void,
     private readonly delay = 250,
     private readonly root: () => Node = () => doc.body ?? doc.documentElement,
   ) {
@@ -92,7 +94,22 @@ export class Attacher {
     return this.refresh();
   }
 
-  async refresh(): Promise<Placement> {
+  /** Whether `highlights` is the list last set (the very array). */
+  holds(highlights: Highlight[]): boolean {
+    return this.highlights === highlights;
+  }
+
+  /** The placement once the latest refresh is done. */
+  settled(): Promise<Placement> {
+    return this.last;
+  }
+
+  refresh(): Promise<Placement> {
+    this.last = this.place();
+    return this.last;
+  }
+
+  private async place(): Promise<Placement> {
     const run = ++this.run;
     this.pause();
     this.painter.clear();
@@ -112,6 +129,7 @@ export class Attacher {
 
   /** Re-anchors after the page's own changes to its text (debounced). */
   watch(): void {
+    if (this.observer) return;
     const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((records) => {
       if (records.some((r) => !this.ours(r))) this.schedule();

@@ -33,10 +33,20 @@ export interface HighlightPage {
   destroy(): void;
 }
 
-export function startHighlighting(doc: Document, backend: HighlightBackend, pageUrl: () => string = () => doc.location.href): HighlightPage {
+/**
+ * `early`: an attacher that already drew the paper's highlights (the chunk's own start at
+ * DOMContentLoaded, see content.ts): kept as it is when it holds the list `backend` gives.
+ */
+export function startHighlighting(
+  doc: Document,
+  backend: HighlightBackend,
+  pageUrl: () => string = () => doc.location.href,
+  early?: Attacher,
+): HighlightPage {
   const root = () => doc.body ?? doc.documentElement;
   const unplacedList = createUnplacedList(doc);
-  const attacher = new Attacher(doc, (p) => unplacedList.show(p.unplaced));
+  const attacher = early ?? new Attacher(doc, () => {});
+  attacher.onPlaced = (p) => unplacedList.show(p.unplaced);
   let comments = new Map<string, string>();
   const stopTips = commentTips(doc, () => attacher.placement.placed.map((d) => ({ range: d.range, comment: comments.get(d.id) })));
   let pending: Range | null = null;
@@ -103,7 +113,11 @@ export function startHighlighting(doc: Document, backend: HighlightBackend, page
   async function reload(): Promise<Placement> {
     const list = await backend.list();
     comments = new Map(list.filter((h) => h.comment).map((h) => [h.id, h.comment!]));
-    return attacher.set(list);
+    if (!attacher.holds(list)) return attacher.set(list);
+    // Drawn already (or being drawn) from this very list: no second pass.
+    const p = await attacher.settled();
+    unplacedList.show(p.unplaced);
+    return p;
   }
   void reload()
     .then(() => attacher.watch())

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from '@playwright/test';
 import { launch } from './browser';
 import { longPaper } from './highlight-paper';
-import { ratio, summary, type Result } from './stats';
+import { chunkRan, profileLoad } from './highlight-profile';
+import { ratio, single, summary, type Result } from './stats';
 import { makePaper } from '../../lib/paper/make';
 import { newPaper } from '../../lib/paper/schema';
 
@@ -48,12 +49,12 @@ async function floorRuns(rules: string[], runs: number): Promise<{ frame: number
   }
 }
 
-async function loadRuns(context: BrowserContext, runs: number): Promise<{ frame: number[]; longest: number[] }> {
+async function loadRuns(context: BrowserContext, runs: number, url = URL_PAPER): Promise<{ frame: number[]; longest: number[] }> {
   const frame: number[] = [];
   const longest: number[] = [];
   for (let i = -1; i < runs; i++) {
     const page = await context.newPage();
-    await page.goto(URL_PAPER, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__hl.drawn > 0, undefined, { timeout: 60_000, polling: 50 });
     await page.waitForTimeout(200); // a task still running when the last range was drawn
     const t = await page.evaluate(() => ({
@@ -71,7 +72,23 @@ async function loadRuns(context: BrowserContext, runs: number): Promise<{ frame:
 
 export async function highlightBench(extDir: string, helpers: string, runs: number): Promise<Result[]> {
   const { html, highlights } = longPaper();
-  const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  // The paper at /html/…; any other path is a page without a paper (a listing's URL, the home page).
+  const other = '<!DOCTYPE html><html><head><title>arXiv</title></head><body><h1>New submissions</h1><dl></dl></body></html>';
+  // `?stream`: the paper in 10 parts 30 ms apart, as a page comes over a network (the plain URL
+  // sends it whole at once, so the page is parsed within a few ms of the scripts' start).
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    if (!req.url?.startsWith('/html/')) return res.end(other);
+    if (!req.url.endsWith('?stream')) return res.end(html);
+    const step = Math.ceil(html.length / 10);
+    let at = 0;
+    const next = () => {
+      res.write(html.slice(at, (at += step)));
+      if (at < html.length) setTimeout(next, 30);
+      else res.end();
+    };
+    next();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const rules = [`--host-resolver-rules=MAP arxiv.org 127.0.0.1:${(server.address() as AddressInfo).port}, MAP * ~NOTFOUND`];
   const s = await launch(extDir, rules, false);
@@ -83,12 +100,35 @@ export async function highlightBench(extDir: string, helpers: string, runs: numb
     const paper = newPaper(makePaper({ ids: { arxiv: '2401.01234' }, title: 'A long paper', source: 'bench' })!);
     await options.evaluate(({ paper, highlights }) => window.__benchPage.putHighlights(paper, highlights), { paper, highlights });
     await s.context.addInitScript(PROBE);
+    if (process.env.PROFILE)
+      for (let i = 0; i < 3; i++)
+        console.error((await profileLoad(s.context, URL_PAPER + (process.env.PROFILE === 'stream' ? '?stream' : ''))).join('\n') + '\n');
     const { frame: toDrawn, longest } = await loadRuns(s.context, runs);
+    const streamed = await loadRuns(s.context, runs, `${URL_PAPER}?stream`);
+    // Nothing is loaded on pages without a paper: the chunk's script must not run there.
+    const without = ['http://arxiv.org/list/cs.LG/new', 'http://arxiv.org/'];
+    let loadedWithout = 0;
+    for (const u of without) if (await chunkRan(s.context, u)) loadedWithout++;
+    if (!(await chunkRan(s.context, URL_PAPER))) throw new Error('the trace shows no highlight chunk on the paper page');
     await s.context.close();
     const floor = await floorRuns(rules, runs);
     return [
       summary('highlights: 200 re-attached on a 100-page paper, DOMContentLoaded → all drawn', toDrawn, 'ms', 'lower', 50),
       summary('highlights: longest main-thread task of the page meanwhile (0: none over 50 ms)', longest, 'ms', 'lower', 50),
+      summary(
+        'highlights: the same, the page streamed in 10 parts over 270 ms (as over a network), DOMContentLoaded → all drawn',
+        streamed.frame,
+        'ms',
+        'lower',
+        50,
+      ),
+      single(
+        `highlights: pages without a paper that loaded the chunk (of ${without.length}: an arXiv listing, its home page)`,
+        loadedWithout,
+        '',
+        'lower',
+        0,
+      ),
       summary('highlights: floor, the page without the extension: DOMContentLoaded → its first frame done', floor.frame, 'ms', 'lower'),
       summary('highlights: floor, the page without the extension: its longest main-thread task', floor.longest, 'ms', 'lower'),
       ratio('highlights: DOMContentLoaded → all drawn ÷ the floor (its first frame done)', toDrawn, floor.frame),
