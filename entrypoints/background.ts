@@ -13,7 +13,7 @@ import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
 import { loadSettings } from '@/lib/settings/store';
 import { getSeenDb } from '@/lib/triage/store';
-import { broadcastDismissal } from '@/lib/triage/broadcast';
+import { broadcastDismissal, relaySyncedDismissals } from '@/lib/triage/broadcast';
 import { clearTabTriage, deviceId } from '@/lib/triage/tabs';
 import { migrateDismissals } from '@/lib/triage/migrate';
 
@@ -40,6 +40,8 @@ export default defineBackground({
     };
     // Dismissals kept in the ledger before they synced move to the library (once), for the next sync.
     migrateDismissals(triage.seen, db).catch((e: unknown) => console.warn('Papershelf: could not move the dismissals', e));
+    // Dismissals synced from another device re-dim the open tabs at once, as a local one does.
+    relaySyncedDismissals();
 
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise is the reply (WebExtension onMessage)
     browser.runtime.onMessage.addListener((raw, sender) => {

@@ -9,7 +9,7 @@ import { makePaper } from '../paper/make';
 import { save } from './commands';
 import { PapershelfDB } from './db';
 import { dismiss, dismissedAmong, importDismissals, undismiss, undismissAll } from './dismissals';
-import { applyRemote, syncPort } from './remote';
+import { applyRemote, onRemoteDismissals, syncPort, type DismissalChange } from './remote';
 
 let db: PapershelfDB;
 beforeEach(() => {
@@ -91,6 +91,25 @@ describe('applyRemote: dismissals', () => {
     expect((await logged()).map((r) => r.origin)).toEqual(['remote']);
     await applyRemote(db, new Map(), 0, remote('arxiv:2405.00009', LATER, null));
     expect(await db.dismissals.count()).toBe(0);
+  });
+
+  it('tells its listeners, once committed, which keys another device dismissed or undid', async () => {
+    const heard: DismissalChange[][] = [];
+    const off = onRemoteDismissals((c) => heard.push(c));
+    try {
+      await applyRemote(db, new Map(), 0, remote('arxiv:2405.00009', LATE, { aliases: ['doi:10.1000/nine'], at: 9, device: 'b' }));
+      // The same value again changes nothing here: no one is told.
+      await applyRemote(db, new Map(), 0, remote('arxiv:2405.00009', LATE, { aliases: ['doi:10.1000/nine'], at: 9, device: 'b' }));
+      await applyRemote(db, new Map(), 0, remote('arxiv:2405.00009', LATER, null));
+      // An undo of what was never dismissed here neither.
+      await applyRemote(db, new Map(), 0, remote('arxiv:2405.00010', LATER, null));
+    } finally {
+      off();
+    }
+    expect(heard).toEqual([
+      [{ key: 'arxiv:2405.00009', aliases: ['doi:10.1000/nine'], dismissed: true }],
+      [{ key: 'arxiv:2405.00009', aliases: ['doi:10.1000/nine'], dismissed: false }],
+    ]);
   });
 
   it('a dismissal changed here after the round read the log is left alone; an invalid value is skipped', async () => {

@@ -89,7 +89,7 @@ export type KeyItemWrites = Map<string, Map<string, Map<string, ItemWrite>>>;
  * a value is stored, a null (an undo) deletes the row; a dismissal changed here after the round
  * read the log is left alone (that change ships next); a value that is no dismissal is skipped.
  */
-async function applyDismissals(w: Writer, keyItems: KeyItemWrites): Promise<number> {
+async function applyDismissals(w: Writer, keyItems: KeyItemWrites, changed: DismissalChange[]): Promise<number> {
   const db = w.db;
   // One dismissal per key, its id the key itself (lib/library/dismissals.ts).
   const keys = [...keyItems].filter(([k, colls]) => colls.get(DISMISSALS)?.has(k)).map(([k]) => k);
@@ -109,7 +109,10 @@ async function applyDismissals(w: Writer, keyItems: KeyItemWrites): Promise<numb
     if ((localClock.get(key) ?? '') > hlc) continue;
     const row = rows[i];
     if (value === null) {
-      if (row) await deleteDismissal(w, key);
+      if (row) {
+        await deleteDismissal(w, key);
+        changed.push({ key, aliases: row.aliases, dismissed: false });
+      }
       continue;
     }
     const next = dismissalRow(key, value);
@@ -119,8 +122,29 @@ async function applyDismissals(w: Writer, keyItems: KeyItemWrites): Promise<numb
     }
     if (row && stable(row) === stable(next)) continue;
     await putDismissal(w, next);
+    if (!row) changed.push({ key, aliases: next.aliases, dismissed: true });
   }
   return skipped;
+}
+
+/** A dismissal another device made or undid, as applyRemote wrote it here. */
+export interface DismissalChange {
+  key: string;
+  aliases: string[];
+  dismissed: boolean;
+}
+
+type DismissalListener = (changes: DismissalChange[]) => void;
+const dismissalListeners = new Set<DismissalListener>();
+
+/**
+ * Called after each applyRemote that dismissed or un-dismissed keys, once it has committed: the
+ * background re-dims the open tabs showing them (a dismissal made here does so itself). Returns
+ * the function that removes the listener.
+ */
+export function onRemoteDismissals(fn: DismissalListener): () => void {
+  dismissalListeners.add(fn);
+  return () => dismissalListeners.delete(fn);
 }
 
 /**
@@ -140,6 +164,7 @@ export async function applyRemote(
   const now = Math.max(Date.now(), wall);
   let skipped = 0;
   let skippedDismissals = 0;
+  const dismissalChanges: DismissalChange[] = [];
   const { records } = await write(
     db,
     'remote',
@@ -155,12 +180,20 @@ export async function applyRemote(
         const highlights = m.itemWrites?.get(HIGHLIGHTS);
         if (highlights?.size) skipped += await applyHighlights(w, next, highlights);
       }
-      skippedDismissals = await applyDismissals(w, keyItems);
+      skippedDismissals = await applyDismissals(w, keyItems, dismissalChanges);
     },
     { now, also: [db.highlights, db.dismissals] },
   );
   if (skipped) console.warn(`Sync: ${skipped} highlight(s) from another device were not valid and were skipped`);
   if (skippedDismissals) console.warn(`Sync: ${skippedDismissals} dismissal(s) from another device were not valid and were skipped`);
+  if (dismissalChanges.length)
+    for (const fn of dismissalListeners) {
+      try {
+        fn(dismissalChanges);
+      } catch (e) {
+        console.warn('Papershelf: a listener of synced dismissals failed', e);
+      }
+    }
   const clocks = new Map<string, string>();
   for (const r of records) if (r.ops.some((o: ChangeOp) => o.op === 'note' || o.op === 'create')) clocks.set(r.key, r.hlc);
   return clocks;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../paper/make';
 import { setTabDetections } from '../tabs/detections';
-import { broadcastDismissal } from './broadcast';
+import { broadcastDismissal, broadcastSyncedDismissals } from './broadcast';
 
 const paper = (id: string) => makePaper({ ids: { arxiv: id }, title: `Paper ${id}`, source: 'test' })!;
 
@@ -23,5 +23,23 @@ describe('a dismissal told to the other tabs', () => {
     sent.mockRejectedValueOnce(new Error('No tab with id 1'));
     await broadcastDismissal('arxiv:2401.00002', false);
     expect(sent.mock.calls.map((c) => c[0]).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('dismissals synced from another device', () => {
+  it('are told under the key and every alias they carry, each once', async () => {
+    const sent: [string, boolean][] = [];
+    await broadcastSyncedDismissals(
+      [
+        { key: 'arxiv:2401.00002', aliases: ['doi:10.1000/two', 'arxiv:2401.00002'], dismissed: true },
+        { key: 'arxiv:2401.00003', aliases: [], dismissed: false },
+      ],
+      async (k, d) => void sent.push([k, d]),
+    );
+    expect(sent).toEqual([
+      ['arxiv:2401.00002', true],
+      ['doi:10.1000/two', true],
+      ['arxiv:2401.00003', false],
+    ]);
   });
 });

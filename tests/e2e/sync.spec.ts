@@ -748,15 +748,17 @@ test("a paper dismissed on A's listing is dismissed on B's after Sync now; the u
     await expect(listed(onB, gone)).toHaveAttribute('data-papershelf-dismissed', '');
     await expect(listed(onB, other)).not.toHaveAttribute('data-papershelf-dismissed');
     expect(await papers(b)).toEqual([]);
-    await onB.close();
 
-    // Undo in place on A; after a round each, B's listing shows it as not dismissed.
+    // Undo in place on A; after a round each, B's listing, open all along, un-dims in place
+    // (no reload), and a new load of it agrees.
     await listed(onA, gone)
       .getByRole('button', { name: /^Dismiss/ })
       .click();
     await expect(listed(onA, gone)).not.toHaveAttribute('data-papershelf-dismissed');
     await syncNow(a);
     await syncNow(b);
+    await expect(listed(onB, gone)).not.toHaveAttribute('data-papershelf-dismissed');
+    await onB.close();
     const again = await arxivListing(b, [gone, other]);
     await expect(listed(again, gone)).not.toHaveAttribute('data-papershelf-dismissed');
   } finally {
