@@ -161,3 +161,30 @@ describe('the look of a long listing’s controls', () => {
     }
   });
 });
+
+describe('triage on a long listing', () => {
+  it('gets the controls placed in slices together, once they are all in', async () => {
+    const calls: { count: number; inPage: number }[] = [];
+    class FakeTriage {
+      added(entries: unknown[]) {
+        calls.push({ count: entries.length, inPage: keys().length });
+      }
+      setSaved() {}
+    }
+    const e: SessionEnv = {
+      ...env(),
+      triage: { lookup: async () => ({ ledger: true, seen: [], dismissed: [] }), seen: async () => {}, dismiss: async () => {} },
+    };
+    const s = new PageSession(
+      page(300),
+      e,
+      { adapters: [byEntry], genericEverywhere: false, triage: { ledger: true, dimSeen: false, hide: 'off', watchList: [] } },
+      'https://list.test/',
+    );
+    s.enableTriage(FakeTriage as unknown as Parameters<PageSession['enableTriage']>[0]);
+    await s.scan();
+    expect(calls).toHaveLength(2);
+    expect(calls[0].count + calls[1].count).toBe(300);
+    expect(calls[1].inPage).toBe(300);
+  });
+});

@@ -254,6 +254,10 @@ export class PageSession {
     const slices = win ? frameSlices(win) : undefined;
     let i = 0;
     let built: Built[] = [];
+    // Triage's marks come for all of them at the end, when the reader is not clicking: each of
+    // its looks changes every control it is given, and the frame that follows costs a pass over
+    // the whole list (a click then waited for several: 4.5× the page's own delay, traced).
+    const forTriage: Mounted[] = [];
     try {
       while (i < n || built.length) {
         await slices?.next();
@@ -261,7 +265,7 @@ export class PageSession {
         if (built.length >= ATTACH_BATCH || i >= n) {
           await slices?.ready();
           if (!alive()) return false;
-          this.attachAll(built);
+          forTriage.push(...this.attachAll(built));
           built = [];
           continue;
         }
@@ -273,20 +277,23 @@ export class PageSession {
           built.push(b);
         } while (i < n && built.length < ATTACH_BATCH && !slices?.due());
       }
+      await slices?.ready();
       return true;
     } finally {
       slices?.stop();
+      this.toTriage(forTriage.filter((m) => m.handle.host.isConnected));
     }
   }
 
-  /** Puts built (and fitted) controls in the page at once. */
-  private attachAll(built: Built[]): void {
+  /** Puts built (and fitted) controls in the page at once; their triage is the caller's. */
+  private attachAll(built: Built[]): Mounted[] {
     const added: Mounted[] = [];
     for (const b of built) {
       const m = b.anchor.isConnected ? this.attach(b) : undefined;
       if (m) added.push(m);
     }
-    this.placed(added, true);
+    this.placed(added, true, false);
+    return added;
   }
 
   /** Incremental scan of added subtrees, for adapters that parse one entry at a time. */
@@ -332,21 +339,25 @@ export class PageSession {
     return this.placed(added);
   }
 
-  /** What follows the placing of controls: their look (unless `fitted`), triage's code and marks. */
-  private placed(added: Mounted[], fitted = false): Mounted[] {
+  /** What follows the placing of controls: their look (unless `fitted`), triage's code and marks (unless not `triage`). */
+  private placed(added: Mounted[], fitted = false, triage = true): Mounted[] {
     if (!fitted) this.fitLater(added.map((m) => m.handle));
     if (this.controls.size >= 2 && this.opts.onListing) {
       const onListing = this.opts.onListing;
       this.opts = { ...this.opts, onListing: undefined };
       onListing();
     }
-    if (!this.triage || !added.length) return added;
+    if (triage) this.toTriage(added);
+    return added;
+  }
+
+  private toTriage(added: Mounted[]): void {
+    if (!this.triage || !added.length) return;
     if (this.controls.size < 2) this.triageHeld.push(...added);
     else {
       this.triage.added([...this.triageHeld.filter((m) => m.handle.host.isConnected), ...added]);
       this.triageHeld = [];
     }
-    return added;
   }
 
   /**
