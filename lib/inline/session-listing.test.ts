@@ -103,3 +103,88 @@ describe.each([
     await done;
   });
 });
+
+describe('a long listing placed in slices', () => {
+  const opts = { adapters: [byEntry], genericEverywhere: false };
+
+  it('gets every control on a page that is never idle', async () => {
+    const win = window as unknown as { requestIdleCallback?: unknown };
+    const had = win.requestIdleCallback;
+    win.requestIdleCallback = () => 0; // never called back
+    try {
+      const s = new PageSession(page(300), env(), opts, 'https://list.test/');
+      await s.scan();
+      expect(keys()).toHaveLength(300);
+    } finally {
+      win.requestIdleCallback = had;
+    }
+  });
+
+  it('puts no control in while the reader clicks, and the rest once they stop', async () => {
+    let clock = 1_000_000;
+    const now = vi.spyOn(window.performance, 'now').mockImplementation(() => clock);
+    try {
+      const s = new PageSession(page(300), env(), opts, 'https://list.test/');
+      const done = s.scan();
+      // The clock stands still: the reader's last click is always recent.
+      const clicking = setInterval(() => window.dispatchEvent(new Event('pointerdown')), 5);
+      await new Promise((r) => setTimeout(r, 300));
+      const during = keys().length;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(keys()).toHaveLength(during);
+      expect(during).toBeLessThan(300);
+      clearInterval(clicking);
+      clock += 10_000;
+      await done;
+      expect(keys()).toHaveLength(300);
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
+
+describe('the look of a long listing’s controls', () => {
+  it('reads the page’s colours for a few entries, not for each', async () => {
+    const doc = page(300);
+    doc.querySelector('ul')!.setAttribute('style', 'background-color: rgb(20, 24, 33)');
+    const reads = vi.spyOn(window, 'getComputedStyle');
+    try {
+      const s = new PageSession(doc, env(), { adapters: [byEntry], genericEverywhere: false }, 'https://list.test/');
+      await s.scan();
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      const hosts = [...doc.querySelectorAll('papershelf-save')];
+      expect(hosts).toHaveLength(300);
+      expect(hosts.every((h) => h.hasAttribute('data-dark'))).toBe(true);
+      expect(reads.mock.calls.length).toBeLessThan(30);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+});
+
+describe('triage on a long listing', () => {
+  it('gets the controls placed in slices together, once they are all in', async () => {
+    const calls: { count: number; inPage: number }[] = [];
+    class FakeTriage {
+      added(entries: unknown[]) {
+        calls.push({ count: entries.length, inPage: keys().length });
+      }
+      setSaved() {}
+    }
+    const e: SessionEnv = {
+      ...env(),
+      triage: { lookup: async () => ({ ledger: true, seen: [], dismissed: [] }), seen: async () => {}, dismiss: async () => {} },
+    };
+    const s = new PageSession(
+      page(300),
+      e,
+      { adapters: [byEntry], genericEverywhere: false, triage: { ledger: true, dimSeen: false, hide: 'off', watchList: [] } },
+      'https://list.test/',
+    );
+    s.enableTriage(FakeTriage as unknown as Parameters<PageSession['enableTriage']>[0]);
+    await s.scan();
+    expect(calls).toHaveLength(2);
+    expect(calls[0].count + calls[1].count).toBe(300);
+    expect(calls[1].inPage).toBe(300);
+  });
+});

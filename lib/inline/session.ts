@@ -6,9 +6,9 @@ import { adaptersFor } from '../detect/match';
 import { keyOf, type Detection, type Placement } from '../detect/types';
 import { qsa } from '../detect/select';
 import { findTitleHeading } from '../detect/anchor';
-import { createControl, HOST_TAG, type ControlHandle } from './control';
+import { createControl, DarkMemo, HOST_TAG, type ControlHandle } from './control';
 import { placeInCorner } from './corner';
-import { afterLoad, idleSlices, inSlices } from './idle';
+import { afterLoad, frameSlices, inSlices } from './idle';
 import type { InlineTriage, TriageEnv, TriageOptions } from './triage';
 
 export interface SessionEnv {
@@ -36,7 +36,7 @@ export interface SessionOptions extends RunOptions {
  */
 const FIRST_SCREEN = 60;
 
-/** Controls put in the page together after the first screen (see attachAll). */
+/** Controls put in the page together after the first screen (see placeInSlices). */
 const ATTACH_BATCH = 150;
 
 interface Built {
@@ -73,8 +73,10 @@ export class PageSession {
   private ordered: Mounted[] | undefined;
   /** Counts whole-page scans: a scan still placing controls stops when a newer one starts. */
   private scans = 0;
-  /** Detected entries whose control is still to come (placed in idle time), by key. */
+  /** Detected entries whose control is still to come (placed in slices), by key. */
   private pending = new Map<string, Detection>();
+  /** The page's colours as read so far (each whole-page scan reads them anew). */
+  private dark = new DarkMemo();
 
   constructor(
     private doc: Document,
@@ -122,7 +124,7 @@ export class PageSession {
    * Whole-page scan: detect everything, mount what is missing, drop what is gone. A long listing
    * is placed as a reader sees it: the controls of the first screen at once (its first entries,
    * read with the adapter's entry parser, before the page's first layout), the rest after the
-   * load event in slices of idle time (the whole page's detection among them), so that neither
+   * load event in slices, one after each frame (the whole page's detection among them), so that neither
    * the load event nor a click waits for 2,000 controls. A newer scan takes over from one that
    * is still placing; entries the page adds meanwhile come through `scanAdded` as before.
    */
@@ -133,6 +135,7 @@ export class PageSession {
     }
     const scan = ++this.scans;
     const alive = () => scan === this.scans;
+    this.dark = new DarkMemo();
     this.opts.beforeScan?.();
     const before = this.controls.size;
     const listing = this.longListing();
@@ -166,7 +169,7 @@ export class PageSession {
     this.placeUnanchored();
     if (rest.length) {
       for (const d of rest) this.pending.set(keyOf(d), d);
-      await this.idleAfterLoad();
+      await this.afterLoad();
       const next = (i: number) => {
         const d = rest[i];
         this.pending.delete(keyOf(d));
@@ -194,7 +197,7 @@ export class PageSession {
 
   /**
    * Reads and places a long listing entry by entry: the first screen at once (before the page's
-   * first layout), the rest after the load event in slices of idle time. Undefined when a newer
+   * first layout), the rest after the load event in slices (frameSlices). Undefined when a newer
    * scan took over.
    */
   private async readListing(
@@ -226,57 +229,71 @@ export class PageSession {
       if (d) first.push(d);
     }
     this.mountAll(first);
-    await this.idleAfterLoad();
+    await this.afterLoad();
     if (!(await this.placeInSlices(els.length - FIRST_SCREEN, (i) => step(i + FIRST_SCREEN), alive))) return undefined;
     return [...byKey.values()];
   }
 
-  /** After the load event, in idle time (see lib/inline/idle.ts). */
-  private async idleAfterLoad(): Promise<void> {
+  /** After the load event (see lib/inline/idle.ts). */
+  private async afterLoad(): Promise<void> {
     const win = this.doc.defaultView;
     if (win) await afterLoad(win);
   }
 
   /**
-   * Builds the controls of `next(0)`…`next(n - 1)` in slices of idle time and puts them in the
-   * page by ATTACH_BATCH; false when a newer scan took over.
+   * Builds the controls of `next(0)`…`next(n - 1)` in slices off the page, and puts them in by
+   * ATTACH_BATCH, none while the reader clicks or types (frameSlices); false when a newer scan
+   * took over. Each change to a long listing costs the browser a pass over the whole list in the
+   * next frame (about 25 ms on 2,000 arXiv entries, busy machine), each control its own style
+   * and layout: a few batches, which the browser draws in fewer frames still. A slice only reads
+   * (the entries, the page's colours behind them, see DarkMemo) before its one write: no style
+   * pass is forced.
    */
   private async placeInSlices(n: number, next: (i: number) => Detection | undefined, alive: () => boolean): Promise<boolean> {
     const win = this.doc.defaultView;
-    const slices = win ? idleSlices(win) : undefined;
+    const slices = win ? frameSlices(win) : undefined;
     let i = 0;
     let built: Built[] = [];
-    while (i < n || built.length) {
-      await slices?.next();
-      if (!alive()) return false;
-      if (built.length >= ATTACH_BATCH || i >= n) {
-        this.attachAll(built);
-        built = [];
-        continue;
+    // Triage's marks come for all of them at the end, when the reader is not clicking: each of
+    // its looks changes every control it is given, and the frame that follows costs a pass over
+    // the whole list (a click then waited for several: 4.5× the page's own delay, traced).
+    const forTriage: Mounted[] = [];
+    try {
+      while (i < n || built.length) {
+        await slices?.next();
+        if (!alive()) return false;
+        if (built.length >= ATTACH_BATCH || i >= n) {
+          await slices?.ready();
+          if (!alive()) return false;
+          forTriage.push(...this.attachAll(built));
+          built = [];
+          continue;
+        }
+        do {
+          const d = next(i++);
+          const b = d && this.opts.inlineButtons !== false ? this.build(d) : undefined;
+          if (!b) continue;
+          b.handle.fit(this.dark, b.placement === 'append' ? b.anchor : (b.anchor.parentElement ?? b.anchor));
+          built.push(b);
+        } while (i < n && built.length < ATTACH_BATCH && !slices?.due());
       }
-      do {
-        const d = next(i++);
-        const b = d && this.opts.inlineButtons !== false ? this.build(d) : undefined;
-        if (b) built.push(b);
-      } while (i < n && !slices?.due());
+      await slices?.ready();
+      return true;
+    } finally {
+      slices?.stop();
+      this.toTriage(forTriage.filter((m) => m.handle.host.isConnected));
     }
-    return true;
   }
 
-  /**
-   * Puts built controls in the page at once. Each change to a long listing costs the browser a
-   * layout of the whole list (12–50 ms for one span on 2,000 arXiv entries, busy machine), and
-   * each control its style (the look's forced read in the next frame took 150 ms for 500, busy
-   * machine): the controls are built in slices off the page and go in batches of 150 — a few
-   * frames, each well under a long task.
-   */
-  private attachAll(built: Built[]): void {
+  /** Puts built (and fitted) controls in the page at once; their triage is the caller's. */
+  private attachAll(built: Built[]): Mounted[] {
     const added: Mounted[] = [];
     for (const b of built) {
       const m = b.anchor.isConnected ? this.attach(b) : undefined;
       if (m) added.push(m);
     }
-    this.placed(added);
+    this.placed(added, true, false);
+    return added;
   }
 
   /** Incremental scan of added subtrees, for adapters that parse one entry at a time. */
@@ -322,33 +339,36 @@ export class PageSession {
     return this.placed(added);
   }
 
-  /** What follows the placing of controls: their look, triage's code and marks. */
-  private placed(added: Mounted[]): Mounted[] {
-    this.fitLater(added.map((m) => m.handle));
+  /** What follows the placing of controls: their look (unless `fitted`), triage's code and marks (unless not `triage`). */
+  private placed(added: Mounted[], fitted = false, triage = true): Mounted[] {
+    if (!fitted) this.fitLater(added.map((m) => m.handle));
     if (this.controls.size >= 2 && this.opts.onListing) {
       const onListing = this.opts.onListing;
       this.opts = { ...this.opts, onListing: undefined };
       onListing();
     }
-    if (!this.triage || !added.length) return added;
+    if (triage) this.toTriage(added);
+    return added;
+  }
+
+  private toTriage(added: Mounted[]): void {
+    if (!this.triage || !added.length) return;
     if (this.controls.size < 2) this.triageHeld.push(...added);
     else {
       this.triage.added([...this.triageHeld.filter((m) => m.handle.host.isConnected), ...added]);
       this.triageHeld = [];
     }
-    return added;
   }
 
   /**
    * Dark sites get the dark look. Reading the page's colours forces a style pass: done in the
    * next animation frame (before it paints, so nothing flickers), where the browser computes
-   * the page's style anyway, and not in the middle of the scan. Each ancestor is read once.
+   * the page's style anyway, and not in the middle of the scan (see DarkMemo).
    */
   private fitLater(added: ControlHandle[]): void {
     if (!added.length) return;
     const fit = () => {
-      const memo = new Map<Element, boolean>();
-      for (const h of added) if (h.host.isConnected) h.fit(memo);
+      for (const h of added) if (h.host.isConnected) h.fit(this.dark);
     };
     const view = this.doc.defaultView;
     if (view?.requestAnimationFrame) view.requestAnimationFrame(fit);
@@ -536,7 +556,7 @@ export class PageSession {
   /** Forgets controls whose entry left the page, and the papers only they showed. */
   private pruneDetached(full: boolean): void {
     // After a whole-page scan the papers are what the page shows: only dead controls go.
-    // Entries a scan still has to place (in idle time) are on the page too.
+    // Entries a scan still has to place (in slices) are on the page too.
     const alive = full ? undefined : new Set([...this.pageKeys, ...this.pending.keys()]);
     for (const [host, m] of this.controls) {
       if (host.isConnected) alive?.add(m.key);
@@ -553,7 +573,7 @@ export class PageSession {
 
   /**
    * Tells the background what is on the page, when that changed. A listing's papers are built
-   * here (lazyEntry), in slices of idle time; a newer scan (`alive` false) drops this report.
+   * here (lazyEntry), in slices; a newer scan (`alive` false) drops this report.
    */
   async report(force = false, alive: () => boolean = () => true): Promise<void> {
     const signature = this.url + '\n' + [...this.papers.keys()].sort().join('\n');
