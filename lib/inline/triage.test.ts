@@ -5,6 +5,7 @@ import type { PaperMeta } from '../paper/schema';
 import type { SiteAdapter } from '../detect/types';
 import type { Sighting } from '../messaging/protocol';
 import { PageSession, type SessionEnv } from './session';
+import { SEEN_RATIO } from '../triage/threshold';
 import { BATCH, FLUSH_MS, InlineTriage, type TriageOptions } from './triage';
 
 const listing: SiteAdapter = {
@@ -177,6 +178,24 @@ describe('inline triage', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(BATCH);
     expect(sizes).toHaveLength(2);
   }, 20_000);
+
+  it('a long listing: the observer watches the entries near the screen, and follows the reader', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `2403.${String(i + 1).padStart(5, '0')}`);
+    const t = env();
+    await scanned(ids, t);
+    const seenIO = FakeIO.all.find((io) => io.options?.threshold === SEEN_RATIO)!;
+    expect(seenIO.targets.size).toBeLessThan(100);
+    // Read down the listing, 10 entries a screen: every entry shown is watched when it comes.
+    for (let screen = 0; screen < 30; screen++) {
+      const shown = ids.slice(screen * 10, screen * 10 + 10);
+      for (const id of shown) FakeIO.show(anchor(id), 1);
+      await vi.advanceTimersByTimeAsync(1200);
+      for (const id of shown) FakeIO.show(anchor(id), 0);
+    }
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(t.sightings.map((x) => x.key)).toEqual(ids.map((id) => `arxiv:${id}`));
+    expect(seenIO.targets.size).toBeLessThan(100);
+  }, 30_000);
 
   it('on screen for 1.1 s, then scrolled away before the timer looked: seen', async () => {
     const t = env();

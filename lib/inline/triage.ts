@@ -6,6 +6,7 @@ import type { PaperMeta } from '../paper/schema';
 import type { Sighting } from '../messaging/protocol';
 import { sightingOf } from '../triage/sighting';
 import { SEEN_RATIO, SeenTracker } from '../triage/threshold';
+import { ObserveWindow, type Placement } from '../triage/window';
 import { compileWatchList, matchWatch, type WatchRule } from '../triage/watch';
 import type { ControlHandle } from './control';
 import { Hider } from './hidden';
@@ -61,7 +62,13 @@ export class InlineTriage {
   private rules: WatchRule[];
   private watchHits = new Map<string, string[]>();
   private observer?: IntersectionObserver;
+  /** Entries still to record, with their keys. */
   private observed = new Map<Element, string>();
+  /** The entries the observer watches: those near the screen (lib/triage/window.ts). */
+  private window = this.newWindow();
+  /** Watched entries at least half on screen now (the window follows them). */
+  private onScreen = new Set<Element>();
+  private locating = false;
   private tracker = new SeenTracker<Element>();
   private dueTimer: ReturnType<typeof setTimeout> | undefined;
   private sent = new Set<string>();
@@ -74,6 +81,10 @@ export class InlineTriage {
   private readonly win: Window | null;
   private readonly onHide = () => {
     if (this.doc.visibilityState === 'hidden') this.flush();
+  };
+  /** A scroll that left no watched entry on screen went past the window: find the screen again. */
+  private readonly onScrollEnd = () => {
+    if (!this.onScreen.size && this.observed.size && this.window.entries.length > this.window.watching.size) this.locate();
   };
 
   constructor(
@@ -94,6 +105,8 @@ export class InlineTriage {
     this.rules = compileWatchList(opts.watchList);
     this.win?.addEventListener('pagehide', () => this.flush());
     doc.addEventListener('visibilitychange', this.onHide);
+    // Capture: the scrolling element may be the page's or a container of the listing.
+    doc.addEventListener('scrollend', this.onScrollEnd, { capture: true, passive: true });
   }
 
   /** Controls just placed: looked up together, in a later task (the first controls come first). */
@@ -115,7 +128,10 @@ export class InlineTriage {
     const list = this.byKey.get(e.key)?.filter((x) => x.handle !== e.handle);
     if (list?.length) this.byKey.set(e.key, list);
     else this.byKey.delete(e.key);
-    if (this.observed.delete(e.anchor)) this.observer?.unobserve(e.anchor);
+    this.observed.delete(e.anchor);
+    if (this.window.watching.has(e.anchor)) this.observer?.unobserve(e.anchor);
+    this.window.remove(e.anchor);
+    this.onScreen.delete(e.anchor);
     this.undim(e.anchor);
     this.hider.show(e.anchor);
   }
@@ -199,6 +215,7 @@ export class InlineTriage {
         this.observe(e);
       }
     }
+    this.rewatch();
   }
 
   private paintKey(key: string): void {
@@ -240,14 +257,73 @@ export class InlineTriage {
     else h.style.removeProperty('opacity');
   }
 
+  private newWindow(): ObserveWindow<Element> {
+    return new ObserveWindow<Element>((a, b) => !!(a.compareDocumentPosition(b) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */));
+  }
+
+  /** An entry to record: in the window's order; watched once the window is placed. */
   private observe(e: TriageEntry): void {
     if (!this.ledger || this.sent.has(e.key) || this.observed.has(e.anchor)) return;
-    const IO = (this.win as (Window & typeof globalThis) | null)?.IntersectionObserver;
+    this.observed.set(e.anchor, e.key);
+    this.window.add(e.anchor);
+  }
+
+  private get IO(): typeof IntersectionObserver | undefined {
+    return (this.win as (Window & typeof globalThis) | null)?.IntersectionObserver;
+  }
+
+  /** Entries were added: the window takes them in where it is (the first time, from the top, then finds the screen). */
+  private rewatch(): void {
+    const first = this.window.at === undefined;
+    this.apply(this.window.place(this.window.at ?? 0));
+    if (first && this.window.entries.length > this.window.watching.size) this.locate();
+  }
+
+  private apply(p: Placement<Element> | undefined): void {
+    if (!p || !(p.observe.length || p.unobserve.length)) return;
+    const IO = this.IO;
     if (!IO) return;
     // One crossing in, one out: the only ratio the threshold cares about.
     const observer = (this.observer ??= new IO((records: IntersectionObserverEntry[]) => this.onIntersect(records), { threshold: SEEN_RATIO }));
-    this.observed.set(e.anchor, e.key);
-    observer.observe(e.anchor);
+    if (p.unobserve.length) {
+      const now = performance.now();
+      this.collectDue(now, false);
+      for (const el of p.unobserve) {
+        observer.unobserve(el);
+        this.onScreen.delete(el);
+        this.tracker.update(el, 0, now);
+      }
+    }
+    for (const el of p.observe) observer.observe(el);
+  }
+
+  /**
+   * Where the screen is in the listing, asked once of a throwaway observer: its first report
+   * gives every entry's box (no layout read here), the window is placed on those on screen, or
+   * between the entries above and those below.
+   */
+  private locate(): void {
+    const IO = this.IO;
+    if (this.locating || !IO) return;
+    this.locating = true;
+    const io = new IO((records: IntersectionObserverEntry[]) => {
+      io.disconnect();
+      this.locating = false;
+      let sum = 0;
+      let n = 0;
+      let below = Infinity;
+      for (const r of records) {
+        const i = this.window.indexOf(r.target);
+        if (i < 0) continue;
+        if (r.isIntersecting) {
+          sum += i;
+          n++;
+        } else if (r.boundingClientRect.top > 0 && i < below) below = i;
+      }
+      const at = n ? sum / n : below === Infinity ? this.window.entries.length - 1 : below;
+      this.apply(this.window.place(at));
+    });
+    for (const el of this.window.entries) io.observe(el);
   }
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
@@ -255,16 +331,21 @@ export class InlineTriage {
     // What had been on screen long enough counts before this change takes it off: an entry
     // leaving after 1.1 s was seen, even if the timer (due + slack) has not fired yet.
     this.collectDue(now, false);
-    for (const r of records) this.tracker.update(r.target, r.intersectionRatio, now);
+    for (const r of records) {
+      this.tracker.update(r.target, r.intersectionRatio, now);
+      if (r.intersectionRatio >= SEEN_RATIO) this.onScreen.add(r.target);
+      else this.onScreen.delete(r.target);
+    }
     this.collectDue(now);
+    this.apply(this.window.follow(this.onScreen));
   }
 
   /** Moves the entries past the threshold to the outbox; one timer waits for the next ones. */
   private collectDue(now: number, arm = true): void {
     for (const el of this.tracker.due(now)) {
       const key = this.observed.get(el);
+      // Recorded, but still watched while near the screen: the window follows the screen by it.
       this.observed.delete(el);
-      this.observer?.unobserve(el);
       if (key && !this.sent.has(key)) {
         this.sent.add(key);
         this.outbox.push(key);
@@ -306,6 +387,8 @@ export class InlineTriage {
     this.flush();
     this.observer?.disconnect();
     this.observed.clear();
+    this.window = this.newWindow();
+    this.onScreen.clear();
     this.tracker = new SeenTracker<Element>();
     this.byKey.clear();
     this.pending = [];
