@@ -15,7 +15,7 @@ import { onWritten, type Written } from './write';
 const keysOf = (p: Paper | undefined): string[] => (p ? [p.key, ...p.aliases] : []);
 
 /** The storage items that mirror `papers` (under each of their keys) given their highlights. */
-function items(papers: Paper[], byKey: Map<string, Highlight[]>): { set: Record<string, Highlight[]>; remove: string[] } {
+export function mirrorItems(papers: Paper[], byKey: Map<string, Highlight[]>): { set: Record<string, Highlight[]>; remove: string[] } {
   const set: Record<string, Highlight[]> = {};
   const remove: string[] = [];
   for (const p of papers) {
@@ -38,7 +38,7 @@ async function highlightsByPaper(db: PapershelfDB, keys: string[] | undefined): 
 /** Stores the mirror of the papers `changed` names as they are now (removed ones: no mirror). */
 export async function mirrorWritten(db: PapershelfDB, changed: Written[]): Promise<void> {
   const now = changed.flatMap((c) => (c.after ? [c.after] : []));
-  const { set, remove } = items(
+  const { set, remove } = mirrorItems(
     now,
     await highlightsByPaper(
       db,
@@ -60,7 +60,7 @@ export async function mirrorWritten(db: PapershelfDB, changed: Written[]): Promi
 export async function rebuildMirror(db: PapershelfDB): Promise<void> {
   const byKey = await highlightsByPaper(db, undefined);
   const papers = (await db.papers.bulkGet([...byKey.keys()])).filter((p): p is Paper => !!p);
-  const { set } = items(papers, byKey);
+  const { set } = mirrorItems(papers, byKey);
   const stored = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(HIGHLIGHT_MIRROR_PREFIX));
   const stale = stored.filter((k) => !(k in set));
   if (stale.length) await browser.storage.local.remove(stale);
