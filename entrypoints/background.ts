@@ -9,6 +9,7 @@ import { startSync } from '@/lib/sync/service';
 import { openLibrary } from '@/lib/library/db';
 import { startEnrichment } from '@/lib/enrich/service';
 import { refreshFirstRows } from '@/lib/library/firstRows';
+import { rebuildMirror } from '@/lib/library/highlightMirror';
 import { CHANGE_KEY, type LibraryChange } from '@/lib/messaging/changes';
 import { clearTabDetections } from '@/lib/tabs/detections';
 import { loadSettings } from '@/lib/settings/store';
@@ -77,9 +78,16 @@ export default defineBackground({
 
     // storage.session starts empty with the browser and with each install or update: the popup's
     // first rows are stored again at once (every write keeps them after that; see openLibrary).
-    browser.runtime.onStartup.addListener(() => void refreshFirstRows(db));
+    // The highlights' mirror is stored again too: an update from a version without it, or a
+    // storage.local cleared; every write keeps it after that.
+    const rebuild = () => void rebuildMirror(db).catch((e: unknown) => console.warn('Papershelf: could not build the highlights’ mirror', e));
+    browser.runtime.onStartup.addListener(() => {
+      void refreshFirstRows(db);
+      rebuild();
+    });
     browser.runtime.onInstalled.addListener(({ reason }) => {
       void refreshFirstRows(db);
+      rebuild();
       void createMenus();
       // First run: the options page's Welcome section explains what happens where.
       if (reason === 'install') void browser.runtime.openOptionsPage();

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createChunk, HIGHLIGHT_CHUNK_KEY } from '@/lib/highlight/content';
+import { readMirror } from '@/lib/highlight/mirror';
 import { ask } from '@/lib/messaging/client';
 import { loadContentSettings } from '@/lib/settings/content';
 
@@ -15,5 +16,6 @@ export default defineUnlistedScript(() => {
     document.readyState === 'loading',
     ask,
     disabled,
+    readMirror,
   );
 });

@@ -31,16 +31,19 @@ function background(list: Highlight[]) {
   return { ask, asked };
 }
 
+/** No mirror in storage (a library from before it, not rebuilt yet): the background is asked. */
+const noMirror = async () => undefined;
+
 const marks = () => [...document.querySelectorAll('[data-papershelf-highlight]')].map((m) => m.textContent).join('|');
 const paper = (id: string) => makePaper({ ids: { arxiv: id }, title: 'Block-sparse attention', source: 'arxiv' })!;
 const domContentLoaded = () => document.dispatchEvent(new Event('DOMContentLoaded'));
 
 describe('the highlight chunk as a content script of a paper page', () => {
-  it('asks for the highlights of the paper the URL names at once, draws them at DOMContentLoaded, and the page mounted for it keeps them', async () => {
+  it('without a mirror, asks for the highlights of the paper the URL names at once, draws them at DOMContentLoaded, and the page mounted for it keeps them', async () => {
     load();
     const { ask, asked } = background([make('aaaaaaaa1', 'a single linear layer')]);
-    const chunk = createChunk(document, URL_V1, true, ask, async () => false);
-    expect(asked).toEqual(['highlightsOf arxiv:2401.01234']);
+    const chunk = createChunk(document, URL_V1, true, ask, async () => false, noMirror);
+    await vi.waitFor(() => expect(asked).toEqual(['highlightsOf arxiv:2401.01234']));
     domContentLoaded();
     await vi.waitFor(() => expect(marks()).toBe('a single linear layer'));
     // Detection confirms the paper: its list is the one asked for, and the drawing stays as it is.
@@ -55,10 +58,26 @@ describe('the highlight chunk as a content script of a paper page', () => {
     expect(marks()).toBe('');
   });
 
+  it('draws the mirrored highlights of the paper the URL names without asking the background', async () => {
+    load();
+    const { ask, asked } = background([make('bbbbbbbb2', 'a single linear layer')]);
+    const read: string[] = [];
+    const mirror = async (key: string) => (read.push(key), [make('aaaaaaaa1', 'a single linear layer')]);
+    const chunk = createChunk(document, URL_V1, true, ask, async () => false, mirror);
+    expect(read).toEqual(['arxiv:2401.01234']);
+    domContentLoaded();
+    await vi.waitFor(() => expect(marks()).toBe('a single linear layer'));
+    expect((await chunk.takeList('arxiv:2401.01234'))?.highlights.map((h) => h.id)).toEqual(['aaaaaaaa1']);
+    const page = chunk.mountHighlights(document, paper('2401.01234'), ask, () => {}, chunk.takeList('arxiv:2401.01234'));
+    await vi.waitFor(() => expect(page.placement.placed.map((d) => d.id)).toEqual(['aaaaaaaa1']));
+    expect(asked).toEqual([]);
+    page.destroy();
+  });
+
   it('removes the drawing when detection finds another paper', async () => {
     load();
     const { ask } = background([make('aaaaaaaa1', 'a single linear layer')]);
-    const chunk = createChunk(document, URL_V1, true, ask, async () => false);
+    const chunk = createChunk(document, URL_V1, true, ask, async () => false, noMirror);
     domContentLoaded();
     await vi.waitFor(() => expect(marks()).toBe('a single linear layer'));
     expect(chunk.takeList('arxiv:9999.99999')).toBeUndefined();
@@ -70,13 +89,13 @@ describe('the highlight chunk as a content script of a paper page', () => {
   it('draws nothing where the site is switched off, and asks nothing when imported late or off a paper URL', async () => {
     load();
     const off = background([make('aaaaaaaa1', 'a single linear layer')]);
-    createChunk(document, URL_V1, true, off.ask, async (site) => site === 'arxiv');
+    createChunk(document, URL_V1, true, off.ask, async (site) => site === 'arxiv', noMirror);
     domContentLoaded();
     await new Promise((r) => setTimeout(r, 20));
     expect(marks()).toBe('');
     const late = background([]);
-    expect(createChunk(document, URL_V1, false, late.ask, async () => false).takeList('arxiv:2401.01234')).toBeUndefined();
-    createChunk(document, 'https://arxiv.org/list/cs.LG/new', true, late.ask, async () => false);
+    expect(createChunk(document, URL_V1, false, late.ask, async () => false, noMirror).takeList('arxiv:2401.01234')).toBeUndefined();
+    createChunk(document, 'https://arxiv.org/list/cs.LG/new', true, late.ask, async () => false, noMirror);
     expect(late.asked).toEqual([]);
   });
 });

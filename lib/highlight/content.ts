@@ -7,6 +7,7 @@ import type { ToBackground } from '../messaging/protocol';
 import type { Replies } from '../messaging/replies';
 import { Attacher } from './attach';
 import { paperAtUrl } from './early';
+import type { Highlight } from '../paper/highlight';
 import { startHighlighting, type HighlightPage } from './page';
 
 export type Ask = <T extends ToBackground>(msg: T) => Promise<Replies[T['type']]>;
@@ -62,17 +63,26 @@ export const EARLY_WAIT_MS = 10_000;
 /**
  * The chunk as the content scripts find it. `early`: it runs while the page is still parsed (a
  * content script of a paper page, see early.ts): the highlights of the paper the URL names are
- * asked for now and drawn at DOMContentLoaded (in the same task when the list is in by then,
+ * read now from their `mirror` in storage.local (lib/highlight/mirror.ts; the background is
+ * asked only when there is none) and drawn at DOMContentLoaded (in the same task when the list is in by then,
  * before the page's first layout), unless `disabled` says the site is switched off. Detection
  * then mounts the page for that paper and keeps the drawing; if it finds another paper, or none
  * within EARLY_WAIT_MS, the drawing is removed. Loaded later (a dynamic import after detection)
  * the chunk asks for nothing itself.
  */
-export function createChunk(doc: Document, url: string, early: boolean, ask: Ask, disabled: (site: string) => Promise<boolean>): HighlightChunk {
+export function createChunk(
+  doc: Document,
+  url: string,
+  early: boolean,
+  ask: Ask,
+  disabled: (site: string) => Promise<boolean>,
+  mirror: (key: string) => Promise<Highlight[] | undefined>,
+): HighlightChunk {
   const at = early ? paperAtUrl(new URL(url)) : undefined;
   let pending: Early | undefined;
   if (at) {
-    const e: Early = (pending = { key: at.key, list: ask({ type: 'highlightsOf', key: at.key }) });
+    const list = mirror(at.key).then((highlights) => (highlights ? { highlights } : ask({ type: 'highlightsOf', key: at.key })));
+    const e: Early = (pending = { key: at.key, list });
     // Reported by whoever takes it; a list nobody takes (another paper was found) is dropped.
     e.list.catch(() => {});
     const off = disabled(at.site).catch(() => true);

@@ -3,6 +3,7 @@
 // every write to the papers through lib/library's commands (a test refuses any other).
 import { PapershelfDB } from '../db/database';
 import { keepFirstRows } from './firstRows';
+import { keepHighlightMirror } from './highlightMirror';
 
 export {
   PapershelfDB,
@@ -23,12 +24,14 @@ let shared: PapershelfDB | undefined;
 /**
  * The database of this extension context (opened on first use), with what every context that
  * writes needs: its writes to the papers keep the popup's first rows up to date
- * (lib/library/firstRows.ts), whichever context makes them.
+ * (lib/library/firstRows.ts) and the highlights' mirror in storage.local
+ * (lib/library/highlightMirror.ts), whichever context makes them.
  */
 export function openLibrary(): PapershelfDB {
   if (!shared) {
     shared = new PapershelfDB();
     keepFirstRows(shared);
+    keepHighlightMirror(shared);
   }
   return shared;
 }

@@ -24,7 +24,7 @@ function valid(h: Highlight): Highlight {
 }
 
 /** What is stored, read back through the schema (a damaged row is left out, not thrown). */
-function readBack(rows: unknown[]): Highlight[] {
+export function readBack(rows: unknown[]): Highlight[] {
   const out: Highlight[] = [];
   for (const row of rows) {
     const r = highlightSchema.safeParse(row);
@@ -138,9 +138,11 @@ export async function importHighlights(db: PapershelfDB, list: Highlight[]): Pro
 
 /** The highlights of the saved paper `key` names (its canonical key or an alias). */
 export async function highlightsOf(db: PapershelfDB, key: string): Promise<Highlight[]> {
-  const paper = await findSaved(db, [key]);
+  // Both reads at once: highlights are stored under the paper's canonical key, which is `key`
+  // itself in the usual case; under an alias the second read is made again for the right key.
+  const [paper, rows] = await Promise.all([findSaved(db, [key]), db.highlights.where('key').equals(key).toArray()]);
   if (!paper) return [];
-  return readBack(await db.highlights.where('key').equals(paper.key).toArray());
+  return readBack(paper.key === key ? rows : await db.highlights.where('key').equals(paper.key).toArray());
 }
 
 export async function allHighlights(db: PapershelfDB): Promise<Highlight[]> {

@@ -91,6 +91,23 @@ async function lastNoteClock(db: PapershelfDB, key: string): Promise<string | un
   return hit?.hlc;
 }
 
+/** A paper a committed write changed (or logged an item of): as it was, and as it is now. */
+export interface Written {
+  key: string;
+  before: Paper | undefined;
+  after: Paper | undefined;
+}
+
+const listeners = new WeakMap<PapershelfDB, ((changed: Written[]) => void)[]>();
+
+/**
+ * Calls `fn` after each committed write through `db` that logged a change, with the papers it
+ * changed (what keeps derived copies, like the highlights' mirror, in step with every write).
+ */
+export function onWritten(db: PapershelfDB, fn: (changed: Written[]) => void): void {
+  listeners.set(db, [...(listeners.get(db) ?? []), fn]);
+}
+
 export async function write<T>(
   db: PapershelfDB,
   origin: ChangeOrigin,
@@ -213,6 +230,14 @@ export async function write<T>(
     ]);
     return { result, records };
   });
+  const fns = out.records.length ? listeners.get(db) : undefined;
+  if (fns?.length) {
+    const changed = [...new Set(out.records.map((r) => r.key))].map((key): Written => {
+      const t = touched.get(key)!;
+      return { key, before: t.before, after: t.staged ? t.after : t.before };
+    });
+    for (const fn of fns) fn(changed);
+  }
   if (!options.quiet && out.records.length) {
     const keys = new Set<string>();
     for (const key of order) {

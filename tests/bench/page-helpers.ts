@@ -3,6 +3,8 @@
 // purpose: the records are those lib/db writes, and the page's own Dexie stays untouched.
 import { DB_NAME } from '../../lib/db/database';
 import { FIRST_ROWS_KEY, toRows } from '../../lib/library/firstRows';
+import { mirrorItems } from '../../lib/library/highlightMirror';
+import { readBack } from '../../lib/library/highlights';
 import type { Paper } from '../../lib/paper/schema';
 import { generatePapers } from '../../lib/search/generate';
 import { createSearchIndex } from '../../lib/search/index';
@@ -83,7 +85,10 @@ async function profile(): Promise<{ readMs: number; indexMs: number; count: numb
   return { readMs, indexMs, count: index.size };
 }
 
-/** One paper and its highlights, raw (the highlight benchmark's page finds them stored). */
+/**
+ * One paper and its highlights, raw (the highlight benchmark's page finds them stored), and
+ * their mirror in storage.local as the library's own writes keep it (lib/library/highlightMirror.ts).
+ */
 async function putHighlights(paper: Paper, highlights: unknown[]): Promise<void> {
   const db = await open();
   const tx = db.transaction([STORE, 'highlights'], 'readwrite');
@@ -91,6 +96,7 @@ async function putHighlights(paper: Paper, highlights: unknown[]): Promise<void>
   for (const h of highlights) tx.objectStore('highlights').put(h);
   await done(tx);
   db.close();
+  await chrome.storage.local.set(mirrorItems([paper], new Map([[paper.key, readBack(highlights)]])).set);
 }
 
 (globalThis as Record<string, unknown>).__benchPage = { seed, put, getAll, clear, profile, putHighlights };
