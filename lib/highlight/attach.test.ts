@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Highlight } from '../paper/highlight';
 import { describeRange } from './anchor';
-import { Attacher } from './attach';
+import { Attacher, Slicer } from './attach';
 import { buildTextIndex, indexToRange } from './text';
 
 const html = (name: string) => readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/highlight', name), 'utf8');
@@ -83,5 +83,31 @@ describe('Attacher', () => {
     expect(document.querySelector('[data-papershelf-highlight]')).toBeNull();
     await vi.waitFor(() => expect(document.querySelector('[data-papershelf-highlight]')?.textContent).toBe('a single linear layer'));
     a.destroy();
+  });
+});
+
+describe('Slicer', () => {
+  const run = async (first?: number) => {
+    let t = 0;
+    const pauses: number[] = [];
+    const slicer = new Slicer(
+      () => t,
+      async () => void pauses.push(t),
+      first,
+    );
+    // 10 steps of 5 ms each.
+    for (let i = 0; i < 10; i++) {
+      t += 5;
+      await slicer.check();
+    }
+    return pauses;
+  };
+
+  it('yields once a slice of 12 ms is used up', async () => {
+    expect(await run()).toEqual([15, 30, 45]);
+  });
+
+  it('gives a longer first slice when asked (drawn at DOMContentLoaded), then the usual ones', async () => {
+    expect(await run(35)).toEqual([40]);
   });
 });

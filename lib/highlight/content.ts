@@ -5,7 +5,7 @@
 import type { PaperMeta } from '../paper/schema';
 import type { ToBackground } from '../messaging/protocol';
 import type { Replies } from '../messaging/replies';
-import { Attacher } from './attach';
+import { Attacher, FIRST_SLICE_AT_LOAD_MS } from './attach';
 import { paperAtUrl } from './early';
 import type { Highlight } from '../paper/highlight';
 import { startHighlighting, type HighlightPage } from './page';
@@ -89,6 +89,7 @@ export function createChunk(
     const draw = (r: Replies['highlightsOf']) => {
       if (pending !== e || e.attacher) return;
       e.attacher = new Attacher(doc, () => {});
+      e.attacher.firstSlice = FIRST_SLICE_AT_LOAD_MS;
       void e.attacher.set(r.highlights).then(() => e.attacher?.watch());
     };
     doc.addEventListener(
