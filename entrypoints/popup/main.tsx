@@ -1,14 +1,15 @@
-import { render } from 'preact';
-import { readFirstRows } from '@/lib/library/firstRowsRead';
-import { PopupShell } from '@/components/PopupShell';
-import '@/components/theme.css';
-import './popup.css';
+import { FIRST_FRAME_KEY, type FirstFrame } from './firstFrame';
 
-// The first frame is the popup's shell with the newest papers as last stored (storage.session
-// answers in a few ms); the app — the database layer, zod, the search index — is loaded after
-// that frame is painted, and replaces it. The database's own answer then replaces the rows.
+// The first frame (entrypoints/popup-first.tsx) shows the popup's shell with the newest papers as
+// last stored; the app — the database layer, zod, the search index — is loaded after that frame
+// is painted, and replaces it. The database's own answer then replaces the rows.
 const root = document.getElementById('app')!;
-void readFirstRows().then((firstRows) => {
-  render(<PopupShell rows={firstRows.now} />, root);
-  requestAnimationFrame(() => setTimeout(() => void import('./App').then(({ App }) => render(<App firstRows={firstRows} />, root))));
-});
+const frame = (globalThis as Record<string, unknown>)[FIRST_FRAME_KEY] as FirstFrame | undefined;
+const start = async () => {
+  const firstRows = await frame?.shown.catch(() => undefined);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const [{ render }, { App }] = await Promise.all([import('preact'), import('./App')]);
+  frame?.unmount();
+  render(<App firstRows={firstRows} />, root);
+};
+void start();
