@@ -6,6 +6,8 @@ import { formatById, importFormats } from '@/lib/formats';
 import { importFile, type ImportFormat } from '@/lib/formats/import/detect';
 import type { ImportPlan } from '@/lib/formats/import/plan';
 import { importHighlights } from '@/lib/library/highlights';
+import { importDismissals } from '@/lib/library/dismissals';
+import type { BackupDismissal } from '@/lib/formats/backup';
 import { applyImport, previewImport } from '@/lib/library/importing';
 import type { Highlight } from '@/lib/paper/highlight';
 
@@ -18,6 +20,7 @@ interface Pending {
   format: ImportFormat | null;
   candidates: PaperCandidate[];
   highlights?: Highlight[];
+  dismissals?: BackupDismissal[];
   errors: ImportError[];
   plan: ImportPlan;
 }
@@ -56,6 +59,7 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
         format: got.format,
         candidates: got.papers,
         highlights: got.highlights,
+        dismissals: got.dismissals,
         errors: got.errors,
         plan: await previewImport(db, got.papers),
       });
@@ -73,10 +77,12 @@ export function ImportSection({ db }: { db: PapershelfDB }) {
       const plan = await applyImport(db, pending.candidates);
       // A backup's highlights go back once their papers are in (issue 20).
       const hl = pending.highlights?.length ? await importHighlights(db, pending.highlights) : undefined;
+      const dismissed = pending.dismissals?.length ? await importDismissals(db, pending.dismissals, 'import') : 0;
+      const dText = dismissed ? ` Dismissals: ${dismissed} restored.` : '';
       const hlText = hl
         ? ` Highlights: ${hl.restored} restored${hl.skipped ? `, ${hl.skipped} skipped (no such paper, or a newer copy here)` : ''}.`
         : '';
-      setDone(`Imported ${pending.file}: ${plan.add.length} added, ${plan.update.length} updated, ${plan.skip.length} unchanged.${hlText}`);
+      setDone(`Imported ${pending.file}: ${plan.add.length} added, ${plan.update.length} updated, ${plan.skip.length} unchanged.${hlText}${dText}`);
       setPending(undefined);
     } catch (e) {
       setFatal(`Import failed and nothing was written: ${describeDbError(e)}`);

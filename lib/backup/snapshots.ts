@@ -28,10 +28,13 @@ export async function takeSnapshot(db: PapershelfDB, backups: BackupDB, now = Da
   // Highlights (issue 20) ride along; a change to them alone is a change too.
   const highlights = await allHighlights(db);
   const hsig = highlights.length ? `:h${highlights.length}:${Math.max(...highlights.map((h) => h.updatedAt))}` : '';
-  const sig = signature(papers) + hsig;
+  // Dismissals (issue 17) too: their count and newest date.
+  const dismissals = await db.dismissals.toArray();
+  const dsig = dismissals.length ? `:d${dismissals.length}:${Math.max(...dismissals.map((d) => d.at))}` : '';
+  const sig = signature(papers) + hsig + dsig;
   const last = await backups.snapshots.orderBy('at').last();
   if (last?.signature === sig) return undefined;
-  const snap: Snapshot = { at: now, count: papers.length, signature: sig, text: toBackup(papers, now, highlights) };
+  const snap: Snapshot = { at: now, count: papers.length, signature: sig, text: toBackup(papers, now, highlights, dismissals) };
   await backups.transaction('rw', backups.snapshots, async () => {
     snap.id = await backups.snapshots.add(snap);
     const old = await backups.snapshots.orderBy('at').reverse().offset(KEEP).primaryKeys();

@@ -54,3 +54,22 @@ describe('JSON backup with highlights', () => {
     expect(r.errors[0].where).toBe('highlights[1]');
   });
 });
+
+describe('JSON backup with dismissals', () => {
+  const [paper] = loadLibrary();
+  const d = { key: 'arxiv:2405.07002', aliases: ['doi:10.1000/two'], at: 1700000000000, device: 'dev-a' };
+  it('carries them in an optional top-level array that imports back', () => {
+    const text = toBackup([paper], 0, [], [d]);
+    expect((JSON.parse(text) as { dismissals: unknown }).dismissals).toEqual([d]);
+    expect(importBackup(text)).toMatchObject({ errors: [], dismissals: [d] });
+    expect(JSON.parse(toBackup([paper], 0))).not.toHaveProperty('dismissals');
+    expect(importBackup(toBackup([paper], 0)).dismissals).toBeUndefined();
+  });
+  it('reports a bad dismissal by index and keeps the rest', () => {
+    const r = importBackup(
+      JSON.stringify({ format: 'papershelf-backup', version: 1, papers: [paper], dismissals: [d, { ...d, aliases: 'doi:x' }, { key: '' }] }),
+    );
+    expect(r.dismissals).toEqual([d]);
+    expect(r.errors.map((e) => e.where)).toEqual(['dismissals[1]', 'dismissals[2]']);
+  });
+});

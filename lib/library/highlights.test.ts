@@ -6,11 +6,14 @@ import { readSettings } from '../settings/schema';
 import { exportBibWithStableKeys } from './bib';
 import { remove, restore } from './commands';
 import { PapershelfDB } from './db';
+import { dismiss, importDismissals } from './dismissals';
+import { importBackup } from '../formats/import/backup';
 import {
   addHighlight,
   allHighlights,
   highlightsByKey,
   highlightsOf,
+  highlightExports,
   importHighlights,
   removeHighlight,
   restoreHighlight,
@@ -86,6 +89,26 @@ describe('library highlights', () => {
         [h.id, 'yellow'],
       ].sort(),
     );
+  });
+
+  it('the JSON backup carries the highlights and every dismissal, which import back into another library', async () => {
+    const h = await addHighlight(db, paper, draft('learned subset', 40), 1000);
+    await dismiss(db, { key: 'arxiv:2405.07002', aliases: ['doi:10.1000/two'], device: 'dev-a', at: 2000 });
+    const text = await highlightExports.backup(db, await db.papers.toArray());
+    const back = importBackup(text);
+    expect(back.highlights).toEqual([h]);
+    expect(back.dismissals).toEqual([{ key: 'arxiv:2405.07002', aliases: ['doi:10.1000/two'], at: 2000, device: 'dev-a' }]);
+    const other = new PapershelfDB(`hl-other-${++n}`);
+    try {
+      expect(await importDismissals(other, back.dismissals!, 'import')).toBe(1);
+      expect(await other.dismissals.get('arxiv:2405.07002')).toMatchObject({ aliases: ['doi:10.1000/two'] });
+      // Logged, so the restored dismissal syncs on.
+      expect((await other.changes.toArray()).map((c) => c.origin)).toEqual(['import']);
+      // A second import of the same backup changes nothing.
+      expect(await importDismissals(other, back.dismissals!, 'import')).toBe(0);
+    } finally {
+      await other.delete();
+    }
   });
 
   it('keeps highlights when the paper is removed, so undoing the removal brings them back', async () => {

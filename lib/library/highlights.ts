@@ -177,6 +177,7 @@ export const highlightExports: Record<string, (db: PapershelfDB, papers: Paper[]
       db,
       papers.map((p) => p.key),
     );
-    return toBackup(papers, Date.now(), [...byKey.values()].flat());
+    // Dismissals belong to the library, not to a paper: a backup carries all of them.
+    return toBackup(papers, Date.now(), [...byKey.values()].flat(), await db.dismissals.toArray());
   },
 };

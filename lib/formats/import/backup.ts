@@ -10,6 +10,15 @@ const envelope = z.object({
   version: z.number(),
   papers: z.array(z.unknown()),
   highlights: z.optional(z.array(z.unknown())),
+  dismissals: z.optional(z.array(z.unknown())),
+});
+
+const key = z.string().check(z.minLength(1), z.maxLength(200));
+const dismissal = z.object({
+  key,
+  aliases: z.array(key).check(z.maxLength(20)),
+  at: z.number(),
+  device: z.string().check(z.maxLength(100)),
 });
 
 function issues(e: z.core.$ZodError): string {
@@ -46,5 +55,12 @@ export function importBackup(text: string): ImportResult {
       else result.errors.push({ where: `highlights[${i}]`, message: issues(h.error) });
     });
     if (highlights.length) result.highlights = highlights;
+    const dismissals: NonNullable<ImportResult['dismissals']> = [];
+    ('dismissals' in env.data ? (env.data.dismissals ?? []) : []).forEach((raw, i) => {
+      const d = dismissal.safeParse(raw);
+      if (d.success) dismissals.push(d.data);
+      else result.errors.push({ where: `dismissals[${i}]`, message: issues(d.error) });
+    });
+    if (dismissals.length) result.dismissals = dismissals;
   });
 }

@@ -3,6 +3,7 @@ import { titleKey } from '../../paper/identity';
 import { buildPaper, identityOf, type PaperInput } from '../../paper/make';
 import type { NameParts, Paper, PaperMeta } from '../../paper/schema';
 import type { Highlight } from '../../paper/highlight';
+import type { BackupDismissal } from '../backup';
 import { normalizeTags } from '../../paper/tags';
 import { LIMITS } from '../../paper/limits';
 import { fromParts, toParts } from '../names';
@@ -27,6 +28,8 @@ export interface ImportResult {
   errors: ImportError[];
   /** A backup's highlights (issue 20), restored after its papers. */
   highlights?: Highlight[];
+  /** A backup's dismissals (issue 17), restored with it. */
+  dismissals?: BackupDismissal[];
 }
 
 /** What an importer reads of a record: makePaper's input, plus names in parts and editors. */
