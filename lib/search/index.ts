@@ -374,7 +374,7 @@ export function search(index: SearchIndex, query: ParsedQuery | string, options:
     }
   }
   // Copied: the page below may sort `result` in place.
-  lib.remember({ terms, filters: q.filters, ids: Uint32Array.from(result), scores: Float32Array.from(result, (id) => score[id]) });
+  lib.remember({ terms, filters: q.filters, ...copied(result, score) });
   const page =
     order !== 'relevance'
       ? pageByRank(result, lib.rank(order), offset, limit)
@@ -385,6 +385,18 @@ export function search(index: SearchIndex, query: ParsedQuery | string, options:
   for (const ids of negatives) for (let i = 0; i < ids.length; i++) excluded[ids[i]] = 0;
   for (const id of result) score[id] = 0;
   return { keys: page.map((id) => docs[id]!.paper.key), total: result.length };
+}
+
+/** The ids and their scores as typed arrays, by plain loops: `TypedArray.from` with a mapping
+ *  function took ~7 ms for the 98k hits of a one-letter query. */
+function copied(result: readonly number[], score: Float32Array): { ids: Uint32Array; scores: Float32Array } {
+  const ids = new Uint32Array(result.length);
+  const scores = new Float32Array(result.length);
+  for (let i = 0; i < result.length; i++) {
+    ids[i] = result[i];
+    scores[i] = score[result[i]];
+  }
+  return { ids, scores };
 }
 
 /** For tests: answer `author:` by scanning every paper (the reference the postings must match). */
