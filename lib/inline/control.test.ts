@@ -53,3 +53,66 @@ describe('inline control events', () => {
     expect(own.defaultPrevented).toBe(false);
   });
 });
+
+describe('inline control triage look', () => {
+  const withTriage = () => {
+    document.body.innerHTML = '<p id="anchor">x</p>';
+    const c = createControl(
+      document,
+      'arxiv:2401.00001',
+      'A paper',
+      () => {},
+      () => {},
+    );
+    document.getElementById('anchor')!.append(c.host);
+    return c;
+  };
+  /** Records what a callback changes in a control's shadow root and on its host. */
+  const changes = async (c: ReturnType<typeof withTriage>, fn: () => void) => {
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(c.host.shadowRoot!, { childList: true, subtree: true, attributes: true, characterData: true });
+    mo.observe(c.host, { attributes: true });
+    fn();
+    await Promise.resolve();
+    records.push(...mo.takeRecords());
+    mo.disconnect();
+    return records;
+  };
+
+  it('builds the mark and the Dismiss button with the control, shown by a host attribute only', async () => {
+    const c = withTriage();
+    const root = c.host.shadowRoot!;
+    const dismiss = root.querySelector('button.dismiss')!;
+    expect(root.querySelector('.mark')).not.toBeNull();
+    expect(dismiss.getAttribute('aria-label')).toBe('Dismiss: A paper');
+    expect(c.host.hasAttribute('data-papershelf-triage')).toBe(false);
+    const look = await changes(c, () => c.setTriage({ isNew: true, dismissed: false, watch: [] }));
+    expect(look.filter((r) => r.type === 'childList')).toEqual([]);
+    expect(look.every((r) => r.target === c.host)).toBe(true);
+    expect(c.host.hasAttribute('data-papershelf-triage')).toBe(true);
+    expect(c.host.hasAttribute('data-papershelf-new')).toBe(true);
+  });
+
+  it('writes nothing when the look is unchanged, and only the button when it is dismissed', async () => {
+    const c = withTriage();
+    c.setTriage({ isNew: true, dismissed: false, watch: [] });
+    expect(await changes(c, () => c.setTriage({ isNew: true, dismissed: false, watch: [] }))).toEqual([]);
+    await changes(c, () => c.setTriage({ isNew: true, dismissed: true, watch: [] }));
+    const dismiss = c.host.shadowRoot!.querySelector('button.dismiss')!;
+    expect(c.host.hasAttribute('data-papershelf-dismissed')).toBe(true);
+    expect(dismiss.getAttribute('aria-label')).toBe('Dismissed, click to undo: A paper');
+    expect(dismiss.textContent).toBe('Undo');
+    c.setTriage({ isNew: false, dismissed: false, watch: ['ML'] });
+    expect(dismiss.getAttribute('aria-label')).toBe('Dismiss: A paper');
+    expect(c.host.shadowRoot!.querySelector('.mark')!.textContent).toBe('★');
+    expect(c.host.getAttribute('data-papershelf-watch')).toBe('ML');
+  });
+
+  it('a control without triage has no triage nodes', () => {
+    document.body.innerHTML = '<p id="anchor">x</p>';
+    const c = createControl(document, 'arxiv:2401.00001', 'A paper', () => {});
+    expect(c.host.shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+    expect(c.host.shadowRoot!.querySelector('.mark')).toBeNull();
+  });
+});

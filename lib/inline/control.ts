@@ -20,7 +20,8 @@ svg{width:12px;height:12px;flex:none}
 :host([data-dark]) button{background:#1c2740;border-color:#5a76ad;color:#d6e2ff}
 :host([data-dark]) button:hover{background:#24345a}:host([data-dark]) button:focus-visible{outline-color:#8fb0ff}
 :host([data-dark]) button[aria-pressed=true]{background:#163523;border-color:#3f9a62;color:#b9f0cd}
-.dismiss{margin-left:.25em;padding:3px 6px;font-weight:500;color:#5d6a80;border-color:#cfd6e2;background:#fff}
+.dismiss{display:none;margin-left:.25em;padding:3px 6px;font-weight:500;color:#5d6a80;border-color:#cfd6e2;background:#fff}
+:host([data-papershelf-triage]) .dismiss{display:inline-flex}
 .dismiss[aria-pressed=true]{background:#f1f2f4;border-color:#9aa3b2;color:#3b4252}
 .mark{display:none;margin-left:.3em;font:700 10px/1 system-ui,sans-serif;padding:2px 5px;border-radius:4px;vertical-align:middle}
 :host([data-papershelf-new]) .mark,:host([data-papershelf-watch]) .mark{display:inline-block;background:#fff3c4;color:#7a4b00}
@@ -43,8 +44,9 @@ export interface ControlHandle {
   fit(memo?: DarkMemo, behind?: Element): void;
   /**
    * Daily triage's marks (lib/inline/triage.ts): New, Dismissed and watch-list matches as host
-   * attributes and a small label; the Dismiss button is built on the first call, after the
-   * controls are placed, so that it costs nothing to the first controls.
+   * attributes and a small label. The mark and the Dismiss button are built with the control
+   * (cloned, hidden until the first call shows them): a look writes attributes, it inserts no
+   * node in 2,000 shadow roots, and writes only what changed.
    */
   setTriage(t: TriageLook): void;
 }
@@ -171,6 +173,35 @@ function buttonPrototype(doc: Document): HTMLButtonElement {
   return button;
 }
 
+/** Triage's New mark and Dismiss button (not dismissed), built once per document, then cloned. */
+const triagePrototypes = new WeakMap<Document, DocumentFragment>();
+function triagePrototype(doc: Document): DocumentFragment {
+  let frag = triagePrototypes.get(doc);
+  if (!frag) {
+    frag = doc.createDocumentFragment();
+    const mark = doc.createElement('span');
+    mark.className = 'mark';
+    mark.textContent = 'New';
+    mark.title = NEW_TITLE;
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = 'dismiss';
+    paintDismiss(b, false, '');
+    frag.append(mark, b);
+    triagePrototypes.set(doc, frag);
+  }
+  return frag;
+}
+const NEW_TITLE = 'Not seen before';
+
+function paintDismiss(b: HTMLButtonElement, dismissed: boolean, short: string): void {
+  b.setAttribute('aria-pressed', String(dismissed));
+  // The name starts with "Dismiss" in both states (tests and screen readers rely on it).
+  b.setAttribute('aria-label', dismissed ? `Dismissed, click to undo: ${short}` : `Dismiss: ${short}`);
+  b.title = dismissed ? 'Dismissed — click to undo' : 'Not interested: dim it on every listing';
+  b.textContent = dismissed ? 'Undo' : '✕';
+}
+
 /**
  * The page's view of a control's events, for every control of a document at once: listeners on
  * the window, in the capture phase, so they run before the page's own listeners on the entry
@@ -227,8 +258,8 @@ function wiringOf(doc: Document): WeakMap<Element, Wiring> {
 /** One control; its wiring entry too (what the window listeners call). */
 class Control implements ControlHandle, Wiring {
   private saved = false;
-  dismissButton?: HTMLButtonElement;
-  private mark?: HTMLElement;
+  /** What the triage nodes show now (undefined: never shown), so that a look writes only changes. */
+  private shown?: { isNew: boolean; dismissed: boolean; mark: string; watch: string };
 
   constructor(
     readonly host: HTMLElement,
@@ -236,6 +267,8 @@ class Control implements ControlHandle, Wiring {
     private readonly short: string,
     private readonly onActivate: (saved: boolean) => void,
     private readonly onDismiss?: (dismissed: boolean) => void,
+    readonly dismissButton?: HTMLButtonElement,
+    private readonly mark?: HTMLElement,
   ) {}
 
   activate(): void {
@@ -247,31 +280,26 @@ class Control implements ControlHandle, Wiring {
   }
 
   setTriage(t: TriageLook): void {
-    const doc = this.host.ownerDocument;
-    if (this.onDismiss && !this.dismissButton) {
-      const b = (this.dismissButton = doc.createElement('button'));
-      b.type = 'button';
-      b.className = 'dismiss';
-      this.mark = doc.createElement('span');
-      this.mark.className = 'mark';
-      this.host.shadowRoot!.append(this.mark, b);
+    const host = this.host;
+    const watch = t.watch.join('; ');
+    const mark = t.watch.length ? (t.isNew ? '★ New' : '★') : 'New';
+    const was = this.shown;
+    if (was && was.isNew === t.isNew && was.dismissed === t.dismissed && was.mark === mark && was.watch === watch) return;
+    this.shown = { isNew: t.isNew, dismissed: t.dismissed, mark, watch };
+    // Shows the mark's and the Dismiss button's places (see STYLE); nothing is inserted.
+    if (this.dismissButton) host.setAttribute('data-papershelf-triage', '');
+    host.toggleAttribute('data-papershelf-new', t.isNew);
+    host.toggleAttribute('data-papershelf-dismissed', t.dismissed);
+    if (watch !== (was?.watch ?? '')) {
+      if (watch) host.setAttribute('data-papershelf-watch', watch.slice(0, 300));
+      else host.removeAttribute('data-papershelf-watch');
     }
-    this.host.toggleAttribute('data-papershelf-new', t.isNew);
-    this.host.toggleAttribute('data-papershelf-dismissed', t.dismissed);
-    if (t.watch.length) this.host.setAttribute('data-papershelf-watch', t.watch.join('; ').slice(0, 300));
-    else this.host.removeAttribute('data-papershelf-watch');
-    if (this.mark) {
-      this.mark.textContent = t.watch.length ? (t.isNew ? '★ New' : '★') : 'New';
-      this.mark.title = t.watch.length ? `Matches your watch list: ${t.watch.join('; ')}` : 'Not seen before';
+    if (this.mark && (mark !== (was?.mark ?? 'New') || watch !== (was?.watch ?? ''))) {
+      this.mark.textContent = mark;
+      this.mark.title = watch ? `Matches your watch list: ${watch}` : NEW_TITLE;
     }
     const b = this.dismissButton;
-    if (b) {
-      b.setAttribute('aria-pressed', String(t.dismissed));
-      // The name starts with "Dismiss" in both states (tests and screen readers rely on it).
-      b.setAttribute('aria-label', t.dismissed ? `Dismissed, click to undo: ${this.short}` : `Dismiss: ${this.short}`);
-      b.title = t.dismissed ? 'Dismissed — click to undo' : 'Not interested: dim it on every listing';
-      b.textContent = t.dismissed ? 'Undo' : '✕';
-    }
+    if (b && t.dismissed !== (was?.dismissed ?? false)) paintDismiss(b, t.dismissed, this.short);
   }
 
   setSaved(next: boolean): void {
@@ -317,8 +345,17 @@ export function createControl(
     style.textContent = STYLE;
     root.append(style);
   }
-  root.append(button);
-  const control = new Control(host, button, short, onActivate, onDismiss);
+  let mark: HTMLElement | undefined;
+  let dismiss: HTMLButtonElement | undefined;
+  if (onDismiss) {
+    // Triage's nodes come with the control, hidden (see setTriage): one clone, no look-up.
+    const t = triagePrototype(doc).cloneNode(true) as DocumentFragment;
+    mark = t.firstChild as HTMLElement;
+    dismiss = t.lastChild as HTMLButtonElement;
+    dismiss.setAttribute('aria-label', `Dismiss: ${short}`);
+    root.append(button, t);
+  } else root.append(button);
+  const control = new Control(host, button, short, onActivate, onDismiss, dismiss, mark);
   wiringOf(doc).set(host, control);
   return control;
 }

@@ -388,7 +388,7 @@ export class PageSession {
     const existing = this.existingHost(anchor, placement, key);
     if (existing && this.controls.has(existing)) return undefined;
     existing?.remove(); // a control left by an earlier instance of the extension
-    // The Dismiss button itself appears with triage's first look at the control (setTriage).
+    // The Dismiss button is built with the control, hidden until triage's first look (setTriage).
     const onDismiss = this.triageWanted ? () => void this.triage?.toggleDismiss(key) : undefined;
     const handle = createControl(this.doc, key, d.title ?? d.paper.title, (wasSaved) => void this.toggle(key, wasSaved), onDismiss);
     return { key, handle, anchor, placement };

@@ -4,6 +4,7 @@ import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';
 import type { SiteAdapter } from '../detect/types';
 import type { Sighting } from '../messaging/protocol';
+import { createControl } from './control';
 import { PageSession, type SessionEnv } from './session';
 import { SEEN_RATIO } from '../triage/threshold';
 import { BATCH, FLUSH_MS, InlineTriage, type TriageOptions } from './triage';
@@ -117,7 +118,8 @@ describe('inline triage', () => {
     const t = env();
     await scanned(['2401.00001'], t);
     expect(t.lookups).toEqual([]);
-    expect(host('2401.00001').shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+    // Its Dismiss button is built, but never shown (the host attribute shows it).
+    expect(host('2401.00001').hasAttribute('data-papershelf-triage')).toBe(false);
   });
 
   it('no New marks and no observation with the ledger off', async () => {
@@ -312,5 +314,33 @@ describe('hide instead of dim', () => {
     const u = env(['arxiv:2401.00003'], ['arxiv:2401.00001']);
     await scanned(['2401.00001', '2401.00002', '2401.00003'], u, { ...triage, dimSeen: true, hide: 'all' });
     expect(['2401.00001', '2401.00002', '2401.00003'].map((id) => anchor(id).style.display)).toEqual(['none', '', 'none']);
+  });
+
+  it("a long listing's looks come in one task after the look-up (one layout of the list, not ten)", async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `2401.${String(i).padStart(5, '0')}`);
+    const doc = page(ids);
+    const t = env();
+    const tr = new InlineTriage(
+      doc,
+      t.e.triage!,
+      triage,
+      () => undefined,
+      () => 'https://list.test/',
+    );
+    const entries = ids.map((id) => {
+      const handle = createControl(
+        doc,
+        `arxiv:${id}`,
+        id,
+        () => {},
+        () => {},
+      );
+      anchor(id).after(handle.host);
+      return { key: `arxiv:${id}`, handle, anchor: anchor(id) };
+    });
+    tr.added(entries);
+    await vi.advanceTimersToNextTimerAsync(); // the look-up's task
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(entries.filter((e) => e.handle.host.hasAttribute('data-papershelf-new'))).toHaveLength(600);
   });
 });

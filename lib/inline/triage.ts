@@ -32,8 +32,12 @@ export interface TriageEntry {
   anchor: Element;
 }
 
-/** Marks applied per task: a 2,000-entry listing is marked in ten short tasks, not one long one. */
-const CHUNK = 200;
+/**
+ * Marks applied per task. A look only writes host attributes now (the nodes come with the
+ * control), but each task's looks cost the next frame a layout of the list: a 2,000-entry
+ * listing is marked in one task (one such frame), not ten.
+ */
+const CHUNK = 2000;
 /**
  * Sightings wait this long for company before they are sent (or until BATCH of them; at once when
  * the page is hidden or left). A message costs about a millisecond of the page's main thread
