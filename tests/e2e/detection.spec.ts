@@ -104,8 +104,8 @@ test('a single paper whose title the page shows late: a corner control first, th
   await expect(control).toHaveCount(1);
   await expect(page.locator('.article-title papershelf-save')).toHaveCount(1, { timeout: 10_000 });
   await expect(page.locator('papershelf-save[data-papershelf-corner]')).toHaveCount(0);
-  await control.locator('button').click();
-  await expect(control.locator('button')).toHaveAttribute('aria-pressed', 'true');
+  await control.locator('button.save').click();
+  await expect(control.locator('button.save')).toHaveAttribute('aria-pressed', 'true');
   await page.close();
 });
 
@@ -127,7 +127,7 @@ test('a single paper whose title the page never shows: a fixed control in a corn
   const box = (await corner.boundingBox())!;
   const main = (await page.locator('main').boundingBox())!;
   expect(box.x >= main.x + main.width || box.x + box.width <= main.x).toBe(true);
-  await corner.locator('button').click();
-  await expect(corner.locator('button')).toHaveAttribute('aria-pressed', 'true');
+  await corner.locator('button.save').click();
+  await expect(corner.locator('button.save')).toHaveAttribute('aria-pressed', 'true');
   await page.close();
 });
