@@ -14,7 +14,7 @@ import { addTags, assignCitationKeys, changeTags, editNote, remove, restore, sav
 import { PapershelfDB } from './db';
 import { parseHlc } from './hlc';
 import { applyImport } from './importing';
-import { write } from './write';
+import { onWritten, write } from './write';
 import { uniqueName } from '../../tests/helpers/random';
 import { readSettings } from '../settings/schema';
 
@@ -200,5 +200,24 @@ describe('the writer', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(warn).toHaveBeenCalled();
     expect(await db.changes.count()).toBe(1);
+  });
+});
+
+describe('listeners of committed writes', () => {
+  it('hear each write with the papers it changed; one that throws leaves the write committed', async () => {
+    const heard: string[][] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    onWritten(db, () => {
+      throw new Error('a broken listener');
+    });
+    onWritten(db, (changed) => heard.push(changed.map((c) => `${c.key}:${c.before ? 'was' : 'new'}:${c.after ? 'is' : 'gone'}`)));
+    try {
+      await expect(save(db, [meta('2401.00009')])).resolves.toHaveLength(1);
+      await remove(db, ['arxiv:2401.00009']);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await db.papers.count()).toBe(0);
+    expect(heard).toEqual([['arxiv:2401.00009:new:is'], ['arxiv:2401.00009:was:gone']]);
   });
 });

@@ -236,7 +236,13 @@ export async function write<T>(
       const t = touched.get(key)!;
       return { key, before: t.before, after: t.staged ? t.after : t.before };
     });
-    for (const fn of fns) fn(changed);
+    // The write has committed: a listener that fails must not turn it into an error.
+    for (const fn of fns)
+      try {
+        fn(changed);
+      } catch (e) {
+        console.warn('Papershelf: a listener of committed writes failed', e);
+      }
   }
   if (!options.quiet && out.records.length) {
     const keys = new Set<string>();
