@@ -241,11 +241,15 @@ test('two profiles: save, tag, note, status, star and remove interleaved give id
     await popup.addTags('moe');
     await expect(popup.tagChip('moe')).toBeVisible();
     await popup.page.getByText('Reading', { exact: true }).click();
+    // Shown once written (the label follows the stored paper): closing sooner could lose the write.
+    await expect(popup.page.locator('fieldset.status label.on')).toHaveText('Reading');
     await popup.page.getByRole('button', { name: 'Star' }).click();
     await popup.page.close();
     await setNote(b, 'Sparse Mixtures of Experts at Scale', 'Routing collapses without the balance loss.');
     popup = await details(b, 'Retrieval Heads in Long Context');
     await popup.page.getByText('Read', { exact: true }).click();
+    // Shown once written (the label follows the stored paper): closing sooner could lose the write.
+    await expect(popup.page.locator('fieldset.status label.on')).toHaveText('Read');
     await popup.page.close();
     popup = await details(b, 'A Paper To Be Removed');
     await popup.page.getByRole('button', { name: 'Remove', exact: true }).click();
@@ -515,6 +519,8 @@ test('a clock 10 minutes behind on one device: a gentle warning there, concurren
     // Concurrent edits, no sync in between: a status and a tag on A; a note and a star on the skewed one.
     let popup = await details(a, 'Clocks Disagree Here');
     await popup.page.getByText('Reading', { exact: true }).click();
+    // Shown once written (the label follows the stored paper): closing sooner could lose the write.
+    await expect(popup.page.locator('fieldset.status label.on')).toHaveText('Reading');
     await popup.page.close();
     popup = await details(a, 'A Second Paper For The Clocks');
     await popup.addTags('clocks');
@@ -537,6 +543,8 @@ test('a clock 10 minutes behind on one device: a gentle warning there, concurren
     // 10 minutes older than A's, but it has seen A's: its clock moved past, and its edit wins.
     popup = await details(a, 'Clocks Disagree Here');
     await popup.page.getByText('Read', { exact: true }).click();
+    // Shown once written (the label follows the stored paper): closing sooner could lose the write.
+    await expect(popup.page.locator('fieldset.status label.on')).toHaveText('Read');
     await popup.page.close();
     await syncNow(a);
     await syncNow(s);
