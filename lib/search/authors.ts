@@ -1,3 +1,4 @@
+import { lowerBound, mergeSorted } from './sorted';
 // Author-word postings: `author:h` is answered from the docs of the author words starting with
 // "h" (a sorted word list, a binary search for the prefix range, a union of their postings)
 // rather than by scanning every paper's authors. The postings only give candidates: the filter
@@ -90,27 +91,7 @@ export class AuthorIndex {
 
   private sortWords(): void {
     if (!this.pending.length) return;
-    const add = this.pending.sort();
-    const old = this.sorted;
-    const out = new Array<string>(old.length + add.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < add.length) out[k++] = old[i] < add[j] ? old[i++] : add[j++];
-    while (i < old.length) out[k++] = old[i++];
-    while (j < add.length) out[k++] = add[j++];
-    this.sorted = out;
+    this.sorted = mergeSorted(this.sorted, this.pending);
     this.pending = [];
   }
-}
-
-function lowerBound(a: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

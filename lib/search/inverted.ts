@@ -1,3 +1,4 @@
+import { lowerBound, mergeSorted } from './sorted';
 // Inverted index of folded words → (doc id, field mask) postings in growable typed arrays.
 // Removal only clears the doc's `alive` flag; SearchIndex rebuilds once dead ids pile up.
 // Prefix lookups use a sorted term list, typo lookups scan the terms of neighbouring lengths.
@@ -149,29 +150,9 @@ export class InvertedIndex {
   /** Merges the pending terms into the sorted list: O(terms) per batch of additions. */
   private sortTerms(): void {
     if (!this.pending.length) return;
-    const add = this.pending.sort();
-    const old = this.sorted;
-    const out = new Array<string>(old.length + add.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < add.length) out[k++] = old[i] < add[j] ? old[i++] : add[j++];
-    while (i < old.length) out[k++] = old[i++];
-    while (j < add.length) out[k++] = add[j++];
-    this.sorted = out;
+    this.sorted = mergeSorted(this.sorted, this.pending);
     this.pending = [];
   }
-}
-
-function lowerBound(a: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** True when a and b (lengths differing by at most one) are one substitution, insertion,
