@@ -1,8 +1,8 @@
-import { lowerBound, mergeSorted } from './sorted';
 // Author-word postings: `author:h` is answered from the docs of the author words starting with
 // "h" (a sorted word list, a binary search for the prefix range, a union of their postings)
 // rather than by scanning every paper's authors. The postings only give candidates: the filter
 // itself (filters.ts) still decides, so results are exactly the scan's.
+import { lowerBound, mergeSorted } from './sorted';
 
 /** Doc ids (ascending, dead ones included: the index skips those) in a growable typed array. */
 class Ids {

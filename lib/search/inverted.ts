@@ -1,7 +1,7 @@
-import { lowerBound, mergeSorted } from './sorted';
 // Inverted index of folded words → (doc id, field mask) postings in growable typed arrays.
 // Removal only clears the doc's `alive` flag; SearchIndex rebuilds once dead ids pile up.
 // Prefix lookups use a sorted term list, typo lookups scan the terms of neighbouring lengths.
+import { lowerBound, mergeSorted } from './sorted';
 
 /** Field order is rank order: bit 0 (title) outranks bit 1 (authors)… */
 export const FIELDS = ['title', 'authors', 'tags', 'venue', 'note', 'abstract'] as const;
