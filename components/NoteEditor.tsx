@@ -15,6 +15,8 @@ export function NoteEditor({ value, onSave, delay = 400 }: Props) {
   const [preview, setPreview] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef(draft);
+  // Read by the unmount and page-hide handlers, which would otherwise see the first render's state.
+  const pending = useRef(false);
 
   // Take outside changes (another tab) only while nothing is pending here.
   useEffect(() => {
@@ -26,13 +28,28 @@ export function NoteEditor({ value, onSave, delay = 400 }: Props) {
 
   const flush = () => {
     clearTimeout(timer.current);
+    pending.current = false;
     const text = latest.current;
     onSave(text).then(
       () => setState((s) => (latest.current === text ? 'saved' : s)),
-      () => setState('error'),
+      () => {
+        pending.current = true;
+        setState('error');
+      },
     );
   };
-  useEffect(() => () => state === 'pending' && flush(), []);
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  // Typed text is written when the editor goes away (back to the list) or the popup closes
+  // before the autosave delay is up.
+  useEffect(() => {
+    const hide = () => pending.current && flushRef.current();
+    addEventListener('pagehide', hide);
+    return () => {
+      removeEventListener('pagehide', hide);
+      hide();
+    };
+  }, []);
 
   return (
     <div class="note">
@@ -60,10 +77,11 @@ export function NoteEditor({ value, onSave, delay = 400 }: Props) {
             latest.current = v;
             setDraft(v);
             setState('pending');
+            pending.current = true;
             clearTimeout(timer.current);
             timer.current = setTimeout(flush, delay);
           }}
-          onBlur={() => state === 'pending' && flush()}
+          onBlur={() => pending.current && flush()}
         />
       )}
     </div>
