@@ -127,6 +127,18 @@ async function applyDismissals(w: Writer, keyItems: KeyItemWrites, changed: Dism
   return skipped;
 }
 
+/** What a round read of the log, and the keys applyRemote left for the next round. */
+export interface RemoteGuard {
+  seenSeq: number;
+  deferred: Set<string>;
+}
+
+/** The keys of this device's own changes logged after `seq` (sync's own writes are not its own). */
+async function changedSince(w: Writer, seq: number): Promise<Set<string>> {
+  const rows = await w.db.changes.where('seq').above(seq).toArray();
+  return new Set(rows.filter((r) => r.origin !== 'remote').map((r) => r.key));
+}
+
 /** A dismissal another device made or undid, as applyRemote wrote it here. */
 export interface DismissalChange {
   key: string;
@@ -154,12 +166,18 @@ export function onRemoteDismissals(fn: DismissalListener): () => void {
  * created or rewrote, the clock of the change record it logged: what a later note edit here
  * names as `prev`. The papers' highlights are written in the same transaction (applyHighlights),
  * and so are `keyItems`, the merged dismissals of keys saved or not (applyDismissals).
+ *
+ * `guard.seenSeq`: how far the round read this library's change log. A key changed here since
+ * (the user typed a note while the round was on the network) is not written: the merged record
+ * was built without that change, and writing it would undo it. Such keys go into
+ * `guard.deferred`; the round sends the change next time and writes the key then.
  */
 export async function applyRemote(
   db: PapershelfDB,
   updates: Map<string, RemotePaper | null>,
   wall: number,
   keyItems: KeyItemWrites = new Map(),
+  guard?: RemoteGuard,
 ): Promise<Map<string, string>> {
   const now = Math.max(Date.now(), wall);
   let skipped = 0;
@@ -169,8 +187,14 @@ export async function applyRemote(
     db,
     'remote',
     async (w) => {
+      const fresh = guard ? await changedSince(w, guard.seenSeq) : new Set<string>();
+      const later = (keys: string[]) => keys.some((k) => fresh.has(k));
       for (const [key, m] of updates) {
         const before = await w.get(key);
+        if (fresh.size && later([key, ...(before?.aliases ?? []), ...(m?.paper.aliases ?? [])])) {
+          guard!.deferred.add(key);
+          continue;
+        }
         if (!m) {
           if (before) w.delete(key, before);
           continue;
@@ -180,7 +204,15 @@ export async function applyRemote(
         const highlights = m.itemWrites?.get(HIGHLIGHTS);
         if (highlights?.size) skipped += await applyHighlights(w, next, highlights);
       }
-      skippedDismissals = await applyDismissals(w, keyItems, dismissalChanges);
+      let items = keyItems;
+      if (fresh.size) {
+        items = new Map();
+        for (const [key, v] of keyItems) {
+          if (guard!.deferred.has(key) || fresh.has(key)) guard!.deferred.add(key);
+          else items.set(key, v);
+        }
+      }
+      skippedDismissals = await applyDismissals(w, items, dismissalChanges);
     },
     { now, also: [db.highlights, db.dismissals] },
   );
@@ -218,7 +250,8 @@ export function syncPort(db: PapershelfDB) {
     async changes(after: number, limit: number): Promise<Logged[]> {
       return (await db.changes.where('seq').above(after).limit(limit).toArray()) as Logged[];
     },
-    applyRemote: (updates: Map<string, RemotePaper | null>, wall: number, keyItems?: KeyItemWrites) => applyRemote(db, updates, wall, keyItems),
+    applyRemote: (updates: Map<string, RemotePaper | null>, wall: number, keyItems?: KeyItemWrites, guard?: RemoteGuard) =>
+      applyRemote(db, updates, wall, keyItems, guard),
     markShipped: (seq: number) => markShipped(db, seq),
   };
 }

@@ -74,16 +74,32 @@ export interface LibraryPort {
    * the clock of the change record it logged (what a later local note edit names as `prev`).
    * `keyItems`: the merged elements of the keys' own collections (dismissals), saved paper or not.
    */
-  applyRemote(updates: Map<string, MaterializedPaper | null>, wall: number, keyItems?: KeyItemWrites): Promise<Map<string, string>>;
+  applyRemote(
+    updates: Map<string, MaterializedPaper | null>,
+    wall: number,
+    keyItems?: KeyItemWrites,
+    guard?: ApplyGuard,
+  ): Promise<Map<string, string>>;
   /** Tells the change log's compaction that everything up to `seq` is on the server. */
   markShipped(seq: number): Promise<void>;
 }
 
+/**
+ * applyRemote's guard against a lost update: `seenSeq` is how far the round read the change log;
+ * a key changed here since is not written but added to `deferred` (written next round, once its
+ * change has gone into the merge state).
+ */
+export interface ApplyGuard {
+  seenSeq: number;
+  deferred: Set<string>;
+}
+
 /** What sync keeps between rounds (lib/sync/store.ts: an IndexedDB database of its own). */
 export interface SyncStore {
-  load(): Promise<{ cursor?: SyncCursor; lib: LibraryState; presented: Map<string, string[]> }>;
-  /** Saves the cursor, the states of `keys` and the presented note heads — all at once. */
-  save(cursor: SyncCursor, lib: LibraryState, keys: Iterable<string>, presented: Map<string, string[]>): Promise<void>;
+  /** `deferred`: keys the last round did not write back (changed here meanwhile): written next round. */
+  load(): Promise<{ cursor?: SyncCursor; lib: LibraryState; presented: Map<string, string[]>; deferred?: string[] }>;
+  /** Saves the cursor, the states of `keys`, the presented note heads and the deferred keys — all at once. */
+  save(cursor: SyncCursor, lib: LibraryState, keys: Iterable<string>, presented: Map<string, string[]>, deferred?: Iterable<string>): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -172,6 +188,8 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
     for (const [key, o] of own) baseline.push({ hlc: hlc(o.at, baseline.length), device, key, origin: 'baseline', ops: o.ops });
   }
   const touchedOwn = new Set<string>();
+  // How far this round has read the log: a key changed after it is not written back this round.
+  let readTo = Math.max(cursor.uploadedSeq, baselineSeq);
   const local = {
     pending: async (after: number) => {
       const records: WireRecord[] = after === 0 && baseline.length ? [...baseline] : [];
@@ -185,6 +203,7 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
         }
         if (page.length < PAGE) break;
       }
+      readTo = Math.max(readTo, last);
       return { records, lastSeq: last };
     },
     range: async (from: number, to: number) => {
@@ -214,21 +233,24 @@ export async function syncNow(config: SyncConfig, port: LibraryPort, store: Sync
   // key's own elements (a key with those only has no record: nothing to write or delete there).
   const updates = new Map<string, MaterializedPaper | null>();
   const ownItems: KeyItemWrites = new Map();
-  for (const key of affectedTargets(lib, touched)) {
+  // (Keys the last round deferred are written now: their changes went into the merge state above.)
+  for (const key of affectedTargets(lib, [...touched, ...(saved.deferred ?? [])])) {
     const items = keyItems(lib, key);
     if (items) ownItems.set(key, items);
     if (!keyItemsOnly(lib, key)) updates.set(key, materialize(lib, key));
   }
   let wall = 0;
   for (const r of round.remote) wall = Math.max(wall, parseInt(r.hlc.slice(0, 9), 36));
-  const noteClocks = updates.size || ownItems.size ? await port.applyRemote(updates, Math.max(wall, now()), ownItems) : new Map<string, string>();
+  const guard: ApplyGuard = { seenSeq: readTo, deferred: new Set() };
+  const noteClocks =
+    updates.size || ownItems.size ? await port.applyRemote(updates, Math.max(wall, now()), ownItems, guard) : new Map<string, string>();
   for (const [key, hlc] of noteClocks) presented.set(key, [hlc, ...noteHeads(lib, key)]);
 
   cursor = await finishRound(dav, folder, round, lib, { snapshotEvery: opts.snapshotEvery, now: now() });
-  await store.save(cursor, lib, new Set([...touched, ...touchedOwn, ...updates.keys()]), presented);
+  await store.save(cursor, lib, new Set([...touched, ...touchedOwn, ...updates.keys()]), presented, guard.deferred);
   if (cursor.uploadedSeq > 0) await port.markShipped(cursor.uploadedSeq);
   let conflicts = 0;
-  for (const m of updates.values()) if (m?.conflict) conflicts++;
+  for (const [key, m] of updates) if (m?.conflict && !guard.deferred.has(key)) conflicts++;
   return {
     at: now(),
     uploaded: round.uploaded,

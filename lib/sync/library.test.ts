@@ -8,7 +8,7 @@ import { SyncProfile, apacheForSuite } from '../../tests/helpers/sync-profile';
 import { editNote, remove, save, update } from '../library/commands';
 import { makePaper } from '../paper/make';
 import type { PaperMeta } from '../paper/schema';
-import { type SyncConfig } from './engine';
+import { syncNow, type SyncConfig } from './engine';
 import { CONFLICT_START, KEPT_TAG } from './merge';
 
 const meta = (id: string, title = `Paper ${id}`): PaperMeta => makePaper({ ids: { arxiv: id }, title, source: 'test' })!;
@@ -104,5 +104,39 @@ describe.skipIf(!davAvailable('apache'))('two libraries through Apache', () => {
     await a.sync(cfg());
     expect(await a.hash()).toBe(await b.hash());
     expect((await a.db.papers.get(p.key))!.tags).toEqual(['important', KEPT_TAG].sort());
+  }, 60_000);
+
+  it('an edit made here while a round is on the network is not undone by what the round writes back', async () => {
+    n++;
+    const a = new Profile();
+    const b = new Profile();
+    const [p] = await save(a.db, [meta('2403.00001', 'Typed During A Round')]);
+    await a.sync(cfg());
+    await b.sync(cfg());
+    await update(a.db, p.key, { status: 'reading', tags: ['from-a'] });
+    await a.sync(cfg());
+    // B's round reads its log, then goes to the server; the user types a note on B meanwhile,
+    // before the round writes A's changes back.
+    const port = b.port;
+    let typed = false;
+    const racing = {
+      ...port,
+      applyRemote: async (...args: Parameters<typeof port.applyRemote>) => {
+        if (!typed) {
+          typed = true;
+          await editNote(b.db, p.key, () => 'typed during the round');
+        }
+        return port.applyRemote(...args);
+      },
+    };
+    await syncNow(cfg(), racing, b.store);
+    expect(typed).toBe(true);
+    // The note stays; A's changes to that paper wait for the next round (which sends the note).
+    expect(await b.db.papers.get(p.key)).toMatchObject({ note: 'typed during the round', status: 'unread' });
+    await b.sync(cfg());
+    expect(await b.db.papers.get(p.key)).toMatchObject({ note: 'typed during the round', status: 'reading', tags: ['from-a'] });
+    await a.sync(cfg());
+    expect(await a.db.papers.get(p.key)).toMatchObject({ note: 'typed during the round', status: 'reading', tags: ['from-a'] });
+    expect(await a.hash()).toBe(await b.hash());
   }, 60_000);
 });

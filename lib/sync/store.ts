@@ -1,5 +1,6 @@
 // Sync's own state, in a database of its own ('papershelf-sync', like the backups): the merge
-// state per paper, the cursor, and which note versions each note the library shows stands for.
+// state per paper, the cursor, which note versions each note the library shows stands for, and
+// the keys a round left for the next (changed here while it ran).
 // The library's schema versions never touch it; Disconnect deletes it whole.
 import { Dexie, type EntityTable } from 'dexie';
 import { emptyLibrary, type LibraryState } from './merge';
@@ -31,8 +32,8 @@ export class SyncDB extends Dexie {
 export function dexieStore(db: SyncDB): SyncStore {
   return {
     async load() {
-      const [rows, cursor, presented] = await db.transaction('r', db.states, db.kv, () =>
-        Promise.all([db.states.toArray(), db.kv.get('cursor'), db.kv.get('presented')]),
+      const [rows, cursor, presented, deferred] = await db.transaction('r', db.states, db.kv, () =>
+        Promise.all([db.states.toArray(), db.kv.get('cursor'), db.kv.get('presented'), db.kv.get('deferred')]),
       );
       const lib: LibraryState = emptyLibrary();
       for (const r of rows) addPaperJson(lib, r.key, r.s);
@@ -40,9 +41,10 @@ export function dexieStore(db: SyncDB): SyncStore {
         cursor: cursor?.value as SyncCursor | undefined,
         lib,
         presented: new Map((presented?.value as [string, string[]][] | undefined) ?? []),
+        deferred: Array.isArray(deferred?.value) ? (deferred.value as unknown[]).filter((k): k is string => typeof k === 'string') : [],
       };
     },
-    async save(cursor, lib, keys, presented) {
+    async save(cursor, lib, keys, presented, deferred = []) {
       const rows: StateRow[] = [];
       for (const k of keys) {
         const s = lib.papers.get(k);
@@ -53,6 +55,7 @@ export function dexieStore(db: SyncDB): SyncStore {
         await db.kv.bulkPut([
           { id: 'cursor', value: cursor },
           { id: 'presented', value: [...presented] },
+          { id: 'deferred', value: [...deferred] },
         ]);
       });
     },
