@@ -204,7 +204,32 @@ async function setNote(p: Profile, title: string, text: string): Promise<void> {
   await popup.note.fill(text);
   await popup.note.press('Tab');
   // The note is saved after a pause in typing: wait until the database has it.
-  await expect.poll(async () => (await papers(p)).find((x) => x.title === title)?.note).toBe(text);
+  try {
+    await expect.poll(async () => (await papers(p)).find((x) => x.title === title)?.note).toBe(text);
+  } catch (e) {
+    // Say what the library logged for that paper, and what the popup showed: a failure here
+    // should tell a lost write from one that never happened.
+    const key = (await papers(p)).find((x) => x.title === title)?.key;
+    const log = await p.options.evaluate(async (k) => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('papershelf');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const rows: unknown[] = await new Promise((res, rej) => {
+        const r = db.transaction('changes').objectStore('changes').getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      db.close();
+      return rows.filter((r) => (r as { key: string }).key === k);
+    }, key);
+    const shown = await popup.page
+      .locator('main')
+      .innerText()
+      .catch(() => '(popup gone)');
+    throw new Error(`${String(e)}\nchange log of ${String(key)}: ${JSON.stringify(log)}\npopup: ${shown}`);
+  }
   await popup.page.close();
 }
 
