@@ -15,8 +15,23 @@ const KEY = '__papershelfHighlights';
 /** The chunk if it is in this world already (a content script of its own, or imported before). */
 const loadedChunk = () => (globalThis as unknown as Record<string, HighlightChunk | undefined>)[KEY];
 
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+const domReady = () =>
+  document.readyState === 'loading' ? new Promise<void>((r) => document.addEventListener('DOMContentLoaded', () => r(), { once: true })) : nextTask();
+
 async function loadChunk(): Promise<HighlightChunk> {
-  if (!loadedChunk()) await import(/* @vite-ignore */ browser.runtime.getURL('/highlight.js'));
+  // Content scripts of one run_at start one after another: where the chunk is a content script
+  // of its own, it may run just after this one. Import it only when it is not coming that way.
+  if (!loadedChunk()) await nextTask();
+  if (!loadedChunk()) {
+    try {
+      await import(/* @vite-ignore */ browser.runtime.getURL('/highlight.js'));
+    } catch (e) {
+      // (The page may refuse the import there; by the time the document is parsed, it has run.)
+      await domReady();
+      if (!loadedChunk()) throw e;
+    }
+  }
   const chunk = loadedChunk();
   if (!chunk) throw new Error('highlight.js did not load');
   return chunk;
